@@ -1,0 +1,1 @@
+"""Bake Planner: plan baking events, from recipes to shopping list to production."""

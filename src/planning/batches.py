@@ -1,0 +1,163 @@
+"""Batch need, the floor/ceil batch options, staleness, plan completeness,
+and decimal formatting of fractions.
+
+``need(r) = Σ items(u) × batches_per_item(u)`` over the recipe's needed units,
+as an exact Fraction. The options are ``floor(need)`` and ``ceil(need)``; a
+whole need gives one option, marked ``exact``. A need of zero gives no options.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from .types import YieldType
+
+__all__ = [
+    "SHORTFALL",
+    "EXACT",
+    "EXTRA",
+    "BatchOption",
+    "RecipeNeed",
+    "batch_need",
+    "batch_options",
+    "is_stale",
+    "plan_complete",
+    "format_decimal",
+    "format_fraction",
+]
+
+SHORTFALL = "shortfall"
+EXACT = "exact"
+EXTRA = "extra"
+
+
+@dataclass(frozen=True)
+class BatchOption:
+    """One choice of batch count for a recipe.
+
+    ``yield_items`` (unit_id → items the batches make) and
+    ``difference_items`` (yield − needed) are set only when the need is for a
+    single unit type, else None. ``difference_batches`` = batches − need.
+    ``kind`` is ``shortfall`` (< 0), ``exact`` (0) or ``extra`` (> 0) by
+    ``difference_batches``.
+    """
+
+    batches: int
+    kind: str
+    yield_items: dict[int, int] | None
+    difference_items: int | None
+    difference_batches: Fraction
+
+
+@dataclass(frozen=True)
+class RecipeNeed:
+    """A recipe's needed items per unit, its exact batch need and its options
+    (ascending by batches)."""
+
+    recipe_id: int
+    needed: dict[int, int]
+    batches_needed: Fraction
+    options: tuple[BatchOption, ...]
+
+
+def batch_need(needed: Mapping[int, int], units: Mapping[int, YieldType]) -> Fraction:
+    """Exact batches needed: Σ items × batches_per_item over ``needed``.
+
+    Raises KeyError for a unit id missing from ``units`` and ValueError for a
+    negative item count.
+    """
+    total = Fraction(0)
+    for uid, items in needed.items():
+        if items < 0:
+            raise ValueError(f"needed items for unit {uid} must not be negative")
+        total += items * units[uid].batches_per_item()
+    return total
+
+
+def _kind(diff: Fraction) -> str:
+    if diff < 0:
+        return SHORTFALL
+    if diff > 0:
+        return EXTRA
+    return EXACT
+
+
+def batch_options(
+    recipe_id: int, needed: Mapping[int, int], units: Mapping[int, YieldType]
+) -> RecipeNeed:
+    """The recipe's need and its batch options.
+
+    Options are ``floor(need)`` then ``ceil(need)``; one ``exact`` option when
+    the need is whole; none when the need is zero. A floor of 0 is still
+    listed (a shortfall of 0 batches). With a single needed unit type, each
+    option carries the yield ``floor(batches / batches_per_item)`` and the item
+    difference; with several, those are None. Example: 200 cookies at 24 per
+    batch → 8 batches (192, −8, −1/3, shortfall) and 9 (216, +16, +2/3, extra).
+    """
+    needed_clean = {uid: n for uid, n in needed.items() if n}
+    need = batch_need(needed_clean, units)
+    options: list[BatchOption] = []
+    if need > 0:
+        counts = sorted({math.floor(need), math.ceil(need)})
+        single = next(iter(needed_clean)) if len(needed_clean) == 1 else None
+        for b in counts:
+            diff = b - need
+            if single is not None:
+                made = math.floor(b / units[single].batches_per_item())
+                yield_items: dict[int, int] | None = {single: made}
+                diff_items: int | None = made - needed_clean[single]
+            else:
+                yield_items = None
+                diff_items = None
+            options.append(BatchOption(b, _kind(diff), yield_items, diff_items, diff))
+    return RecipeNeed(recipe_id, dict(needed_clean), need, tuple(options))
+
+
+def is_stale(batches: int, need: Fraction) -> bool:
+    """True when ``batches`` is neither floor(need) nor ceil(need)."""
+    return batches not in (math.floor(need), math.ceil(need))
+
+
+def plan_complete(needs: Mapping[int, Fraction], decisions: Mapping[int, int]) -> bool:
+    """True when every recipe with a positive need has a decision and no
+    decision is stale. A decision for a recipe whose need is zero or absent
+    from ``needs`` counts as stale (its batches are no longer wanted)."""
+    for rid, need in needs.items():
+        if need > 0 and rid not in decisions:
+            return False
+    return not any(is_stale(b, needs.get(rid, Fraction(0))) for rid, b in decisions.items())
+
+
+def format_decimal(value: Fraction | Decimal | int, places: int = 3) -> str:
+    """``value`` rounded half away from zero to at most ``places`` decimals,
+    trailing zeros stripped, never in exponent form, and never ``-0``.
+
+    Examples: 25/3 → "8.333", -1/3 → "-0.333", 2/3 → "0.667",
+    Decimal("24.750") → "24.75", 3 → "3".
+    """
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"cannot format {value}")
+        exact = Fraction(value)
+    else:
+        exact = Fraction(value)
+    scale = 10**places
+    magnitude = abs(exact) * scale
+    rounded = math.floor(magnitude + Fraction(1, 2))
+    if rounded == 0:
+        return "0"
+    sign = "-" if exact < 0 else ""
+    whole, frac = divmod(rounded, scale)
+    if places == 0 or frac == 0:
+        return f"{sign}{whole}"
+    digits = str(frac).rjust(places, "0").rstrip("0")
+    return f"{sign}{whole}.{digits}"
+
+
+def format_fraction(f: Fraction, places: int = 3) -> str:
+    """Same as :func:`format_decimal` for a Fraction ("8.333", "3")."""
+    return format_decimal(f, places)

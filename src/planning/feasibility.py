@@ -1,0 +1,163 @@
+"""Assembly feasibility: projected supply of finished units against the
+finished-good lines of an event.
+
+Supply rule (:func:`project_supply`). For each recipe with a need, the
+projected batches are ``max(decided, baked)``. When the recipe's need has one
+yield type, all the batches go to it. With several, the batches split in
+proportion to each type's share of the recipe's batch need, and each type
+gets ``floor(share_batches / batches_per_item)`` items. A recipe with neither
+a decision nor baked batches supplies nothing and its needed units are
+*undecided* (:func:`undecided_units`).
+
+Allocation rule (:func:`assess_assembly`). Lines are served one after another
+in order of good name (then id). A line needing any undecided unit is
+``undecided``, takes nothing and has ``can_make`` 0. Otherwise it makes as
+many whole goods as the remaining supply allows (at most its quantity),
+taking all the unit items one good needs through nesting for each, and the
+next line gets what is left. Status: ``met`` when can_make == quantity,
+``partial`` when 0 < can_make < quantity, ``short`` when can_make == 0 (a good
+that reaches no finished unit is always short). Overall: ``undecided`` if any
+line is, else ``short`` if any is, else ``partial`` if any is, else ``met``;
+with no lines at all, ``empty``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .decomposition import expand_reachable
+from .types import Good, YieldType
+
+__all__ = [
+    "MET",
+    "PARTIAL",
+    "SHORT",
+    "UNDECIDED",
+    "EMPTY",
+    "LineStatus",
+    "AssemblyResult",
+    "project_supply",
+    "undecided_units",
+    "assess_assembly",
+]
+
+MET = "met"
+PARTIAL = "partial"
+SHORT = "short"
+UNDECIDED = "undecided"
+EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class LineStatus:
+    """The feasibility of one finished-good line."""
+
+    good_id: int
+    quantity: int
+    status: str
+    can_make: int
+
+
+@dataclass(frozen=True)
+class AssemblyResult:
+    """Line statuses in allocation order (by good name) and the overall one."""
+
+    lines: tuple[LineStatus, ...]
+    overall: str
+
+
+def project_supply(
+    decisions: Mapping[int, int],
+    baked: Mapping[int, int],
+    needs_by_recipe: Mapping[int, Mapping[int, int]],
+    units: Mapping[int, YieldType],
+) -> dict[int, int]:
+    """unit_id → items the decided (or already baked) batches will give.
+
+    Only recipes in ``needs_by_recipe`` with a decision or baked batches
+    supply anything; see the module docstring for the split rule.
+    """
+    supply: dict[int, int] = {}
+    for rid, needed in needs_by_recipe.items():
+        if rid not in decisions and rid not in baked:
+            continue
+        batches = max(decisions.get(rid, 0), baked.get(rid, 0))
+        shares = {uid: n * units[uid].batches_per_item() for uid, n in needed.items() if n > 0}
+        total = sum(shares.values(), Fraction(0))
+        if not shares:
+            continue
+        for uid, share in shares.items():
+            share_batches = Fraction(batches) if len(shares) == 1 else batches * share / total
+            made = math.floor(share_batches / units[uid].batches_per_item())
+            supply[uid] = supply.get(uid, 0) + made
+    return supply
+
+
+def undecided_units(
+    decisions: Mapping[int, int],
+    baked: Mapping[int, int],
+    needs_by_recipe: Mapping[int, Mapping[int, int]],
+) -> frozenset[int]:
+    """Units needed by recipes that have neither a decision nor baked batches."""
+    return frozenset(
+        uid
+        for rid, needed in needs_by_recipe.items()
+        if rid not in decisions and rid not in baked
+        for uid, n in needed.items()
+        if n > 0
+    )
+
+
+def _overall(statuses: list[str]) -> str:
+    if not statuses:
+        return EMPTY
+    for status in (UNDECIDED, SHORT, PARTIAL):
+        if status in statuses:
+            return status
+    return MET
+
+
+def assess_assembly(
+    lines: Mapping[int, int],
+    goods: Mapping[int, Good],
+    units: Mapping[int, YieldType],
+    supply: Mapping[int, int],
+    undecided_units: AbstractSet[int],
+) -> AssemblyResult:
+    """Status of every line (good_id → quantity ≥ 1) given the unit supply.
+
+    See the module docstring for the allocation and status rules. Raises
+    ValueError for a quantity below 1, CycleError on a cycle among goods.
+    """
+    for gid, qty in lines.items():
+        if isinstance(qty, bool) or not isinstance(qty, int) or qty < 1:
+            raise ValueError(f"line for good {gid}: quantity must be a whole number ≥ 1")
+    per_good = expand_reachable(goods, list(lines))
+    remaining = dict(supply)
+    order = sorted(lines, key=lambda g: (goods[g].name, g))
+    results: list[LineStatus] = []
+    for gid in order:
+        qty = lines[gid]
+        needs = per_good[gid]
+        if any(uid in undecided_units for uid in needs):
+            results.append(LineStatus(gid, qty, UNDECIDED, 0))
+            continue
+        if not needs:
+            can_make = 0
+        else:
+            can_make = min(qty, min(remaining.get(uid, 0) // n for uid, n in needs.items()))
+            can_make = max(0, can_make)
+        for uid, n in needs.items():
+            remaining[uid] = remaining.get(uid, 0) - can_make * n
+        if can_make == qty:
+            status = MET
+        elif can_make > 0:
+            status = PARTIAL
+        else:
+            status = SHORT
+        results.append(LineStatus(gid, qty, status, can_make))
+    return AssemblyResult(tuple(results), _overall([r.status for r in results]))

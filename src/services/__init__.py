@@ -1,0 +1,1 @@
+"""Service layer: one transaction per public call, plain dataclasses out."""

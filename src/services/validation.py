@@ -1,0 +1,108 @@
+"""Parsing helpers for user text, shared by the window, the CLI and the services.
+
+Each returns the clean value or raises ValidationError with a specific message."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from .errors import ValidationError
+
+NAME_MAX = 200
+_WHOLE = re.compile(r"^\+?[0-9]+$")
+
+
+def clean_name(value: object, *, what: str = "Name", field: str = "name") -> str:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        raise ValidationError(f"{what} is required", field=field)
+    if len(text) > NAME_MAX:
+        raise ValidationError(
+            f"{what} must be at most {NAME_MAX} characters (it has {len(text)})", field=field
+        )
+    return text
+
+
+def parse_date(value: object, *, field: str = "event_date") -> date:
+    if isinstance(value, date):
+        return value
+    text = "" if value is None else str(value).strip()
+    if not text:
+        raise ValidationError("Date is required", field=field)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            f'"{text}" is not a valid date; use YYYY-MM-DD, e.g. 2026-12-20', field=field
+        ) from None
+
+
+def parse_whole(value: object, *, what: str, field: str, minimum: int = 1) -> int:
+    """A whole number ≥ ``minimum`` from an int or user text ("007" is 7)."""
+    if isinstance(value, bool):
+        raise ValidationError(f"{what} must be a whole number of at least {minimum}", field=field)
+    if isinstance(value, int):
+        number = value
+    else:
+        text = "" if value is None else str(value).strip()
+        if not text:
+            raise ValidationError(f"{what} is required", field=field)
+        if not _WHOLE.match(text):
+            if re.match(r"^[+-]?[0-9]*[.,][0-9]+$", text) or re.match(r"^[+-]?[0-9]+[.,]$", text):
+                message = f"{what} must be a whole number, not {text}"
+            elif re.match(r"^-[0-9]+$", text):
+                message = f"{what} must be a whole number of at least {minimum}, not {text}"
+            else:
+                message = f'{what} must be a whole number; "{text}" is not a number'
+            raise ValidationError(message, field=field)
+        number = int(text)
+    if number < minimum:
+        raise ValidationError(
+            f"{what} must be a whole number of at least {minimum}, not {number}", field=field
+        )
+    if number > 10**9:
+        raise ValidationError(f"{what} must be at most 1,000,000,000", field=field)
+    return number
+
+
+def parse_optional_whole(value: object, *, what: str, field: str, minimum: int = 1) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return parse_whole(value, what=what, field=field, minimum=minimum)
+    except ValidationError:
+        raise ValidationError(
+            f"{what} must be a whole number of at least {minimum}", field=field
+        ) from None
+
+
+def parse_decimal(
+    value: object, *, what: str, field: str, allow_zero: bool = False
+) -> Decimal:
+    """A positive (or, with allow_zero, non-negative) decimal from a number or text."""
+    if isinstance(value, bool):
+        raise ValidationError(f"{what} must be a number", field=field)
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(str(value))
+    else:
+        text = "" if value is None else str(value).strip().replace(",", ".")
+        if not text:
+            raise ValidationError(f"{what} is required", field=field)
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValidationError(f'{what} must be a number; "{text}" is not', field=field) from None
+    if not number.is_finite():
+        raise ValidationError(f"{what} must be a finite number", field=field)
+    if number < 0 or (number == 0 and not allow_zero):
+        bound = "zero or more" if allow_zero else "more than zero"
+        raise ValidationError(f"{what} must be {bound}, not {number}", field=field)
+    if number >= Decimal(10) ** 12:
+        raise ValidationError(f"{what} is too large (at most 999,999,999,999)", field=field)
+    return number

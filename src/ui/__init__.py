@@ -1,0 +1,1 @@
+"""customtkinter views and presenters. Never imports src.models or SQLAlchemy."""

@@ -1,0 +1,8 @@
+"""Time helpers: every timestamp the application stores is UTC."""
+
+from datetime import datetime, timezone
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, as a naive datetime (how SQLite stores it)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
