@@ -160,12 +160,14 @@ def test_conversion_matches_independent_figures(qty, src, dst, density):
 def test_round_trip(qty, a, b, density):
     if not can_convert(a, b, density):
         return
-    back = convert(convert(qty, a, b, density), b, a, density)
+    mid = convert(qty, a, b, density)
+    back = convert(mid, b, a, density)
     assert abs(back - qty) <= qty * Decimal("1e-9")
     if dimension(a) == dimension(b):
-        # Same dimension: exact at any practical precision.
+        # Same dimension: exact at any practical precision …
         assert back.quantize(Decimal("1e-15")) == qty
-        if FACTOR[a] >= FACTOR[b] or (FACTOR[b] / FACTOR[a]).denominator == 1:
+        # … and exactly when the way there was a terminating decimal.
+        if Fraction(mid) == Fraction(qty) * FACTOR[a] / FACTOR[b]:
             assert back == qty
 
 
