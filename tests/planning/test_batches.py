@@ -191,7 +191,7 @@ def test_format_places():
     assert format_decimal(Fraction(5, 2), 0) == "3"
 
 
-@given(st.decimals(min_value=-10**6, max_value=10**6, allow_nan=False, places=6))
+@given(st.decimals(min_value=-(10**6), max_value=10**6, allow_nan=False, places=6))
 def test_format_is_within_half_a_thousandth(value):
     text = format_decimal(value)
     assert abs(Decimal(text) - value) <= Decimal("0.0005")

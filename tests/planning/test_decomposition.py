@@ -1,8 +1,7 @@
-import time
 from collections import Counter
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from src.planning.decomposition import (
@@ -26,6 +25,7 @@ GOODS = {
     2: good(2, "Truffle box", unit_of(TRUFFLE, 4)),
     3: good(3, "Cookie tin", unit_of(SUGAR, 6), good_of(2)),
     4: good(4, "Big hamper", good_of(3, 2), good_of(1, 5)),
+    5: good(5, "Odd tray", unit_of(SUGAR, 2), good_of(2), unit_of(SUGAR, 3), good_of(2, 2)),
 }
 
 
@@ -49,6 +49,7 @@ def naive_expand(goods, gid):
         ({4: 1}, {SUGAR: 17, TRUFFLE: 8}),
         ({3: 20, 1: 80}, {SUGAR: 200, TRUFFLE: 80}),
         ({3: 0}, {}),
+        ({5: 2}, {SUGAR: 10, TRUFFLE: 24}),
         ({}, {}),
     ],
 )
@@ -134,35 +135,25 @@ def test_deep_chain(depth):
     assert len(err.value.names) == depth + 1
 
 
-def _best_time(goods, runs=5):
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        expanded = expand_goods(goods)
-        best = min(best, time.perf_counter() - start)
-    return best, expanded
-
-
-def test_expanding_1500_realistic_goods_is_fast():
+# Speed is measured by bench/, not asserted here; these pin correctness at scale.
+def test_expanding_1500_realistic_goods():
     # 1,000 single-unit goods over 40 units; 500 gift boxes of two goods and a unit.
     goods: dict[int, Good] = {i: good(i, f"p{i}", unit_of(i % 40, 2)) for i in range(1000)}
     for i in range(1000, 1500):
         goods[i] = good(i, f"b{i}", good_of(i - 1000), good_of(i - 999), unit_of(3))
-    best, expanded = _best_time(goods)
+    expanded = expand_goods(goods)
     assert expanded[1200] == naive_expand_iter(goods, 1200)
-    assert best < 0.010, f"expand_goods took {best * 1000:.1f} ms"
 
 
-def test_expanding_1500_densely_nested_goods_stays_quick():
+def test_expanding_1500_densely_nested_goods():
     # 1,200 bundles, each nesting three earlier goods: every bundle reaches all 50 units.
     goods: dict[int, Good] = {}
     for i in range(300):
         goods[i] = good(i, f"p{i}", unit_of(i % 50, 1 + i % 3))
     for i in range(300, 1500):
         goods[i] = good(i, f"b{i}", good_of(i - 1), good_of(i % 300, 2), good_of(i - 150))
-    best, expanded = _best_time(goods)
+    expanded = expand_goods(goods)
     assert expanded[400] == naive_expand_iter(goods, 400)
-    assert best < 0.060, f"expand_goods took {best * 1000:.1f} ms"
 
 
 def naive_expand_iter(goods, gid):
@@ -186,10 +177,10 @@ def dags(draw):
     goods = {}
     for i in range(n):
         comps = []
-        for uid in draw(st.lists(st.integers(0, 4), max_size=3, unique=True)):
+        for uid in draw(st.lists(st.integers(0, 4), max_size=3)):
             comps.append(unit_of(uid, draw(st.integers(1, 5))))
         if i:
-            for gid in draw(st.lists(st.integers(0, i - 1), max_size=3, unique=True)):
+            for gid in draw(st.lists(st.integers(0, i - 1), max_size=3)):
                 comps.append(good_of(gid, draw(st.integers(1, 4))))
         goods[i] = good(i, f"G{i}", *comps)
     return goods
@@ -213,10 +204,8 @@ def test_n_copies_is_n_times_one(goods, data):
 
 @given(dags(), st.data())
 def test_two_lines_is_sum_of_each(goods, data):
-    a, b = data.draw(st.lists(st.sampled_from(sorted(goods)), min_size=2, max_size=2, unique=True)
-                     if len(goods) > 1 else st.just([0, 0]))
-    if a == b:
-        return
+    assume(len(goods) > 1)
+    a, b = data.draw(st.lists(st.sampled_from(sorted(goods)), min_size=2, max_size=2, unique=True))
     qa, qb = data.draw(st.integers(1, 50)), data.draw(st.integers(1, 50))
     both = decompose_lines({a: qa, b: qb}, goods)
     summed = Counter(decompose_lines({a: qa}, goods))

@@ -67,7 +67,9 @@ def test_unknown_unit_message(text):
 
 @pytest.mark.parametrize(
     ("unit", "dim"),
-    [(u, "mass") for u in MASS] + [(u, "volume") for u in VOLUME] + [(u, "count") for u in COUNT]
+    [(u, "mass") for u in MASS]
+    + [(u, "volume") for u in VOLUME]
+    + [(u, "count") for u in COUNT]
     + [("cups", "volume"), ("Pounds", "mass")],
 )
 def test_dimension(unit, dim):
