@@ -102,7 +102,8 @@ class BatchRow:
     options: tuple[OptionRow, ...]
     decision: DecisionRow | None
     progress: ProgressRow
-    yield_choices: tuple[UnitCount, ...]  # the recipe's yield types (items = per batch, 0 for portions)
+    # the recipe's yield types (items = per batch, 0 for batch portions)
+    yield_choices: tuple[UnitCount, ...]
 
 
 @dataclass(frozen=True)

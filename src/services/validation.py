@@ -97,7 +97,9 @@ def parse_decimal(
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise ValidationError(f'{what} must be a number; "{text}" is not', field=field) from None
+            raise ValidationError(
+                f'{what} must be a number; "{text}" is not', field=field
+            ) from None
     if not number.is_finite():
         raise ValidationError(f"{what} must be a finite number", field=field)
     if number < 0 or (number == 0 and not allow_zero):
@@ -105,4 +107,53 @@ def parse_decimal(
         raise ValidationError(f"{what} must be {bound}, not {number}", field=field)
     if number >= Decimal(10) ** 12:
         raise ValidationError(f"{what} is too large (at most 999,999,999,999)", field=field)
+    return number
+
+
+_DECIMAL_TEXT = re.compile(r"^[+-]?([0-9]+[.,][0-9]*|[.,][0-9]+)$")
+_EXPONENT_TEXT = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$")
+_SIGNED_WHOLE = re.compile(r"^[+-]?[0-9]+$")
+
+
+def parse_quantity(value: object, *, field: str = "quantity") -> int | None:
+    """A finished-good quantity: a whole number ≥ 1 from an int or user text.
+
+    "24" and "007" (7) are accepted; "" and None mean "no quantity" and give
+    None (the caller clears the line). Anything else raises ValidationError
+    with a message saying what is wrong with the text."""
+    what = "Quantity"
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(f"{what} must be a whole number of at least 1", field=field)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValidationError(f"{what} must be a whole number of at least 1", field=field)
+        value = int(value) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        number = value
+    else:
+        text = str(value).strip()
+        if not text:
+            return None
+        if _SIGNED_WHOLE.match(text):
+            number = int(text)
+        elif _DECIMAL_TEXT.match(text):
+            raise ValidationError(
+                f"{what} must be a whole number, not a decimal: {text}", field=field
+            )
+        elif _EXPONENT_TEXT.match(text):
+            raise ValidationError(
+                f"{what} must be a whole number written in plain digits, not {text}", field=field
+            )
+        else:
+            raise ValidationError(
+                f'{what} must be a whole number; "{text}" is not a number', field=field
+            )
+    if number < 1:
+        raise ValidationError(
+            f"{what} must be a whole number of at least 1, not {number}", field=field
+        )
+    if number > 10**9:
+        raise ValidationError(f"{what} must be at most 1,000,000,000, not {number}", field=field)
     return number
