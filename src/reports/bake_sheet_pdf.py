@@ -1,0 +1,50 @@
+"""The bake sheet PDF: per recipe the batches and scaled ingredient lines,
+then the assembly list per bundle."""
+
+from __future__ import annotations
+
+import os
+
+from src.services.bake_sheet import BakeSheetView
+
+from .pdf_common import DEJAVU_DIR, Printout
+
+_LINE_WIDTHS = [95, 30, 25]
+
+
+def bake_sheet_pdf(sheet: BakeSheetView, *, font_dir=DEJAVU_DIR) -> Printout:
+    """The bake sheet printout, ready to save."""
+    event = sheet.event
+    pdf = Printout(f"Bake sheet — {event.name}", font_dir)
+    pdf.title_block(f"Bake sheet — {event.name}",
+                    f"{event.event_date.isoformat()} · plan {event.plan_state.replace('_', ' ')}")
+    pdf.heading("Bake")
+    if not sheet.recipes:
+        pdf.line_text("No batch decisions yet.")
+    for recipe in sheet.recipes:
+        word = "batch" if recipe.batches == 1 else "batches"
+        title = f"{recipe.recipe} — {recipe.batches} {word}"
+        if recipe.baked:
+            title += f" ({recipe.baked} baked, {recipe.remaining} to go)"
+        pdf.heading(title, size=10)
+        if recipe.yields:
+            pdf.line_text("Makes " + "; ".join(recipe.yields), size=8)
+        for line in recipe.lines:
+            pdf.row([line.ingredient, line.quantity_text, line.unit], _LINE_WIDTHS,
+                    right=frozenset({1}))
+        pdf.ln(2)
+    pdf.heading("Assemble")
+    if not sheet.assembly:
+        pdf.line_text("Nothing to assemble.")
+    for bundle in sheet.assembly:
+        pdf.heading(f"{bundle.good} × {bundle.quantity}", size=10)
+        for part in bundle.parts:
+            pdf.row([f"{part.per_good} × {part.name}", f"{part.total} in all"], [95, 30],
+                    right=frozenset({1}))
+        pdf.ln(2)
+    return pdf
+
+
+def write_bake_sheet_pdf(sheet: BakeSheetView, path: str | os.PathLike[str]) -> None:
+    """Write the bake sheet PDF to ``path``; OSError when it cannot be written."""
+    bake_sheet_pdf(sheet).save(path)

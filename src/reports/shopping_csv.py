@@ -1,0 +1,29 @@
+"""The shopping list as CSV: ``ingredient,needed,unit,on_hand,to_buy,status``."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from src.services.plan_dto import ShoppingLineRow
+
+COLUMNS = ("ingredient", "needed", "unit", "on_hand", "to_buy", "status")
+
+
+def shopping_csv_text(rows: Iterable[ShoppingLineRow]) -> str:
+    """The CSV text (header, then one row per line, figures rounded to 3 places,
+    "\\n" line ends)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in rows:
+        writer.writerow([r.ingredient, r.needed_text, r.unit, r.on_hand_text, r.to_buy_text,
+                         r.status])
+    return buffer.getvalue()
+
+
+def write_shopping_csv(rows: Iterable[ShoppingLineRow], path) -> None:
+    """Write the CSV to ``path`` (UTF-8); OSError when it cannot be written."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(shopping_csv_text(rows))

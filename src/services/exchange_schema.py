@@ -1,0 +1,419 @@
+"""The shapes of the exchange document (EXCHANGE.md, version 1) as pydantic models.
+
+Pydantic checks shapes and single values; every message is written for the
+user and :func:`shape_problems` turns pydantic's errors into the document's
+location style (``recipes[3].ingredients[1].unit: unknown unit "cupz"``).
+Cross references (names, cycles, plan rules) are checked afterwards by
+``exchange_import``. Unknown keys are ignored so that a document from a later
+version that only added optional fields still reads.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
+
+from src.models import AmendmentType, OutputMode, PlanState
+from src.planning.types import YIELD_MODES
+from src.planning.units import UnitError, normalize_unit
+
+FORMAT = "bake-planner"
+VERSION = 1
+NAME_MAX = 200
+CATEGORY_MAX = 100
+COUNT_MAX = 10**9
+# Quantities are stored with 6 decimals; below 10**9 that is at most 15 significant
+# digits, so a value survives the database's storage exactly and round-trips.
+QUANTITY_LIMIT = Decimal(10) ** 9
+MAX_JSON_DEPTH = 32
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _fail(message: str) -> PydanticCustomError:
+    # Braces would be read as template fields by pydantic-core.
+    return PydanticCustomError("bake", message.replace("{", "(").replace("}", ")"))
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, (list, dict)):
+        # repr of a deeply nested container can exhaust the stack; its kind is enough.
+        text = "a list" if isinstance(value, list) else "an object"
+        return text
+    else:
+        text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f'"{text}"'
+
+
+def _text(value: object, *, max_len: int, required: bool) -> str:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise _fail("must be text")
+    text = value.strip()
+    if required and not text:
+        raise _fail("must not be empty")
+    if len(text) > max_len:
+        raise _fail(f"must be at most {max_len} characters (it has {len(text)})")
+    return text
+
+
+def _name(value: object) -> str:
+    return _text(value, max_len=NAME_MAX, required=True)
+
+
+def _category(value: object) -> str:
+    return _text(value, max_len=CATEGORY_MAX, required=False)
+
+
+def _notes(value: object) -> str:
+    return _text(value, max_len=100_000, required=False)
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _fail("must be a whole number ≥ 1")
+    if value > COUNT_MAX:
+        raise _fail(f"is too large (at most {COUNT_MAX:,})")
+    return value
+
+
+def _optional_count(value: object) -> int | None:
+    return None if value is None else _count(value)
+
+
+def _decimal(value: object, *, places: int, minimum: str) -> Decimal:
+    """A decimal from a JSON string or number; ``minimum`` is "positive" or "zero"."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        raise _fail('must be a number, e.g. "2.5"')
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _fail("must be a finite number")
+    if isinstance(value, int) and abs(value) >= QUANTITY_LIMIT:
+        raise _fail(f"is too large (less than {QUANTITY_LIMIT:,} please)")
+    try:
+        number = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
+    except InvalidOperation:
+        raise _fail(f"{_shown(value)} is not a number") from None
+    if not number.is_finite():
+        raise _fail("must be a finite number")
+    if number < 0 or (number == 0 and minimum == "positive"):
+        raise _fail("must be more than zero" if minimum == "positive" else "must not be negative")
+    if number >= QUANTITY_LIMIT:
+        raise _fail(f"is too large (less than {QUANTITY_LIMIT:,} please)")
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        raise _fail(f"has more than {places} decimal places")
+    return number
+
+
+def _quantity(value: object) -> Decimal:
+    return _decimal(value, places=6, minimum="positive")
+
+
+def _stock(value: object) -> Decimal:
+    return _decimal(value, places=6, minimum="zero")
+
+
+def _density(value: object) -> Decimal | None:
+    return None if value is None else _decimal(value, places=6, minimum="positive")
+
+
+def _percentage(value: object) -> Decimal:
+    number = _decimal(value, places=4, minimum="positive")
+    if number > 100:
+        raise _fail("must be more than 0 and at most 100")
+    return number
+
+
+def _unit(value: object) -> str:
+    if not isinstance(value, str):
+        raise _fail("must be text")
+    try:
+        return normalize_unit(value)
+    except UnitError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _optional_unit(value: object) -> str | None:
+    return None if value is None else _unit(value)
+
+
+def _choice(value: object, allowed: tuple[str, ...], what: str) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise _fail(f"{_shown(value)} is not {what} ({', '.join(allowed)})")
+    return value
+
+
+def _date(value: object) -> date:
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _fail(f"{_shown(value)} is not a date")
+
+
+def _timestamp(value: object) -> datetime:
+    """An ISO date-time; stored as naive UTC (how the application keeps time)."""
+    if isinstance(value, str) and "T" in value and len(value) <= 40:
+        text = value[:-1] + "+00:00" if value.endswith("Z") else value
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(UTC).replace(tzinfo=None)
+            return moment
+    raise _fail(f'{_shown(value)} is not a date and time (e.g. "2026-12-18T10:00:00Z")')
+
+
+def check_json_value(value: object, depth: int = 0) -> None:
+    """Raise ValueError unless ``value`` is plain JSON data nested at most MAX_JSON_DEPTH deep."""
+    stack = [(value, depth)]
+    while stack:
+        item, level = stack.pop()
+        if level > MAX_JSON_DEPTH:
+            raise ValueError(f"is nested more than {MAX_JSON_DEPTH} levels deep")
+        if isinstance(item, dict):
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    raise ValueError("has a key that is not text")
+                stack.append((child, level + 1))
+        elif isinstance(item, list):
+            stack.extend((child, level + 1) for child in item)
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise ValueError("holds a number that is not finite")
+        elif not (item is None or isinstance(item, str | int | bool)):
+            raise ValueError("holds a value that is not JSON data")
+
+
+def _json_object(value: object) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _fail("must be an object or null")
+    try:
+        check_json_value(value)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    return value
+
+
+def _data_object(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail("must be an object")
+    return _json_object(value)  # type: ignore[return-value]
+
+
+Name = Annotated[str, BeforeValidator(_name)]
+Category = Annotated[str, BeforeValidator(_category)]
+Notes = Annotated[str, BeforeValidator(_notes)]
+Count = Annotated[int, BeforeValidator(_count)]
+OptionalCount = Annotated[int | None, BeforeValidator(_optional_count)]
+Quantity = Annotated[Decimal, BeforeValidator(_quantity)]
+Stock = Annotated[Decimal, BeforeValidator(_stock)]
+Density = Annotated[Decimal | None, BeforeValidator(_density)]
+Percentage = Annotated[Decimal, BeforeValidator(_percentage)]
+Unit = Annotated[str, BeforeValidator(_unit)]
+OptionalUnit = Annotated[str | None, BeforeValidator(_optional_unit)]
+Day = Annotated[date, BeforeValidator(_date)]
+Moment = Annotated[datetime, BeforeValidator(_timestamp)]
+YieldModeText = Annotated[
+    str, BeforeValidator(lambda v: _choice(v, YIELD_MODES, "a yield mode"))
+]
+PlanStateText = Annotated[
+    str, BeforeValidator(lambda v: _choice(v, tuple(s.value for s in PlanState), "a plan state"))
+]
+OutputModeText = Annotated[
+    str, BeforeValidator(lambda v: _choice(v, tuple(m.value for m in OutputMode), "an output mode"))
+]
+_AMENDMENT_TYPES = tuple(t.value for t in AmendmentType)
+AmendmentTypeText = Annotated[
+    str, BeforeValidator(lambda v: _choice(v, _AMENDMENT_TYPES, "an amendment type"))
+]
+JsonObject = Annotated[dict[str, Any] | None, BeforeValidator(_json_object)]
+DataObject = Annotated[dict[str, Any], BeforeValidator(_data_object)]
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class IngredientDoc(_Doc):
+    name: Name
+    category: Category = ""
+    density_g_per_ml: Density = None
+    preferred_unit: OptionalUnit = None
+
+
+class LineDoc(_Doc):
+    ingredient: Name
+    quantity: Quantity
+    unit: Unit
+
+
+class YieldDoc(_Doc):
+    name: Name
+    mode: YieldModeText
+    items_per_batch: OptionalCount = None
+    batch_percentage: Annotated[Decimal | None, BeforeValidator(
+        lambda v: None if v is None else _percentage(v)
+    )] = None
+
+
+class RecipeDoc(_Doc):
+    name: Name
+    base: Annotated[str | None, BeforeValidator(lambda v: None if v is None else _name(v))] = None
+    category: Category = ""
+    notes: Notes = ""
+    ingredients: list[LineDoc] = Field(default_factory=list)
+    yields: list[YieldDoc] = Field(default_factory=list)
+
+
+class ComponentDoc(_Doc):
+    unit: Annotated[str | None, BeforeValidator(lambda v: None if v is None else _name(v))] = None
+    good: Annotated[str | None, BeforeValidator(lambda v: None if v is None else _name(v))] = None
+    quantity: Count
+
+
+class GoodDoc(_Doc):
+    name: Name
+    notes: Notes = ""
+    components: list[ComponentDoc] = Field(default_factory=list)
+
+
+class PantryDoc(_Doc):
+    ingredient: Name
+    quantity: Stock
+    unit: Unit
+
+
+class EventLineDoc(_Doc):
+    good: Name
+    quantity: Count
+
+
+class DecisionDoc(_Doc):
+    recipe: Name
+    batches: Count
+    yield_: Annotated[str | None, BeforeValidator(lambda v: None if v is None else _name(v))] = (
+        Field(default=None, alias="yield")
+    )
+
+
+class RunDoc(_Doc):
+    recipe: Name
+    batches: Count
+    recorded_at: Moment
+    notes: Notes = ""
+
+
+class AmendmentDoc(_Doc):
+    type: AmendmentTypeText
+    reason: Name
+    created_at: Moment
+    data: DataObject
+
+
+class EventDoc(_Doc):
+    name: Name
+    date: Day
+    expected_attendees: OptionalCount = None
+    notes: Notes = ""
+    plan_state: PlanStateText = PlanState.DRAFT.value
+    output_mode: OutputModeText = OutputMode.BUNDLED.value
+    recipes: list[Name] = Field(default_factory=list)
+    finished_goods: list[EventLineDoc] = Field(default_factory=list)
+    batch_decisions: list[DecisionDoc] = Field(default_factory=list)
+    production: list[RunDoc] = Field(default_factory=list)
+    snapshot: JsonObject = None
+    amendments: list[AmendmentDoc] = Field(default_factory=list)
+
+
+class DocumentDoc(_Doc):
+    format: Literal["bake-planner"]
+    version: int
+    ingredients: list[IngredientDoc] = Field(default_factory=list)
+    recipes: list[RecipeDoc] = Field(default_factory=list)
+    finished_goods: list[GoodDoc] = Field(default_factory=list)
+    pantry: list[PantryDoc] = Field(default_factory=list)
+    events: list[EventDoc] = Field(default_factory=list)
+
+
+_TYPE_MESSAGES = {
+    "missing": "is required",
+    "list_type": "must be a list",
+    "model_type": "must be an object",
+    "model_attributes_type": "must be an object",
+    "dict_type": "must be an object",
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+}
+
+
+def location(loc: tuple[int | str, ...]) -> str:
+    """``("recipes", 3, "ingredients", 1, "unit")`` → ``recipes[3].ingredients[1].unit``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text or "document"
+
+
+def shape_problems(exc: ValidationError) -> list[str]:
+    """Every pydantic error as ``location: message``, in document order."""
+    problems = []
+    for error in exc.errors(include_url=False, include_input=False):
+        loc = tuple(
+            p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+        )
+        message = error["msg"] if error["type"] == "bake" else _TYPE_MESSAGES.get(
+            error["type"], error["msg"][:1].lower() + error["msg"][1:]
+        )
+        if error["type"] == "literal_error" and loc == ("format",):
+            message = f'expected "{FORMAT}"'
+        problems.append(f"{location(loc)}: {message}")
+    return problems
+
+
+def check_header(document: dict[str, Any]) -> list[str]:
+    """Problems with ``format`` and ``version``; when any, nothing else can be trusted."""
+    problems = []
+    if document.get("format") != FORMAT:
+        problems.append(f'format: expected "{FORMAT}"')
+    version = document.get("version")
+    if "version" not in document:
+        problems.append("version: is required")
+    elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        problems.append(f"version: {_shown(version)} is not a version number")
+    elif version > VERSION:
+        problems.append(
+            f"version: {version} is newer than this Bake Planner understands ({VERSION})"
+        )
+    return problems
+
+
+def parse_document(document: dict[str, Any]) -> tuple[DocumentDoc | None, list[str]]:
+    """The document's shape, or the problems found (header problems stop early)."""
+    problems = check_header(document)
+    if problems:
+        return None, problems
+    try:
+        return DocumentDoc.model_validate(document), []
+    except ValidationError as exc:
+        return None, shape_problems(exc)
+    except RecursionError:
+        return None, ["document: is nested too deeply"]
