@@ -1,0 +1,1 @@
+"""The Catalog tab: ingredients, recipes (with variants) and finished goods."""

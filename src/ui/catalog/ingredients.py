@@ -1,0 +1,167 @@
+"""The Ingredients section of the Catalog tab and the ingredient editor."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+
+import customtkinter as ctk
+
+from src.planning.batches import format_decimal
+from src.planning.units import SUPPORTED_UNITS
+from src.services import catalog
+from src.services.catalog_dto import IngredientView
+from src.services.errors import ServiceError, ValidationError
+from src.ui import theme
+from src.ui.dialogs import FormDialog, ask_confirm, show_notice
+
+from .listing import Column, ListPanel, ListRow
+
+NO_UNIT = "none"
+DENSITY_HINT = "flour ≈ 0.53, sugar ≈ 0.85, butter ≈ 0.96"
+
+
+def ingredient_row(item: IngredientView) -> ListRow:
+    used = len(item.used_by_recipes)
+    return ListRow(
+        iid=str(item.id),
+        text=item.name,
+        values=(
+            item.category,
+            format_decimal(item.density_g_per_ml) if item.density_g_per_ml is not None else "",
+            item.preferred_unit or "",
+            ", ".join(item.used_by_recipes) if used else "not used",
+        ),
+    )
+
+
+class IngredientDialog(FormDialog):
+    """Create (``ingredient`` None) or edit an ingredient; ``on_saved(view)`` after a save.
+    A refused save keeps the dialog open with the text and each message at its field."""
+
+    def __init__(
+        self,
+        parent: tk.Misc,
+        db,
+        ingredient: IngredientView | None,
+        on_saved: Callable[[IngredientView], None],
+    ) -> None:
+        super().__init__(parent, "Edit ingredient" if ingredient else "New ingredient", "Save")
+        self._db = db
+        self._ingredient = ingredient
+        self._on_saved = on_saved
+        self.name_entry = ctk.CTkEntry(self.body, width=260, font=theme.font(13))
+        self.category_entry = ctk.CTkEntry(self.body, width=260, font=theme.font(13))
+        self.density_entry = ctk.CTkEntry(
+            self.body, width=260, placeholder_text="optional", font=theme.font(13)
+        )
+        self.unit_menu = ctk.CTkOptionMenu(
+            self.body, values=[NO_UNIT, *SUPPORTED_UNITS], width=120, font=theme.font(13)
+        )
+        self.add_field("Name", self.name_entry, name="name")
+        self.add_field("Category", self.category_entry, name="category")
+        self.add_field("Density (g per ml)", self.density_entry, name="density_g_per_ml",
+                       hint=DENSITY_HINT)
+        self.add_field("Preferred unit", self.unit_menu, name="preferred_unit")
+        self.unit_menu.grid_configure(sticky="w")
+        if ingredient is not None:
+            self.name_entry.insert(0, ingredient.name)
+            self.category_entry.insert(0, ingredient.category)
+            if ingredient.density_g_per_ml is not None:
+                self.density_entry.insert(0, str(ingredient.density_g_per_ml))
+            self.unit_menu.set(ingredient.preferred_unit or NO_UNIT)
+        self.finish()
+
+    def on_submit(self) -> bool:
+        unit = self.unit_menu.get()
+        values = dict(
+            name=self.name_entry.get(),
+            category=self.category_entry.get(),
+            density_g_per_ml=self.density_entry.get(),
+            preferred_unit=None if unit == NO_UNIT else unit,
+        )
+        try:
+            if self._ingredient is None:
+                saved = catalog.create_ingredient(self._db, **values)
+            else:
+                saved = catalog.update_ingredient(self._db, self._ingredient.id, **values)
+        except ValidationError as exc:
+            self.set_errors(exc.errors or {None: exc.message})
+            return False
+        except ServiceError as exc:
+            self.clear_errors()
+            self.set_error(None, exc.message)
+            return False
+        self._on_saved(saved)
+        return True
+
+
+class IngredientsSection(ctk.CTkFrame):
+    """The ingredient list with New / Edit / Delete; ``on_changed()`` after every saved edit."""
+
+    def __init__(self, master: tk.Misc, db, on_changed: Callable[[], None]) -> None:
+        super().__init__(master, fg_color="transparent")
+        self._db = db
+        self._on_changed = on_changed
+        self._items: dict[str, IngredientView] = {}
+        self.dialog: IngredientDialog | None = None
+        self.panel = ListPanel(
+            self,
+            tree_heading="Ingredient",
+            tree_width=240,
+            tree_stretch=False,
+            columns=(
+                Column("category", "Category", 180),
+                Column("density", "Density (g/ml)", 120, "e"),
+                Column("unit", "Preferred unit", 120),
+                Column("used", "Used by recipes", 400, stretch=True),
+            ),
+            buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),
+            on_activate=lambda _iid: self.edit(),
+            noun="ingredients",
+        )
+        self.panel.pack(fill="both", expand=True)
+
+    def refresh(self) -> None:
+        items = catalog.list_ingredients(self._db)
+        self._items = {str(i.id): i for i in items}
+        self.panel.set_rows([ingredient_row(i) for i in items])
+
+    def selected(self) -> IngredientView | None:
+        iid = self.panel.selected()
+        return self._items.get(iid) if iid else None
+
+    def new(self) -> None:
+        self.dialog = IngredientDialog(self, self._db, None, self._saved)
+
+    def edit(self) -> None:
+        item = self.selected()
+        if item is None:
+            show_notice(self, "Edit ingredient", "Select an ingredient to edit first.")
+            return
+        self.dialog = IngredientDialog(self, self._db, item, self._saved)
+
+    def delete(self) -> None:
+        item = self.selected()
+        if item is None:
+            show_notice(self, "Delete ingredient", "Select an ingredient to delete first.")
+            return
+
+        def answer(yes: bool) -> None:
+            if not yes:
+                return
+            try:
+                catalog.delete_ingredient(self._db, item.id)
+            except ServiceError as exc:
+                show_notice(self, "Cannot delete", exc.message)
+                return
+            self.refresh()
+            self._on_changed()
+
+        ask_confirm(self, "Delete ingredient", f'Delete "{item.name}"? Its pantry stock goes too.',
+                    answer, "Delete")
+
+    def _saved(self, item: IngredientView) -> None:
+        self.refresh()
+        self.panel.select(str(item.id))
+        self._on_changed()

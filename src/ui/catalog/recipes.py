@@ -1,0 +1,167 @@
+"""The Recipes section of the Catalog tab: variants listed under their base,
+New / Edit / Duplicate / Delete, and the duplicate dialog."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable, Sequence
+
+import customtkinter as ctk
+
+from src.services import catalog
+from src.services.catalog_dto import RecipeSummary, RecipeView
+from src.services.errors import ServiceError, ValidationError
+from src.ui import theme
+from src.ui.dialogs import FormDialog, ask_confirm, show_notice
+
+from .listing import Column, ListPanel, ListRow
+from .recipe_editor import RecipeDialog
+
+
+def recipe_rows(recipes: Sequence[RecipeSummary]) -> list[ListRow]:
+    """Tree rows: each variant under its base, marked "variant"."""
+    rows = []
+    for r in recipes:
+        rows.append(
+            ListRow(
+                iid=str(r.id),
+                text=r.name,
+                values=(
+                    "variant" if r.is_variant else "base",
+                    r.category,
+                    str(r.line_count),
+                    str(r.yield_count),
+                ),
+                parent=str(r.base_recipe_id) if r.is_variant else "",
+                tags=("variant",) if r.is_variant else (),
+            )
+        )
+    return rows
+
+
+class DuplicateDialog(FormDialog):
+    """Ask the copy's name and whether it is a variant; ``on_saved(view)`` after the copy."""
+
+    def __init__(
+        self, parent: tk.Misc, db, recipe: RecipeSummary, on_saved: Callable[[RecipeView], None]
+    ) -> None:
+        super().__init__(parent, f'Duplicate "{recipe.name}"', "Duplicate")
+        self._db = db
+        self._recipe = recipe
+        self._on_saved = on_saved
+        self.name_entry = ctk.CTkEntry(self.body, width=300, font=theme.font(13))
+        self.name_entry.insert(0, f"{recipe.name} (copy)")
+        self.add_field("New name", self.name_entry, name="name")
+        base = recipe.base_recipe_name if recipe.is_variant else recipe.name
+        self.variant_box = ctk.CTkCheckBox(
+            self.body, text=f'as a variant of "{base}" (no own lines; inherits them)',
+            font=theme.font(13),
+        )
+        self.add_field("", self.variant_box, name="as_variant")
+        self.finish()
+
+    def on_submit(self) -> bool:
+        try:
+            saved = catalog.duplicate_recipe(
+                self._db, self._recipe.id, new_name=self.name_entry.get(),
+                as_variant=bool(self.variant_box.get()),
+            )
+        except ValidationError as exc:
+            self.set_errors(exc.errors or {None: exc.message})
+            return False
+        except ServiceError as exc:
+            self.clear_errors()
+            self.set_error(None, exc.message)
+            return False
+        self._on_saved(saved)
+        return True
+
+
+class RecipesSection(ctk.CTkFrame):
+    """The recipe list; ``on_changed()`` after every saved edit."""
+
+    def __init__(self, master: tk.Misc, db, on_changed: Callable[[], None]) -> None:
+        super().__init__(master, fg_color="transparent")
+        self._db = db
+        self._on_changed = on_changed
+        self._items: dict[str, RecipeSummary] = {}
+        self.dialog: FormDialog | None = None
+        self.panel = ListPanel(
+            self,
+            tree_heading="Recipe",
+            tree_width=340,
+            columns=(
+                Column("kind", "Kind", 90),
+                Column("category", "Category", 180),
+                Column("lines", "Lines", 70, "e"),
+                Column("yields", "Yield types", 100, "e"),
+            ),
+            buttons=(
+                ("New", self.new),
+                ("Edit", self.edit),
+                ("Duplicate", self.duplicate),
+                ("Delete", self.delete),
+            ),
+            on_activate=lambda _iid: self.edit(),
+            noun="recipes",
+        )
+        self.panel.pack(fill="both", expand=True)
+
+    def refresh(self) -> None:
+        self.show(catalog.list_recipes(self._db))
+
+    def show(self, recipes: Sequence[RecipeSummary]) -> None:
+        self._items = {str(r.id): r for r in recipes}
+        self.panel.set_rows(recipe_rows(recipes))
+
+    def selected(self) -> RecipeSummary | None:
+        iid = self.panel.selected()
+        return self._items.get(iid) if iid else None
+
+    def _need_selection(self, title: str) -> RecipeSummary | None:
+        item = self.selected()
+        if item is None:
+            show_notice(self, title, "Select a recipe first.")
+        return item
+
+    def new(self) -> None:
+        self.dialog = RecipeDialog(self, self._db, None, self._saved)
+
+    def edit(self) -> None:
+        item = self._need_selection("Edit recipe")
+        if item is None:
+            return
+        try:
+            self.dialog = RecipeDialog(self, self._db, item.id, self._saved)
+        except ServiceError as exc:  # deleted meanwhile in another window
+            show_notice(self, "Edit recipe", exc.message)
+            self.refresh()
+
+    def duplicate(self) -> None:
+        item = self._need_selection("Duplicate recipe")
+        if item is not None:
+            self.dialog = DuplicateDialog(self, self._db, item, self._saved)
+
+    def delete(self) -> None:
+        item = self._need_selection("Delete recipe")
+        if item is None:
+            return
+
+        def answer(yes: bool) -> None:
+            if not yes:
+                return
+            try:
+                catalog.delete_recipe(self._db, item.id)
+            except ServiceError as exc:
+                show_notice(self, "Cannot delete", exc.message)
+                return
+            self.refresh()
+            self._on_changed()
+
+        ask_confirm(self, "Delete recipe", f'Delete the recipe "{item.name}" with its lines '
+                    "and yield types?", answer, "Delete")
+
+    def _saved(self, recipe: RecipeView) -> None:
+        self.refresh()
+        self.panel.select(str(recipe.id))
+        self._on_changed()

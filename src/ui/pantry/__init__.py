@@ -1,0 +1,1 @@
+"""The Pantry tab: what is on hand of each ingredient."""

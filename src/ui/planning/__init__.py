@@ -1,0 +1,1 @@
+"""The planning tab: events, plan header, recipes, goods, batches, shopping, production."""

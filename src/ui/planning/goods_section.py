@@ -1,0 +1,221 @@
+"""Finished goods for the event: each available good with a quantity field.
+
+Fields are plain tk widgets kept by good id across refreshes, so a refresh
+never clobbers what the user is typing: a field's text is replaced only when
+it still shows the last saved value. A quantity is saved when the field loses
+focus or on Enter; invalid text stays in the field with the service's message
+beside it and nothing is saved; an empty field removes the line.
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+
+import customtkinter as ctk
+
+from src.services.plan_dto import GoodRow, PlanView
+from src.ui import theme
+
+QuantityCallback = Callable[[int, str], "str | None"]
+MAX_UNAVAILABLE_NAMED = 4
+
+
+def good_label(row: GoodRow) -> str:
+    return f"{row.name}  (bundle)" if row.is_bundle else row.name
+
+
+def unavailable_text(plan: PlanView) -> str:
+    """Which goods are not offered and why, shortly."""
+    missing = [g for g in plan.goods if not g.available and g.quantity is None]
+    if not missing:
+        return ""
+    named = [
+        f"{g.name} (needs {', '.join(g.missing_recipes)})" if g.missing_recipes else g.name
+        for g in missing[:MAX_UNAVAILABLE_NAMED]
+    ]
+    more = len(missing) - len(named)
+    tail = f" and {more} more" if more > 0 else ""
+    n = len(missing)
+    return (
+        f"{n} more finished good{'s' if n != 1 else ''} need recipes that are not selected: "
+        f"{'; '.join(named)}{tail}."
+    )
+
+
+class _GoodRow:
+    """One good's widgets: name, quantity field, message."""
+
+    def __init__(self, section: GoodsSection, good_id: int) -> None:
+        body = section.body
+        self.good_id = good_id
+        self.saved_text = ""  # what the field showed after the last save / refresh
+        self.label = tk.Label(body, font=theme.tk_font(10), anchor="w")
+        self.entry = tk.Entry(
+            body, width=8, justify="right", font=theme.tk_font(10), relief="flat",
+            borderwidth=2, highlightthickness=1,
+        )
+        self.message = tk.Label(body, font=theme.tk_font(9), anchor="w", justify="left")
+        self.recolor()
+        self.entry.bind("<FocusOut>", lambda _e: section.commit(good_id))
+        self.entry.bind("<Return>", lambda _e: section.commit(good_id))
+        self.entry.bind("<KP_Enter>", lambda _e: section.commit(good_id))
+        self.entry.bind("<FocusIn>", lambda _e: section.on_focus(self.entry))
+        self.name = ""
+
+    def recolor(self) -> None:
+        bg = theme.color("section")
+        self.label.configure(bg=bg, fg=theme.color("text"))
+        self.entry.configure(
+            bg=theme.color("tree_bg"), fg=theme.color("text"),
+            insertbackground=theme.color("text"), highlightcolor=theme.color("accent"),
+            highlightbackground=theme.color("border"),
+            disabledbackground=bg, disabledforeground=theme.color("muted"),
+        )
+        self.message.configure(bg=bg, fg=theme.color("error"))
+
+    def place(self, row_index: int) -> None:
+        self.label.grid(row=row_index, column=0, sticky="w", padx=(0, 12), pady=1)
+        self.entry.grid(row=row_index, column=1, sticky="w", pady=1)
+        self.message.grid(row=row_index, column=2, sticky="w", padx=(10, 0))
+
+    def destroy(self) -> None:
+        for widget in (self.label, self.entry, self.message):
+            widget.destroy()
+
+
+class GoodsSection(ctk.CTkFrame):
+    """The event's finished-good quantities. ``on_quantity(good_id, text)`` saves one and
+    returns None, or the message to show beside the field; ``on_focus(entry)`` is told
+    when a field gets the keyboard focus."""
+
+    def __init__(
+        self,
+        master: tk.Misc,
+        *,
+        on_quantity: QuantityCallback,
+        on_focus: Callable[[tk.Misc], None] | None = None,
+        **kwargs,
+    ) -> None:
+        kwargs.setdefault("fg_color", theme.COLORS["section"])
+        super().__init__(master, **kwargs)
+        self._on_quantity = on_quantity
+        # Told which field got the focus, so the page can scroll it into view.
+        self.on_focus: Callable[[tk.Misc], None] = on_focus or (lambda _widget: None)
+        self._rows: dict[int, _GoodRow] = {}
+        self._order: list[int] = []
+        self._enabled = True
+        bg = theme.color("section")
+        header = ctk.CTkFrame(self, fg_color="transparent")
+        header.pack(fill="x", padx=10, pady=(8, 2))
+        ctk.CTkLabel(header, text="Finished goods", font=theme.section_font()).pack(side="left")
+        self.count_label = ctk.CTkLabel(header, text="", font=theme.font(13))
+        self.count_label.pack(side="right")
+        self.hint_label = ctk.CTkLabel(
+            self, text="How many of each? Tab moves down; an empty field removes the line.",
+            font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w",
+        )
+        self.hint_label.pack(fill="x", padx=10)
+        self.body = tk.Frame(self, bg=bg)
+        self.body.pack(fill="x", padx=10, pady=(4, 4))
+        self.body.columnconfigure(2, weight=1)
+        self.empty_label = tk.Label(self.body, bg=bg, fg=theme.color("muted"),
+                                    font=theme.tk_font(10), anchor="w", justify="left",
+                                    wraplength=440)
+        self.unavailable_label = ctk.CTkLabel(
+            self, text="", font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w",
+            justify="left", wraplength=440,
+        )
+        self.unavailable_label.pack(fill="x", padx=10, pady=(0, 10))
+        theme.on_appearance_change(self, self._recolor)
+
+    def _recolor(self) -> None:
+        bg = theme.color("section")
+        self.body.configure(bg=bg)
+        self.empty_label.configure(bg=bg, fg=theme.color("muted"))
+        for row in self._rows.values():
+            row.recolor()
+
+    # -- showing -----------------------------------------------------------
+    def show(self, plan: PlanView) -> None:
+        """Show the available goods (and any existing line) with their quantities."""
+        self._enabled = plan.allowed.edit_selection
+        shown = [g for g in plan.goods if g.available or g.quantity is not None]
+        wanted = [g.id for g in shown]
+        for gid in list(self._rows):
+            if gid not in set(wanted):
+                self._rows.pop(gid).destroy()
+        for good in shown:
+            row = self._rows.get(good.id)
+            if row is None:
+                row = self._rows[good.id] = _GoodRow(self, good.id)
+            self._update_row(row, good)
+        if wanted != self._order:
+            self._order = wanted
+            for index, gid in enumerate(wanted):
+                self._rows[gid].place(index)
+                # Tab follows stacking order: restack so it matches the rows' order.
+                self._rows[gid].entry.lift()
+        lines = sum(1 for g in plan.goods if g.quantity is not None)
+        self.count_label.configure(text=f"{lines} of {len(shown)} planned")
+        if shown:
+            self.empty_label.grid_forget()
+        else:
+            self.empty_label.configure(
+                text="No finished good can be planned yet: select the recipes they are made "
+                "from."
+                if plan.goods
+                else "The catalog has no finished goods yet."
+            )
+            self.empty_label.grid(row=0, column=0, columnspan=3, sticky="w")
+        self.unavailable_label.configure(text=unavailable_text(plan))
+
+    def _update_row(self, row: _GoodRow, good: GoodRow) -> None:
+        label = good_label(good)
+        if row.name != label:
+            row.name = label
+            row.label.configure(text=label)
+        saved = "" if good.quantity is None else str(good.quantity)
+        entry = row.entry
+        wanted_state = "normal" if self._enabled else "disabled"
+        # Replace the text only when the user has not typed over the saved value.
+        if saved != row.saved_text and entry.get() == row.saved_text:
+            entry.configure(state="normal")
+            entry.delete(0, "end")
+            entry.insert(0, saved)
+        if entry.get() == saved:
+            row.message.configure(text="")
+        row.saved_text = saved
+        if str(entry.cget("state")) != wanted_state:
+            entry.configure(state=wanted_state)
+
+    # -- saving ------------------------------------------------------------
+    def commit(self, good_id: int) -> None:
+        """Save the field's text for ``good_id`` if it changed; show any message beside it."""
+        row = self._rows.get(good_id)
+        if row is None or not self._enabled:
+            return
+        text = row.entry.get().strip()
+        if text == row.saved_text and not row.message.cget("text"):
+            return
+        message = self._on_quantity(good_id, text)
+        row = self._rows.get(good_id)  # a refresh may have removed it
+        if row is None:
+            return
+        if message is None:
+            row.message.configure(text="")
+            if row.entry.get() != row.saved_text:  # "007" saved as 7 reads back as 7
+                row.entry.delete(0, "end")
+                row.entry.insert(0, row.saved_text)
+        else:
+            row.message.configure(text=message)
+
+    # -- for tests and keyboard use -----------------------------------------
+    def good_ids(self) -> list[int]:
+        return list(self._order)
+
+    def entry(self, good_id: int) -> tk.Entry:
+        return self._rows[good_id].entry
+
+    def message(self, good_id: int) -> str:
+        return str(self._rows[good_id].message.cget("text"))

@@ -1,0 +1,286 @@
+"""The planning tab's logic: calls the services, tells the view and sections what to show.
+
+The presenter holds no widgets. After every edit it loads the plan once
+(``get_plan_view``) and hands it to every section (``section.show(plan)``),
+so every part of the window shows the same saved state. Service errors
+become ``view.show_error(text)``, or are returned to the caller when the
+message belongs next to a field (quantities, form fields, batch rows).
+Tests drive it with a fake view and fake sections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+from src.db import Database
+from src.services import demo, lifecycle, plan_view, selection
+from src.services import events as events_service
+from src.services.errors import ServiceError, ValidationError
+from src.services.events import EventView
+from src.services.plan_dto import PlanView
+
+# transition name -> the lifecycle service that performs it
+TRANSITIONS: dict[str, Callable[[Database, int], EventView]] = {
+    "lock": lifecycle.lock_plan,
+    "unlock": lifecycle.unlock_plan,
+    "start_production": lifecycle.start_production,
+    "complete": lifecycle.complete_plan,
+}
+
+
+class PlanningView(Protocol):
+    def show_events(self, events: Sequence[EventView], selected_id: int | None) -> None: ...
+    def show_plan(self, plan: PlanView | None) -> None: ...
+    def show_error(self, text: str) -> None: ...
+    def clear_error(self) -> None: ...
+    def show_notice(self, title: str, text: str) -> None: ...
+
+
+class Section(Protocol):
+    def show(self, plan: PlanView) -> None: ...
+
+
+def removal_notice(result: selection.SelectionResult) -> str | None:
+    """The text telling the user what a new selection removed from the plan, or None."""
+    if not result.removed_lines and not result.removed_decisions:
+        return None
+    parts: list[str] = []
+    if result.removed_lines:
+        parts.append("Removed finished goods:")
+        parts += [f"• {x.good_name} ({x.quantity}) — {x.reason}" for x in result.removed_lines]
+    if result.removed_decisions:
+        if parts:
+            parts.append("")
+        parts.append("Removed batch decisions:")
+        parts += [
+            f"• {x.recipe_name}: {x.batches} batch{'es' if x.batches != 1 else ''} — {x.reason}"
+            for x in result.removed_decisions
+        ]
+    return "\n".join(parts)
+
+
+def delete_question(summary: events_service.EventDeleteSummary) -> str:
+    """The confirmation text naming the event and everything deleting it removes."""
+    event = summary.event
+    counts = [
+        (summary.recipes, "selected recipe", "selected recipes"),
+        (summary.lines, "finished-good line", "finished-good lines"),
+        (summary.decisions, "batch decision", "batch decisions"),
+        (summary.production_runs, "production record", "production records"),
+        (summary.amendments, "amendment", "amendments"),
+    ]
+    listed = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
+    what = ", ".join(listed) if listed else "nothing else (the plan is empty)"
+    return (
+        f'Delete "{event.name}" ({event.event_date.isoformat()})?\n\n'
+        f"This also removes {what}. This cannot be undone."
+    )
+
+
+class PlanningPresenter:
+    """Everything the planning tab does, as plain method calls."""
+
+    def __init__(self, db: Database, view: PlanningView, sections: Iterable[Section] = ()):
+        self.db = db
+        self.view = view
+        self.sections: list[Section] = list(sections)
+        self.events: list[EventView] = []
+        self.event_id: int | None = None
+        self.plan: PlanView | None = None
+
+    def add_section(self, section: Section) -> None:
+        self.sections.append(section)
+        if self.plan is not None:
+            section.show(self.plan)
+
+    # -- events ------------------------------------------------------------
+    def load(self, select_id: int | None = None) -> None:
+        """Reload the event list and show ``select_id`` (else the current, else the newest)."""
+        try:
+            self.events = events_service.list_events(self.db)
+        except ServiceError as exc:
+            self.view.show_error(exc.message)
+            return
+        ids = [e.id for e in self.events]
+        wanted = select_id if select_id in ids else self.event_id
+        if wanted not in ids:
+            wanted = ids[0] if ids else None
+        self.view.show_events(self.events, wanted)
+        self.select_event(wanted)
+
+    def select_event(self, event_id: int | None) -> None:
+        """Show the plan of ``event_id`` (None: no event)."""
+        if event_id == self.event_id and self.plan is not None:
+            return
+        self.event_id = event_id
+        self.refresh()
+
+    def refresh(self) -> PlanView | None:
+        """Load the current event's plan and hand it to the view and every section."""
+        if self.event_id is None:
+            self.plan = None
+            self.view.show_plan(None)
+            return None
+        try:
+            plan = plan_view.get_plan_view(self.db, self.event_id)
+        except ServiceError as exc:
+            # Most likely deleted elsewhere: say so and fall back to the list as it is now.
+            self.view.show_error(exc.message)
+            self.event_id, self.plan = None, None
+            self.load()
+            return None
+        self.plan = plan
+        self.view.show_plan(plan)
+        for section in self.sections:
+            section.show(plan)
+        return plan
+
+    def save_event(
+        self,
+        event_id: int | None,
+        *,
+        name: str,
+        event_date: str,
+        expected_attendees: str,
+        notes: str = "",
+    ) -> dict[str, str]:
+        """Create (``event_id`` None) or update an event. Returns {} when saved (the event
+        is then shown), else the message for each bad field ("" key: not a field)."""
+        values = dict(
+            name=name, event_date=event_date, expected_attendees=expected_attendees, notes=notes
+        )
+        try:
+            if event_id is None:
+                saved = events_service.create_event(self.db, **values)
+            else:
+                saved = events_service.update_event(self.db, event_id, **values)
+        except ValidationError as exc:
+            return dict(exc.errors) or {"": exc.message}
+        except ServiceError as exc:
+            return {"": exc.message}
+        self.view.clear_error()
+        self.plan = None  # force the header to show the new details
+        self.load(select_id=saved.id)
+        return {}
+
+    def delete_question(self, event_id: int) -> str | None:
+        """The confirmation text for deleting ``event_id``, or None (error shown)."""
+        try:
+            return delete_question(events_service.event_delete_summary(self.db, event_id))
+        except ServiceError as exc:
+            self.view.show_error(exc.message)
+            self.load()
+            return None
+
+    def delete_event(self, event_id: int) -> None:
+        try:
+            events_service.delete_event(self.db, event_id)
+        except ServiceError as exc:
+            self.view.show_error(exc.message)
+        else:
+            self.view.clear_error()
+        if self.event_id == event_id:
+            self.event_id, self.plan = None, None
+        self.load()
+
+    # -- plan edits --------------------------------------------------------
+    def transition(self, name: str) -> None:
+        """Move the plan through ``name`` ("lock", "unlock", "start_production", "complete")."""
+        if self.event_id is None:
+            return
+        try:
+            TRANSITIONS[name](self.db, self.event_id)
+        except ServiceError as exc:
+            self.view.show_error(exc.message)
+            self.refresh()
+            return
+        self.view.clear_error()
+        self.plan = None
+        self.load()
+
+    def set_selected_recipes(self, recipe_ids: Iterable[int]) -> None:
+        """Save the event's recipe selection; a notice lists what deselecting removed."""
+        if self.event_id is None:
+            return
+        try:
+            result = selection.set_selected_recipes(self.db, self.event_id, list(recipe_ids))
+        except ServiceError as exc:
+            self.view.show_error(exc.message)
+            self.refresh()  # put the check boxes back as they are saved
+            return
+        self.view.clear_error()
+        self.refresh()
+        notice = removal_notice(result)
+        if notice:
+            self.view.show_notice("Removed from the plan", notice)
+
+    def toggle_recipe(self, recipe_id: int) -> None:
+        """Select ``recipe_id`` if it is not selected, else deselect it."""
+        if self.plan is None:
+            return
+        chosen = {r.id for r in self.plan.recipes if r.selected}
+        chosen ^= {recipe_id}
+        self.set_selected_recipes(sorted(chosen))
+
+    def set_quantity(self, good_id: int, text: str) -> str | None:
+        """Save (or, for empty text, remove) a finished-good line. Returns None when saved,
+        else the message to show next to the field (nothing is saved then)."""
+        return self.run(selection.set_quantity, good_id, text)
+
+    def run(self, action: Callable[..., object], *args: object) -> str | None:
+        """Call ``action(db, event_id, *args)``; refresh every section when it succeeds.
+
+        Returns None on success or the service's message (for the caller to show
+        beside the field or row it concerns)."""
+        if self.event_id is None:
+            return "Choose an event first"
+        try:
+            action(self.db, self.event_id, *args)
+        except ServiceError as exc:
+            return exc.message
+        self.view.clear_error()
+        self.refresh()
+        return None
+
+    def export_shopping(self, kind: str, path: str) -> str | None:
+        """Write the shown plan's shopping list to ``path`` as "csv" or "pdf". Returns
+        None when written, else what went wrong."""
+        plan = self.plan
+        if plan is None:
+            return "Choose an event first"
+        # Imported here: the PDF library is slow to import and not needed to start.
+        from src.reports.shopping_csv import write_shopping_csv
+        from src.reports.shopping_pdf import write_shopping_pdf
+
+        try:
+            if kind == "csv":
+                write_shopping_csv(plan.shopping, path)
+            else:
+                write_shopping_pdf(plan.event, plan.shopping, path)
+        except OSError as exc:
+            return f"Could not write {path}: {exc.strerror or exc}"
+        return None
+
+    def database_is_empty(self) -> bool:
+        """True when the database holds nothing yet (the demo can be loaded into it)."""
+        try:
+            return demo.database_is_empty(self.db)
+        except ServiceError:
+            return False
+
+    def load_demo(self) -> bool:
+        """Load the demo bakery into an empty database; False (with a notice) otherwise."""
+        try:
+            loaded = demo.load_demo_if_empty(self.db)
+        except ServiceError as exc:
+            self.view.show_error(exc.message)
+            return False
+        if not loaded:
+            self.view.show_notice(
+                "Demo not loaded",
+                "The demo bakery is loaded only into an empty database; this one has data.",
+            )
+        self.event_id, self.plan = None, None
+        self.load()
+        return loaded

@@ -1,0 +1,98 @@
+""""Record batches…": which recipe, how many batches were baked, and notes.
+
+The batch count is checked here first so its message shows under its own
+field; whatever the service still refuses (the plan left production, the
+recipe was deselected) shows above the buttons and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+
+import customtkinter as ctk
+
+from src.services.errors import ValidationError
+from src.services.plan_dto import BatchRow
+from src.services.validation import parse_whole
+from src.ui import theme
+from src.ui.dialogs import FormDialog
+
+# (recipe_id, batches, notes) -> None on success or a message to show
+RecordCallback = Callable[[int, int, str], "str | None"]
+
+
+def place_over_parent(dialog: FormDialog) -> None:
+    """Place ``dialog`` over its parent and focus it, mapping it only once placed.
+
+    FormDialog.finish() maps the window before moving it; with no window
+    manager (Xvfb) the server's report of the first position (0, 0) can arrive
+    after the move and win, which happens with CTkOptionMenus in the form.
+    Withdrawn while it is placed, the window appears where it belongs."""
+    dialog.withdraw()
+    dialog.finish()
+    dialog.deiconify()
+
+
+def progress_hint(row: BatchRow) -> str:
+    p = row.progress
+    if p.decided == 0:
+        return f"{p.baked} baked, no batches decided"
+    return f"{p.baked} of {p.decided} baked"
+
+
+class RecordDialog(FormDialog):
+    """Record a production run for one of ``rows`` (the plan's recipes)."""
+
+    def __init__(
+        self,
+        parent: tk.Misc,
+        rows: tuple[BatchRow, ...],
+        on_record: RecordCallback,
+        recipe_id: int | None = None,
+    ) -> None:
+        super().__init__(parent, "Record batches baked", ok_text="Record")
+        self._on_record = on_record
+        self._rows = {row.recipe_name: row for row in rows}
+        names = list(self._rows)
+        first = next((r.recipe_name for r in rows if r.recipe_id == recipe_id), None)
+        if first is None:  # default: the first recipe with batches still to bake
+            first = next((r.recipe_name for r in rows if r.progress.remaining > 0),
+                         names[0] if names else "")
+        self.recipe_menu = ctk.CTkOptionMenu(
+            self.body, values=names or ["(no recipes)"], command=self._recipe_changed,
+            width=280, dynamic_resizing=False,
+        )
+        self.recipe_menu.set(first or "(no recipes)")
+        self.add_field("Recipe", self.recipe_menu, name="recipe")
+        self.progress_label = ctk.CTkLabel(self.body, text="", anchor="w", font=theme.font(12),
+                                           text_color=theme.COLORS["muted"])
+        self.add_field("So far", self.progress_label, name="progress")
+        self.batches_entry = ctk.CTkEntry(self.body, width=120, placeholder_text="e.g. 2")
+        self.add_field("Batches baked", self.batches_entry, name="batches")
+        self.notes_entry = ctk.CTkEntry(self.body, width=280, placeholder_text="optional")
+        self.add_field("Notes", self.notes_entry, name="notes")
+        self._recipe_changed(self.recipe_menu.get())
+        place_over_parent(self)
+        self.batches_entry._entry.focus_set()
+
+    def _recipe_changed(self, name: str) -> None:
+        row = self._rows.get(name)
+        self.progress_label.configure(text=progress_hint(row) if row else "")
+
+    def on_submit(self) -> bool:
+        self.clear_errors()
+        row = self._rows.get(self.recipe_menu.get())
+        if row is None:
+            self.set_error("recipe", "Choose the recipe that was baked")
+            return False
+        try:
+            batches = parse_whole(self.batches_entry.get(), what="Batches baked", field="batches")
+        except ValidationError as exc:
+            self.set_error("batches", exc.message)
+            return False
+        error = self._on_record(row.recipe_id, batches, self.notes_entry.get().strip())
+        if error:
+            self.set_error(None, error)
+            return False
+        return True

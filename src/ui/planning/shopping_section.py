@@ -1,0 +1,239 @@
+"""The shopping list and assembly status of the planning tab.
+
+The shopping list is a styled ttk.Treeview grouped into "To buy" and
+"Already have"; lines that could not be converted to one unit keep their own
+unit and carry a note. Export buttons ask for a file name (through an
+injectable chooser, so tests never block on a native dialog) and hand the path
+to the presenter. Below, the assembly check: one overall badge and a line per
+finished good (met / partial / short / undecided, "can make N of M").
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+from tkinter import filedialog
+
+import customtkinter as ctk
+
+from src.services.plan_dto import AssemblyLineRow, AssemblyView, PlanView, ShoppingLineRow
+from src.ui import theme
+
+ExportCallback = Callable[[str], "str | None"]
+# (kind "csv" | "pdf", suggested file name) -> chosen path, or None when cancelled
+PathChooser = Callable[[str, str], "str | None"]
+
+TO_BUY_GROUP = "group-to-buy"
+HAVE_GROUP = "group-have"
+
+# overall status -> (badge text, (background, foreground) colour names)
+OVERALL: dict[str, tuple[str, tuple[str, str]]] = {
+    "met": ("Every finished good can be assembled", ("ok_bg", "ok_fg")),
+    "partial": ("Some finished goods can be only partly assembled", ("warning_bg", "warning_fg")),
+    "short": ("Some finished goods cannot be assembled at all", ("short_bg", "short_fg")),
+    "undecided": ("Decide every recipe's batches to check assembly", ("exact_bg", "exact_fg")),
+    "empty": ("No finished goods to assemble yet", ("surface", "muted")),
+}
+LINE_STATUS = {"met": "Met", "partial": "Partial", "short": "Short", "undecided": "Undecided"}
+LINE_TAG = {"met": "ok", "partial": "warning", "short": "short", "undecided": "muted"}
+
+
+def ask_save_path(kind: str, suggested: str) -> str | None:
+    """The native save dialog (blocking, so tests inject their own chooser)."""
+    extension = f".{kind}"
+    label = "CSV file" if kind == "csv" else "PDF document"
+    path = filedialog.asksaveasfilename(
+        title=f"Export shopping list as {kind.upper()}",
+        defaultextension=extension,
+        initialfile=suggested,
+        filetypes=[(label, f"*{extension}"), ("All files", "*")],
+    )
+    return path or None
+
+
+def suggested_name(plan: PlanView, kind: str) -> str:
+    """A file name from the event's name and date: 'Christmas-2026-2026-12-20-shopping.csv'."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in plan.event.name).strip("-")
+    return f"{safe or 'event'}-{plan.event.event_date.isoformat()}-shopping.{kind}"
+
+
+def assembly_line_text(line: AssemblyLineRow) -> str:
+    if line.status == "undecided":
+        return "waiting for batch decisions"
+    return f"can make {line.can_make} of {line.quantity}"
+
+
+class ShoppingSection(ctk.CTkFrame):
+    """Shopping list with exports, and the assembly check.
+
+    ``on_export_csv(path)`` / ``on_export_pdf(path)`` return None on success or
+    a message to show. ``choose_path(kind, suggested_name)`` defaults to the
+    native save dialog.
+    """
+
+    def __init__(
+        self,
+        master: tk.Misc,
+        *,
+        on_export_csv: ExportCallback,
+        on_export_pdf: ExportCallback,
+        choose_path: PathChooser = ask_save_path,
+        **kwargs,
+    ) -> None:
+        kwargs.setdefault("fg_color", theme.COLORS["section"])
+        super().__init__(master, **kwargs)
+        self._exports = {"csv": on_export_csv, "pdf": on_export_pdf}
+        self._choose_path = choose_path
+        self._plan: PlanView | None = None
+
+        header = ctk.CTkFrame(self, fg_color="transparent")
+        header.pack(fill="x", padx=10, pady=(8, 2))
+        ctk.CTkLabel(header, text="Shopping list", font=theme.section_font()).pack(side="left")
+        self.pdf_button = ctk.CTkButton(header, text="Export PDF…", width=110,
+                                        command=lambda: self.export("pdf"))
+        self.pdf_button.pack(side="right")
+        self.csv_button = ctk.CTkButton(header, text="Export CSV…", width=110,
+                                        command=lambda: self.export("csv"))
+        self.csv_button.pack(side="right", padx=(0, 8))
+        self.summary_label = ctk.CTkLabel(self, text="", anchor="w", font=theme.font(12),
+                                          text_color=theme.COLORS["muted"])
+        self.summary_label.pack(fill="x", padx=10)
+        self.export_label = ctk.CTkLabel(self, text="", anchor="w", font=theme.font(12),
+                                         justify="left", wraplength=700)
+
+        table = self._table_holder = tk.Frame(self, bg=theme.color("section"))
+        table.pack(fill="x", padx=10, pady=(2, 6))
+        columns = ("needed", "on_hand", "to_buy", "unit", "note")
+        self.tree = theme.make_tree(table, columns, height=9)
+        self.tree.heading("#0", text="Ingredient", anchor="w")
+        self.tree.column("#0", width=220, stretch=True)
+        for column, title, width, anchor in (
+            ("needed", "Needed", 90, "e"),
+            ("on_hand", "On hand", 90, "e"),
+            ("to_buy", "To buy", 90, "e"),
+            ("unit", "Unit", 70, "w"),
+            ("note", "Note", 260, "w"),
+        ):
+            self.tree.heading(column, text=title, anchor=anchor)
+            self.tree.column(column, width=width, anchor=anchor, stretch=column == "note")
+        self.tree.tag_configure("group", font=theme.tk_font(10, "bold"))
+        scrollbar = theme.make_scrollbar(table, self.tree)
+        self.tree.pack(side="left", fill="x", expand=True)
+        scrollbar.pack(side="right", fill="y")
+
+        assembly_header = ctk.CTkFrame(self, fg_color="transparent")
+        assembly_header.pack(fill="x", padx=10, pady=(8, 2))
+        ctk.CTkLabel(assembly_header, text="Assembly", font=theme.section_font()).pack(side="left")
+        self.badge = ctk.CTkLabel(assembly_header, text="", corner_radius=8, font=theme.font(12),
+                                  height=24)
+        self.badge.pack(side="left", padx=12)
+        assembly_table = self._assembly_holder = tk.Frame(self, bg=theme.color("section"))
+        assembly_table.pack(fill="x", padx=10, pady=(2, 10))
+        self.assembly_tree = theme.make_tree(
+            assembly_table, ("good", "wanted", "status", "detail"), height=5, show="headings"
+        )
+        for column, title, width in (
+            ("good", "Finished good", 240),
+            ("wanted", "Wanted", 80),
+            ("status", "Status", 110),
+            ("detail", "", 260),
+        ):
+            self.assembly_tree.heading(column, text=title, anchor="w")
+            self.assembly_tree.column(column, width=width, anchor="w", stretch=column == "detail")
+        assembly_bar = theme.make_scrollbar(assembly_table, self.assembly_tree)
+        self.assembly_tree.pack(side="left", fill="x", expand=True)
+        assembly_bar.pack(side="right", fill="y")
+
+    # -- showing -----------------------------------------------------------
+    def show(self, plan: PlanView) -> None:
+        """Show the plan's shopping list and assembly status."""
+        self._plan = plan
+        self._show_shopping(plan.shopping, plan.event.plan_state == "in_production")
+        self._show_assembly(plan.assembly)
+
+    def _show_shopping(self, lines: tuple[ShoppingLineRow, ...], in_production: bool) -> None:
+        # A Treeview refills in well under a millisecond, so a full refill is simplest.
+        open_state = {
+            group: bool(self.tree.item(group, "open")) if self.tree.exists(group) else True
+            for group in (TO_BUY_GROUP, HAVE_GROUP)
+        }
+        self.tree.delete(*self.tree.get_children())
+        to_buy = [line for line in lines if line.status == "to_buy"]
+        have = [line for line in lines if line.status != "to_buy"]
+        for group, title, group_lines in (
+            (TO_BUY_GROUP, "To buy", to_buy),
+            (HAVE_GROUP, "Already have", have),
+        ):
+            self.tree.insert("", "end", iid=group, text=f"{title} ({len(group_lines)})",
+                             open=open_state[group], tags=("group",))
+            for index, line in enumerate(group_lines):
+                tags = ("warning",) if line.note else ()
+                self.tree.insert(
+                    group, "end", iid=f"{group}-{index}",
+                    text=line.ingredient,
+                    values=(line.needed_text, line.on_hand_text,
+                            line.to_buy_text if line.status == "to_buy" else "—",
+                            line.unit, line.note or ""),
+                    tags=tags,
+                )
+        if not lines:
+            summary = "Nothing to buy yet: decide batches to build the shopping list."
+        else:
+            summary = f"{len(to_buy)} to buy, {len(have)} already in the pantry"
+            if in_production:
+                summary += " (counting only the batches still to bake)"
+        self.summary_label.configure(text=summary)
+        state = "normal" if lines else "disabled"
+        self.csv_button.configure(state=state)
+        self.pdf_button.configure(state=state)
+
+    def _show_assembly(self, assembly: AssemblyView) -> None:
+        text, (bg, fg) = OVERALL.get(assembly.overall, OVERALL["empty"])
+        self.badge.configure(text=f"  {text}  ", fg_color=theme.COLORS[bg],
+                             text_color=theme.COLORS[fg])
+        self.assembly_tree.delete(*self.assembly_tree.get_children())
+        for line in assembly.lines:
+            self.assembly_tree.insert(
+                "", "end", iid=f"good-{line.good_id}",
+                values=(line.good, line.quantity, LINE_STATUS.get(line.status, line.status),
+                        assembly_line_text(line)),
+                tags=(LINE_TAG.get(line.status, "muted"),),
+            )
+
+    def _set_appearance_mode(self, mode_string: str) -> None:
+        super()._set_appearance_mode(mode_string)
+        for name in ("_table_holder", "_assembly_holder"):  # absent while being built
+            if hasattr(self, name):
+                getattr(self, name).configure(bg=theme.color("section"))
+
+    # -- queries for tests ---------------------------------------------------
+    def group_lines(self, group: str) -> list[tuple[str, tuple]]:
+        """(ingredient, values) of the rows under ``group`` (TO_BUY_GROUP / HAVE_GROUP)."""
+        return [
+            (self.tree.item(iid, "text"), tuple(self.tree.item(iid, "values")))
+            for iid in self.tree.get_children(group)
+        ]
+
+    def assembly_rows(self) -> list[tuple[tuple, tuple]]:
+        """(values, tags) of each assembly line, in order."""
+        return [
+            (tuple(self.assembly_tree.item(iid, "values")),
+             tuple(self.assembly_tree.item(iid, "tags")))
+            for iid in self.assembly_tree.get_children()
+        ]
+
+    # -- user actions --------------------------------------------------------
+    def export(self, kind: str) -> None:
+        """Ask for a file name and export the shopping list as ``kind`` ("csv" / "pdf")."""
+        if self._plan is None:
+            return
+        path = self._choose_path(kind, suggested_name(self._plan, kind))
+        if not path:
+            return  # cancelled: nothing to say
+        error = self._exports[kind](path)
+        if error:
+            self.export_label.configure(text=error, text_color=theme.COLORS["error"])
+        else:
+            self.export_label.configure(text=f"Saved the shopping list to {path}",
+                                        text_color=theme.COLORS["ok_fg"])
+        self.export_label.pack(fill="x", padx=10, after=self.summary_label)

@@ -1,0 +1,389 @@
+"""The batch decisions section in a real window: options, shortfall confirmation,
+stale decisions, the exact highlight, completeness, and a run against a real database."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+
+from src.planning.batches import format_decimal
+from src.services.events import EventView
+from src.services.plan_dto import (
+    AllowedActions,
+    AssemblyView,
+    BatchRow,
+    DecisionRow,
+    OptionRow,
+    PlanView,
+    ProgressRow,
+    UnitCount,
+)
+from src.ui import theme
+from src.ui.planning.batches_section import BatchesSection
+
+from .conftest import pump
+
+pytestmark = pytest.mark.gui
+
+
+def _allowed(state: str) -> AllowedActions:
+    return AllowedActions(
+        edit_details=state != "completed",
+        edit_selection=state == "draft",
+        edit_decisions=state in ("draft", "locked"),
+        record_production=state == "in_production",
+        amend=state == "in_production",
+        transitions=(),
+        explanation=f"The plan is {state}.",
+    )
+
+
+def _option(batches: int, need: Fraction, per_batch: int | None, needed: int | None) -> OptionRow:
+    diff = batches - need
+    kind = "shortfall" if diff < 0 else "extra" if diff > 0 else "exact"
+    if per_batch is None:
+        return OptionRow(batches, kind, None, None, diff, format_decimal(diff))
+    made = batches * per_batch
+    return OptionRow(batches, kind, (UnitCount(11, "Sugar cookie", made),), made - needed, diff,
+                     format_decimal(diff))
+
+
+def cookie_row(needed: int = 200, decision: int | None = None, stale: bool = False,
+               recipe_id: int = 1) -> BatchRow:
+    """Sugar cookies at 24 per batch: 200 → options 8 (8 short) and 9 (16 extra)."""
+    need = Fraction(needed, 24)
+    counts = sorted({need.numerator // need.denominator, -(-need.numerator // need.denominator)})
+    return BatchRow(
+        recipe_id=recipe_id,
+        recipe_name="Sugar Cookie Dough",
+        needed=(UnitCount(11, "Sugar cookie", needed),),
+        batches_needed=need,
+        batches_needed_text=format_decimal(need),
+        options=tuple(_option(b, need, 24, needed) for b in counts),
+        decision=DecisionRow(decision, 11, "Sugar cookie", stale) if decision else None,
+        progress=ProgressRow(decision or 0, 0, decision or 0, 0),
+        yield_choices=(UnitCount(11, "Sugar cookie", 24),),
+    )
+
+
+def truffle_row(decision: int | None = None) -> BatchRow:
+    """72 truffles at 24 per batch: one exact option, 3 batches."""
+    return BatchRow(
+        recipe_id=2,
+        recipe_name="Truffles",
+        needed=(UnitCount(21, "Truffle", 72),),
+        batches_needed=Fraction(3),
+        batches_needed_text="3",
+        options=(OptionRow(3, "exact", (UnitCount(21, "Truffle", 72),), 0, Fraction(0), "0"),),
+        decision=DecisionRow(decision, 21, "Truffle", False) if decision else None,
+        progress=ProgressRow(decision or 0, 0, decision or 0, 0),
+        yield_choices=(UnitCount(21, "Truffle", 24),),
+    )
+
+
+def make_plan(*rows: BatchRow, state: str = "draft") -> PlanView:
+    decided = sum(1 for r in rows if r.decision)
+    complete = all(r.decision and not r.decision.stale for r in rows)
+    event = EventView(1, "Christmas 2026", date(2026, 12, 20), 50, "", state, "bundled")
+    return PlanView(
+        event=event, allowed=_allowed(state), recipes=(), selected_count=len(rows), goods=(),
+        batches=tuple(rows), decided_count=decided, complete=complete, shopping=(),
+        assembly=AssemblyView("empty", ()), amendments=(), comparison=None,
+        production_runs=(), cycle_error=None,
+    )
+
+
+class Recorder:
+    """Stands in for the presenter and the confirmation dialog."""
+
+    def __init__(self, error: str | None = None) -> None:
+        self.chosen: list[tuple] = []
+        self.cleared: list[int] = []
+        self.questions: list[tuple[str, str]] = []
+        self.answer_with = None
+        self.error = error
+
+    def choose(self, recipe_id, batches, unit_id):
+        self.chosen.append((recipe_id, batches, unit_id))
+        return self.error
+
+    def clear(self, recipe_id):
+        self.cleared.append(recipe_id)
+        return self.error
+
+    def confirm(self, title, message, on_answer):
+        self.questions.append((title, message))
+        self.answer_with = on_answer
+
+
+@pytest.fixture
+def section(root):
+    recorder = Recorder()
+    widget = BatchesSection(root, on_choose=recorder.choose, on_clear=recorder.clear,
+                            confirm=recorder.confirm)
+    widget.pack(fill="both", expand=True)
+    widget.recorder = recorder
+    return widget
+
+
+def _radio(section: BatchesSection, recipe_id: int, batches: int):
+    row = section.row_widgets(recipe_id)
+    return next(r for r in row.radios if r.winfo_manager() and int(r.cget("value")) == batches)
+
+
+def test_options_show_need_yield_and_difference(section, root):
+    section.show(make_plan(cookie_row()))
+    pump(root)
+    row = section.row_widgets(1)
+    assert row.need.cget("text") == "Needed: 200 sugar cookies · 8.333 batches"
+    texts = [r.cget("text") for r in row.radios if r.winfo_manager()]
+    assert texts == [
+        "8 batches: make 192 sugar cookies, 8 sugar cookies short",
+        "9 batches: make 216 sugar cookies, 16 extra",
+    ]
+    # The shortfall is written in the warning colour, the extra option is not.
+    assert _radio(section, 1, 8).cget("fg") == theme.color("warning_fg")
+    assert _radio(section, 1, 9).cget("fg") != theme.color("warning_fg")
+
+
+def test_exact_option_is_highlighted(section, root):
+    section.show(make_plan(truffle_row()))
+    pump(root)
+    radio = _radio(section, 2, 3)
+    assert radio.cget("text") == "3 batches: make 72 truffles, exact"
+    assert radio.cget("bg") == theme.color("exact_bg")
+
+
+def test_choosing_an_extra_option_saves_at_once(section, root):
+    section.show(make_plan(cookie_row()))
+    _radio(section, 1, 9).invoke()
+    pump(root)
+    assert section.recorder.chosen == [(1, 9, 11)]
+    assert section.recorder.questions == []
+    assert section.selected_batches(1) == 9
+
+
+def test_shortfall_asks_and_confirm_keeps_it(section, root):
+    section.show(make_plan(cookie_row(decision=9)))
+    _radio(section, 1, 8).invoke()
+    pump(root)
+    assert section.recorder.questions == [
+        ("Keep a shortfall?", "You'll be 8 sugar cookies short — keep 8 batches?")
+    ]
+    assert section.recorder.chosen == []  # nothing saved before the answer
+    section.recorder.answer_with(True)
+    pump(root)
+    assert section.recorder.chosen == [(1, 8, 11)]
+    assert section.selected_batches(1) == 8
+
+
+def test_shortfall_cancel_puts_the_previous_choice_back(section, root):
+    section.show(make_plan(cookie_row(decision=9)))
+    _radio(section, 1, 8).invoke()
+    pump(root)
+    section.recorder.answer_with(False)
+    pump(root)
+    assert section.recorder.chosen == []
+    assert section.selected_batches(1) == 9
+
+
+def test_shortfall_cancel_with_no_previous_choice_leaves_none(section, root):
+    section.show(make_plan(cookie_row()))
+    _radio(section, 1, 8).invoke()
+    section.recorder.answer_with(False)
+    pump(root)
+    assert section.selected_batches(1) is None
+
+
+def test_a_refused_choice_is_shown_and_rolled_back(root):
+    recorder = Recorder(error="The plan is in production: change batches with an amendment")
+    section = BatchesSection(root, on_choose=recorder.choose, on_clear=recorder.clear,
+                             confirm=recorder.confirm)
+    section.pack()
+    section.show(make_plan(cookie_row(decision=8)))
+    _radio(section, 1, 9).invoke()
+    pump(root)
+    row = section.row_widgets(1)
+    assert section.selected_batches(1) == 8
+    assert row.error.winfo_manager() == "grid"
+    assert row.error.cget("text") == recorder.error
+
+
+def test_stale_decision_is_flagged(section, root):
+    section.show(make_plan(cookie_row(needed=300, decision=8, stale=True)))
+    pump(root)
+    row = section.row_widgets(1)
+    assert row.status.cget("text").startswith(
+        "Quantities changed: 8 batches is no longer an option"
+    )
+    assert section.selected_batches(1) == 8 and all(
+        int(r.cget("value")) != 8 for r in row.radios if r.winfo_manager()
+    )  # no option button claims the stale count
+    assert "Plan incomplete" in section.summary_label.cget("text")
+    assert "to choose again (Sugar Cookie Dough)" in section.summary_label.cget("text")
+
+
+def test_completeness_is_always_shown(section, root):
+    section.show(make_plan(cookie_row(), truffle_row(decision=3)))
+    pump(root)
+    assert section.summary_label.cget("text") == "1 of 2 decided · Plan incomplete: 1 to decide"
+    section.show(make_plan(cookie_row(decision=9), truffle_row(decision=3)))
+    pump(root)
+    assert section.summary_label.cget("text") == "2 of 2 decided · Plan complete"
+
+
+def test_clear_removes_the_decision(section, root):
+    section.show(make_plan(cookie_row(decision=9)))
+    section.row_widgets(1).clear.invoke()
+    pump(root)
+    assert section.recorder.cleared == [1]
+    assert section.selected_batches(1) is None
+
+
+def test_disabled_in_production_with_a_pointer_to_amendments(section, root):
+    section.show(make_plan(cookie_row(decision=9), state="in_production"))
+    pump(root)
+    row = section.row_widgets(1)
+    assert all(r.cget("state") == "disabled" for r in row.radios)
+    assert row.clear.cget("state") == "disabled"
+    assert "amendment" in section.note_label.cget("text")
+    _radio(section, 1, 8).invoke()  # a disabled radio does nothing
+    pump(root)
+    assert section.recorder.chosen == [] and section.recorder.questions == []
+
+
+def test_rows_stay_in_place_and_only_changed_rows_update(section, root):
+    section.show(make_plan(cookie_row(), truffle_row()))
+    pump(root)
+    cookie, truffle = section.row_widgets(1), section.row_widgets(2)
+    truffle.need.configure(text="untouched")  # an unchanged row is not rewritten
+    section.show(make_plan(cookie_row(needed=240), truffle_row()))
+    pump(root)
+    assert section.row_widgets(1) is cookie and section.row_widgets(2) is truffle
+    assert truffle.need.cget("text") == "untouched"
+    assert cookie.need.cget("text") == "Needed: 240 sugar cookies · 10 batches"
+    texts = [r.cget("text") for r in cookie.radios if r.winfo_manager()]
+    assert texts == ["10 batches: make 240 sugar cookies, exact"]
+    section.show(make_plan(truffle_row()))
+    pump(root)
+    assert section.row_ids() == [2]
+    assert not cookie.frame.winfo_exists()
+
+
+# -- end to end: a real database through the planning presenter ------------------
+
+COOKIE_DOC = {
+    "format": "bake-planner",
+    "version": 1,
+    "ingredients": [{"name": "All-purpose flour", "category": "Dry goods"}],
+    "recipes": [{
+        "name": "Sugar Cookie Dough",
+        "ingredients": [{"ingredient": "All-purpose flour", "quantity": "2.75", "unit": "cup"}],
+        "yields": [{"name": "Sugar cookie", "mode": "discrete_count", "items_per_batch": 24}],
+    }],
+    "finished_goods": [{"name": "Sugar cookie",
+                        "components": [{"unit": "Sugar cookie", "quantity": 1}]}],
+    "pantry": [],
+    "events": [{
+        "name": "Christmas 2026", "date": "2026-12-20", "plan_state": "draft",
+        "recipes": ["Sugar Cookie Dough"],
+        "finished_goods": [{"good": "Sugar cookie", "quantity": 200}],
+        "batch_decisions": [], "production": [], "snapshot": None, "amendments": [],
+    }],
+}
+
+
+class FakeView:
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+
+    def show_events(self, events, selected_id) -> None:
+        pass
+
+    def show_plan(self, plan) -> None:
+        pass
+
+    def show_error(self, text: str) -> None:
+        self.errors.append(text)
+
+    def clear_error(self) -> None:
+        pass
+
+    def show_notice(self, title: str, text: str) -> None:
+        pass
+
+
+@pytest.fixture
+def wired(root, db):
+    """The section wired to the presenter as the planning tab wires it."""
+    from src.services import decisions, exchange
+    from src.ui.planning.presenter import PlanningPresenter
+
+    exchange.import_document(db, COOKIE_DOC)
+    presenter = PlanningPresenter(db, FakeView())
+    questions: list = []
+    section = BatchesSection(
+        root,
+        on_choose=lambda rid, n, unit: presenter.run(decisions.set_batch_decision, rid, n, unit),
+        on_clear=lambda rid: presenter.run(decisions.clear_batch_decision, rid),
+        confirm=lambda title, message, answer: questions.append((message, answer)),
+    )
+    section.pack(fill="both", expand=True)
+    presenter.add_section(section)
+    presenter.load()
+    pump(root)
+    return presenter, section, questions
+
+
+def test_end_to_end_shortfall_confirmed_is_saved(wired, root):
+    presenter, section, questions = wired
+    recipe_id = presenter.plan.batches[0].recipe_id
+    assert section.summary_label.cget("text") == "0 of 1 decided · Plan incomplete: 1 to decide"
+    _radio(section, recipe_id, 8).invoke()
+    pump(root)
+    assert questions[0][0] == "You'll be 8 sugar cookies short — keep 8 batches?"
+    questions[0][1](True)
+    pump(root)
+    assert presenter.plan.batches[0].decision.batches == 8  # saved, reloaded from the database
+    assert section.selected_batches(recipe_id) == 8
+    assert section.summary_label.cget("text") == "1 of 1 decided · Plan complete"
+
+
+def test_end_to_end_cancel_saves_nothing_and_quantity_change_makes_it_stale(wired, root):
+    presenter, section, questions = wired
+    recipe_id = presenter.plan.batches[0].recipe_id
+    _radio(section, recipe_id, 9).invoke()
+    pump(root)
+    assert presenter.plan.batches[0].decision.batches == 9
+    _radio(section, recipe_id, 8).invoke()
+    questions[-1][1](False)
+    pump(root)
+    assert presenter.plan.batches[0].decision.batches == 9
+    assert section.selected_batches(recipe_id) == 9
+    good_id = next(g.id for g in presenter.plan.goods if g.name == "Sugar cookie")
+    assert presenter.set_quantity(good_id, "300") is None
+    pump(root)
+    assert section.row_widgets(recipe_id).status.cget("text").startswith(
+        "Quantities changed: 9 batches is no longer an option"
+    )
+    assert "Plan incomplete" in section.summary_label.cget("text")
+
+
+def test_rows_follow_a_switch_to_dark_mode(section, root):
+    import customtkinter as ctk
+
+    section.show(make_plan(cookie_row(decision=9)))
+    pump(root)
+    try:
+        ctk.set_appearance_mode("dark")
+        pump(root)
+        row = section.row_widgets(1)
+        assert row.frame.cget("bg") == theme.COLORS["section"][1]
+        assert row.title.cget("fg") == theme.COLORS["text"][1]
+        assert _radio(section, 1, 8).cget("fg") == theme.COLORS["warning_fg"][1]
+    finally:
+        ctk.set_appearance_mode("light")
+        pump(root)
+    assert section.row_widgets(1).frame.cget("bg") == theme.COLORS["section"][0]
