@@ -10,13 +10,11 @@ opens one transaction per user action.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -115,6 +113,7 @@ class Database:
     url: str
     engine: Engine
     sessionmaker: sessionmaker[Session]
+    backup_path: Path | None = None  # the copy made before a migration, if any
 
     @contextmanager
     def uow(self) -> Iterator[Session]:
@@ -236,14 +235,18 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
         except sa_exc.OperationalError as exc:
             engine.dispose()
             raise DatabaseError(f"cannot open the database at {url}: {exc.orig}") from exc
-    database = Database(url=url, engine=engine, sessionmaker=sessionmaker(engine, expire_on_commit=False))
-    database.backup_path = backup_path  # type: ignore[attr-defined]
-    return database
+    return Database(
+        url=url,
+        engine=engine,
+        sessionmaker=sessionmaker(engine, expire_on_commit=False),
+        backup_path=backup_path,
+    )
 
 
 def _upgrade(engine: Engine, url: str) -> None:
-    from alembic import command
     from alembic.runtime.migration import MigrationContext
+
+    from alembic import command
 
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()

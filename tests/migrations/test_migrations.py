@@ -6,11 +6,11 @@ import hashlib
 import sqlite3
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 import src.models  # noqa: F401
+from alembic import command
 from src.db import (
     DatabaseTooNewError,
     _alembic_config,
