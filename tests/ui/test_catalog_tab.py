@@ -123,21 +123,16 @@ def _bulk_recipes(db, count: int) -> None:
             session.add(recipe)
 
 
-def test_a_thousand_recipes_open_and_filter_quickly(root, db):
+def test_a_thousand_recipes_open_and_filter(root, db):
+    # How fast is measured by bench/ (catalog_open_ms); this pins what is shown.
     _bulk_recipes(db, 1000)
     recipes = catalog.list_recipes(db)
     tab = make_tab(root, db)
-    started = time.perf_counter()
     tab.recipes.show(recipes)
     pump(root, 1)
-    opened = time.perf_counter() - started
     assert len(tab.recipes.panel.shown_iids()) == 1000
-    assert opened <= 0.3, f"showing 1,000 recipes took {opened * 1000:.0f} ms"
-    started = time.perf_counter()
     type_into(tab.recipes.panel.filter_entry, "recipe 012")
-    typed = time.perf_counter() - started
     assert len(tab.recipes.panel.shown_iids()) == 11  # 0012, 0120–0129
-    assert typed <= 0.3, f"filtering 1,000 recipes took {typed * 1000:.0f} ms"
 
 
 def test_screenshot_of_the_catalog(root, db, bakery):
