@@ -134,3 +134,4 @@ class PantryRow:
     unit: str | None
     updated_at: datetime | None
     quantity_text: str
+    preferred_unit: str | None = None  # the unit the baker prefers for this ingredient

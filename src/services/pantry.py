@@ -29,6 +29,7 @@ def _row(ingredient: Ingredient, item: PantryItem | None) -> PantryRow:
         unit=item.unit if item is not None else None,
         updated_at=item.updated_at if item is not None else None,
         quantity_text=format_decimal(quantity) if quantity is not None else "",
+        preferred_unit=ingredient.preferred_unit,
     )
 
 

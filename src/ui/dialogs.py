@@ -20,9 +20,14 @@ MESSAGE_WIDTH = 440
 
 
 def _place_over(dialog: tk.Toplevel, parent: tk.Misc) -> None:
-    """Centre ``dialog`` over the top third of ``parent``'s window, on screen."""
+    """Centre ``dialog`` over the top third of ``parent``'s window, on screen.
+
+    Call it while ``dialog`` is withdrawn: mapped first and moved afterwards, a
+    window with no window manager (Xvfb) can have the server's report of its
+    first position, (0, 0), arrive after the move and win at the next
+    geometry change (e.g. a CTkOptionMenu resizing itself)."""
     owner = parent.winfo_toplevel()
-    dialog.update_idletasks()
+    dialog.update_idletasks()  # computes the requested size; a withdrawn window stays unmapped
     width, height = dialog.winfo_reqwidth(), dialog.winfo_reqheight()
     ox, oy = owner.winfo_rootx(), owner.winfo_rooty()
     ow = max(owner.winfo_width(), width)
@@ -38,6 +43,8 @@ class _Dialog(ctk.CTkToplevel):
 
     def __init__(self, parent: tk.Misc, title: str) -> None:
         super().__init__(parent.winfo_toplevel())
+        # Hidden until ``_finish_layout`` has placed it, so it is mapped once, where it belongs.
+        self.withdraw()
         self.title(title)
         self.transient(parent.winfo_toplevel())
         # Without a window manager there is no title bar or frame: draw both ourselves.
@@ -69,7 +76,9 @@ class _Dialog(ctk.CTkToplevel):
         return "break"
 
     def _finish_layout(self, parent: tk.Misc, focus: tk.Misc | None) -> None:
+        """Place the (still withdrawn) window over ``parent``, show it and focus ``focus``."""
         _place_over(self, parent)
+        self.deiconify()
         self.lift()
         target = focus or self
         inner = getattr(target, "_entry", None) or getattr(target, "_textbox", None) or target
@@ -280,9 +289,10 @@ class FormDialog(_Dialog):
             label.configure(text="")
         self.form_error.configure(text="")
 
-    def finish(self) -> None:
-        """Place the window over its parent and focus the first field."""
-        self._finish_layout(self._parent, self._first)
+    def finish(self, focus: tk.Misc | None = None) -> None:
+        """Place the window over its parent, show it and focus ``focus`` (default: the
+        first field). Until then the window is withdrawn."""
+        self._finish_layout(self._parent, focus or self._first)
 
     def on_submit(self) -> bool:
         """Validate and save; True closes the dialog, False keeps it open."""

@@ -108,3 +108,13 @@ def test_stock_survives_reopening_the_file(db, db_path, ing):
         assert pantry.list_pantry(reopened)[1] == saved
     finally:
         reopened.dispose()
+
+
+def test_rows_carry_the_ingredients_preferred_unit(db):
+    cream = catalog.create_ingredient(db, name="Heavy cream", preferred_unit="ml").id
+    salt = catalog.create_ingredient(db, name="Salt").id
+    rows = {r.ingredient: r for r in pantry.list_pantry(db)}
+    assert (rows["Heavy cream"].preferred_unit, rows["Salt"].preferred_unit) == ("ml", None)
+    saved = pantry.set_pantry_quantity(db, cream, "250", "ml")
+    assert saved.preferred_unit == "ml"
+    assert pantry.set_pantry_quantity(db, salt, "1", "kg").preferred_unit is None

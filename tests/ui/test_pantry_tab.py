@@ -145,3 +145,48 @@ def test_screenshot_of_the_pantry(root, db, tab, ids):
     pump(root)
     path = screenshot(tab, "pantry.png")
     assert path.stat().st_size > 10_000
+
+
+def test_refresh_keeps_a_quantity_being_typed(root, db, tab, ids):
+    record(tab, "Butter", "454", "g")
+    type_into(tab.quantity_entry, "500")
+    tab.unit_menu.set("lb")
+    assert tab.unsaved()
+    tab.refresh()  # e.g. the catalog changed and the tab reloads
+    pump(root)  # the list's re-selection events arrive now
+    assert (tab.quantity_entry.get(), tab.unit_menu.get()) == ("500", "lb")
+    assert tab.selected().ingredient == "Butter"
+    # Another row and back: what is recorded is shown again, the typing is dropped.
+    tab.select_ingredient("Eggs")
+    pump(root)
+    tab.select_ingredient("Butter")
+    pump(root)
+    assert (tab.quantity_entry.get(), tab.unit_menu.get()) == ("454", "g")
+    assert not tab.unsaved()
+    # Nothing typed: a refresh shows the stock as stored now (changed elsewhere).
+    pantry.set_pantry_quantity(db, ids["Butter"], "1", "kg")
+    tab.refresh()
+    pump(root)
+    assert (tab.quantity_entry.get(), tab.unit_menu.get()) == ("1", "kg")
+
+
+def test_a_refused_quantity_and_its_message_survive_a_refresh(root, tab):
+    record(tab, "Butter", "-2", "lb")
+    assert tab.error_label.cget("text") != ""
+    tab.refresh()
+    pump(root)
+    assert tab.quantity_entry.get() == "-2"
+    assert tab.error_label.cget("text") == "Quantity on hand must be zero or more, not -2"
+
+
+def test_refresh_reads_the_preferred_unit_from_the_pantry_rows(root, tab, monkeypatch):
+    from src.services import catalog
+
+    def no_second_query(*_args, **_kwargs):
+        raise AssertionError("the pantry tab must not list the ingredients again")
+
+    monkeypatch.setattr(catalog, "list_ingredients", no_second_query)
+    tab.refresh()
+    pump(root)
+    tab.select_ingredient("Heavy cream")  # nothing recorded; prefers ml
+    assert tab.unit_menu.get() == "ml"

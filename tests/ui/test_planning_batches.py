@@ -3,96 +3,15 @@ stale decisions, the exact highlight, completeness, and a run against a real dat
 
 from __future__ import annotations
 
-from datetime import date
-from fractions import Fraction
-
 import pytest
 
-from src.planning.batches import format_decimal
-from src.services.events import EventView
-from src.services.plan_dto import (
-    AllowedActions,
-    AssemblyView,
-    BatchRow,
-    DecisionRow,
-    OptionRow,
-    PlanView,
-    ProgressRow,
-    UnitCount,
-)
 from src.ui import theme
 from src.ui.planning.batches_section import BatchesSection
 
 from .conftest import pump
+from .plan_builders import COOKIE_DOC, FakeView, cookie_row, make_plan, truffle_row
 
 pytestmark = pytest.mark.gui
-
-
-def _allowed(state: str) -> AllowedActions:
-    return AllowedActions(
-        edit_details=state != "completed",
-        edit_selection=state == "draft",
-        edit_decisions=state in ("draft", "locked"),
-        record_production=state == "in_production",
-        amend=state == "in_production",
-        transitions=(),
-        explanation=f"The plan is {state}.",
-    )
-
-
-def _option(batches: int, need: Fraction, per_batch: int | None, needed: int | None) -> OptionRow:
-    diff = batches - need
-    kind = "shortfall" if diff < 0 else "extra" if diff > 0 else "exact"
-    if per_batch is None:
-        return OptionRow(batches, kind, None, None, diff, format_decimal(diff))
-    made = batches * per_batch
-    return OptionRow(batches, kind, (UnitCount(11, "Sugar cookie", made),), made - needed, diff,
-                     format_decimal(diff))
-
-
-def cookie_row(needed: int = 200, decision: int | None = None, stale: bool = False,
-               recipe_id: int = 1) -> BatchRow:
-    """Sugar cookies at 24 per batch: 200 → options 8 (8 short) and 9 (16 extra)."""
-    need = Fraction(needed, 24)
-    counts = sorted({need.numerator // need.denominator, -(-need.numerator // need.denominator)})
-    return BatchRow(
-        recipe_id=recipe_id,
-        recipe_name="Sugar Cookie Dough",
-        needed=(UnitCount(11, "Sugar cookie", needed),),
-        batches_needed=need,
-        batches_needed_text=format_decimal(need),
-        options=tuple(_option(b, need, 24, needed) for b in counts),
-        decision=DecisionRow(decision, 11, "Sugar cookie", stale) if decision else None,
-        progress=ProgressRow(decision or 0, 0, decision or 0, 0),
-        yield_choices=(UnitCount(11, "Sugar cookie", 24),),
-    )
-
-
-def truffle_row(decision: int | None = None) -> BatchRow:
-    """72 truffles at 24 per batch: one exact option, 3 batches."""
-    return BatchRow(
-        recipe_id=2,
-        recipe_name="Truffles",
-        needed=(UnitCount(21, "Truffle", 72),),
-        batches_needed=Fraction(3),
-        batches_needed_text="3",
-        options=(OptionRow(3, "exact", (UnitCount(21, "Truffle", 72),), 0, Fraction(0), "0"),),
-        decision=DecisionRow(decision, 21, "Truffle", False) if decision else None,
-        progress=ProgressRow(decision or 0, 0, decision or 0, 0),
-        yield_choices=(UnitCount(21, "Truffle", 24),),
-    )
-
-
-def make_plan(*rows: BatchRow, state: str = "draft") -> PlanView:
-    decided = sum(1 for r in rows if r.decision)
-    complete = all(r.decision and not r.decision.stale for r in rows)
-    event = EventView(1, "Christmas 2026", date(2026, 12, 20), 50, "", state, "bundled")
-    return PlanView(
-        event=event, allowed=_allowed(state), recipes=(), selected_count=len(rows), goods=(),
-        batches=tuple(rows), decided_count=decided, complete=complete, shopping=(),
-        assembly=AssemblyView("empty", ()), amendments=(), comparison=None,
-        production_runs=(), cycle_error=None,
-    )
 
 
 class Recorder:
@@ -274,47 +193,6 @@ def test_rows_stay_in_place_and_only_changed_rows_update(section, root):
 
 # -- end to end: a real database through the planning presenter ------------------
 
-COOKIE_DOC = {
-    "format": "bake-planner",
-    "version": 1,
-    "ingredients": [{"name": "All-purpose flour", "category": "Dry goods"}],
-    "recipes": [{
-        "name": "Sugar Cookie Dough",
-        "ingredients": [{"ingredient": "All-purpose flour", "quantity": "2.75", "unit": "cup"}],
-        "yields": [{"name": "Sugar cookie", "mode": "discrete_count", "items_per_batch": 24}],
-    }],
-    "finished_goods": [{"name": "Sugar cookie",
-                        "components": [{"unit": "Sugar cookie", "quantity": 1}]}],
-    "pantry": [],
-    "events": [{
-        "name": "Christmas 2026", "date": "2026-12-20", "plan_state": "draft",
-        "recipes": ["Sugar Cookie Dough"],
-        "finished_goods": [{"good": "Sugar cookie", "quantity": 200}],
-        "batch_decisions": [], "production": [], "snapshot": None, "amendments": [],
-    }],
-}
-
-
-class FakeView:
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-
-    def show_events(self, events, selected_id) -> None:
-        pass
-
-    def show_plan(self, plan) -> None:
-        pass
-
-    def show_error(self, text: str) -> None:
-        self.errors.append(text)
-
-    def clear_error(self) -> None:
-        pass
-
-    def show_notice(self, title: str, text: str) -> None:
-        pass
-
-
 @pytest.fixture
 def wired(root, db):
     """The section wired to the presenter as the planning tab wires it."""
@@ -382,6 +260,7 @@ def test_rows_follow_a_switch_to_dark_mode(section, root):
         row = section.row_widgets(1)
         assert row.frame.cget("bg") == theme.COLORS["section"][1]
         assert row.title.cget("fg") == theme.COLORS["text"][1]
+        assert section.body.cget("bg") == theme.COLORS["section"][1]
         assert _radio(section, 1, 8).cget("fg") == theme.COLORS["warning_fg"][1]
     finally:
         ctk.set_appearance_mode("light")

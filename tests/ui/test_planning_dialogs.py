@@ -122,3 +122,50 @@ def test_set_error_by_widget_and_form_level(root):
     form.set_errors({"name": "again"})
     assert form.error_text(None) == "" and form.error_text("Name") == "again"
     form.cancel_button.invoke()
+
+
+class _TwoMenus(FormDialog):
+    """The shape that used to land at (0, 0) without a window manager: two option menus."""
+
+    def __init__(self, parent, positions: list[tuple[int, int]] | None = None):
+        super().__init__(parent, "Two menus")
+        if positions is not None:  # every position the window is seen at, from the start
+            def seen(event) -> None:
+                if event.widget is self and self.winfo_ismapped():
+                    positions.append((self.winfo_rootx(), self.winfo_rooty()))
+
+            self.bind("<Configure>", seen, add="+")
+            self.bind("<Map>", seen, add="+")
+        self.kind_menu = ctk.CTkOptionMenu(self.body, values=["Drop", "Add"])
+        self.add_field("Kind", self.kind_menu, name="kind")
+        self.recipe_menu = ctk.CTkOptionMenu(self.body, values=["Sugar Cookie Dough", "Truffles"])
+        self.add_field("Recipe", self.recipe_menu, name="recipe")
+        self.finish()
+
+
+def _over(dialog, root) -> bool:
+    x, y = dialog.winfo_rootx(), dialog.winfo_rooty()
+    rx, ry = root.winfo_rootx(), root.winfo_rooty()
+    return (rx < x and x + dialog.winfo_width() < rx + root.winfo_width()
+            and ry < y and y + dialog.winfo_height() < ry + root.winfo_height())
+
+
+@pytest.mark.parametrize("origin", [(0, 0), (60, 40)])
+def test_form_with_two_option_menus_stays_over_the_window(root, origin):
+    root.geometry(f"1100x720+{origin[0]}+{origin[1]}")
+    pump(root)
+    positions: list[tuple[int, int]] = []
+    form = _TwoMenus(root, positions)
+    for _ in range(8):  # several rounds of events: nothing may move it back to (0, 0)
+        pump(root, 1)
+        assert form.winfo_ismapped()
+        assert _over(form, root), (form.winfo_rootx(), form.winfo_rooty())
+    # It was never shown anywhere but over the window: withdrawn until placed.
+    assert positions and all(p == positions[-1] for p in positions), positions
+    form.recipe_menu.set("Truffles")
+    pump(root)
+    assert _over(form, root)
+    form.cancel_button.invoke()
+    pump(root)
+    assert toplevels(root) == []
+

@@ -27,6 +27,7 @@ from src.ui.planning.amend_dialog import ADD, BATCHES, DROP
 from src.ui.planning.production_section import ProductionSection
 
 from .conftest import pump, toplevels
+from .plan_builders import COOKIE_DOC, FakeView
 
 pytestmark = pytest.mark.gui
 
@@ -268,8 +269,6 @@ def producing(root, db):
     from src.services import amendments, decisions, exchange, lifecycle, production
     from src.services.events import list_events
     from src.ui.planning.presenter import PlanningPresenter
-
-    from .test_planning_batches import COOKIE_DOC, FakeView
 
     exchange.import_document(db, COOKIE_DOC)
     event_id = list_events(db)[0].id

@@ -19,6 +19,7 @@ from src.services.plan_dto import (
 from src.ui.planning.shopping_section import HAVE_GROUP, TO_BUY_GROUP, ShoppingSection
 
 from .conftest import pump
+from .plan_builders import COOKIE_DOC
 
 pytestmark = pytest.mark.gui
 
@@ -171,8 +172,6 @@ def test_end_to_end_export_csv_from_a_real_plan(root, db, tmp_path):
     from src.reports.shopping_csv import write_shopping_csv
     from src.services import decisions, exchange, plan_view
     from src.services.events import list_events
-
-    from .test_planning_batches import COOKIE_DOC
 
     exchange.import_document(db, COOKIE_DOC)
     event_id = list_events(db)[0].id

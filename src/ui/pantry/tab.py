@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import customtkinter as ctk
 
 from src.planning.units import SUPPORTED_UNITS
-from src.services import catalog, pantry
+from src.services import pantry
 from src.services.catalog_dto import PantryRow
 from src.services.errors import ServiceError, ValidationError
 from src.ui import theme
@@ -58,7 +58,8 @@ class PantryTab(ctk.CTkFrame):
         self._db = db
         self._on_pantry_changed = on_pantry_changed
         self._rows: dict[str, PantryRow] = {}
-        self._preferred: dict[int, str] = {}  # ingredient id → preferred unit
+        # The row in the editor and the (text, unit) put there: anything else is typed.
+        self._editing: tuple[str | None, str, str] = (None, "", DEFAULT_UNIT)
         self.grid_columnconfigure(0, weight=1)
         self.grid_rowconfigure(1, weight=1)
         ctk.CTkLabel(self, text="Pantry", font=theme.title_font(), anchor="w").grid(
@@ -121,10 +122,8 @@ class PantryTab(ctk.CTkFrame):
 
     # -- data ----------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload every ingredient's stock (after catalog edits or an import)."""
-        self._preferred = {
-            i.id: i.preferred_unit for i in catalog.list_ingredients(self._db) if i.preferred_unit
-        }
+        """Reload every ingredient's stock (after catalog edits or an import). A quantity
+        being typed for the selected ingredient is kept."""
         self.show(pantry.list_pantry(self._db))
 
     def show(self, rows: Sequence[PantryRow]) -> None:
@@ -145,8 +144,31 @@ class PantryTab(ctk.CTkFrame):
         raise KeyError(name)
 
     # -- editing -------------------------------------------------------------
-    def _selection_changed(self, iid: str | None) -> None:
-        row = self._rows.get(iid) if iid else None
+    def unsaved(self) -> bool:
+        """True when the editor holds a quantity or unit typed but not saved."""
+        iid, text, unit = self._editing
+        return iid is not None and (
+            self.quantity_entry.get() != text or self.unit_menu.get() != unit
+        )
+
+    def _selection_changed(self, iid: str | None, keep_typed: bool = True) -> None:
+        """Show the row ``iid`` in the editor. Typed, unsaved text stays when the same
+        row is shown again (a refresh re-selects it) unless ``keep_typed`` is False."""
+        typed = None
+        if keep_typed and iid is not None and iid == self._editing[0] and self.unsaved():
+            typed = (self.quantity_entry.get(), self.unit_menu.get(),
+                     str(self.error_label.cget("text")))
+        self._load_editor(self._rows.get(iid) if iid else None)
+        self._editing = (iid if iid in self._rows else None, self.quantity_entry.get(),
+                         self.unit_menu.get())
+        if typed is not None:
+            text, unit, error = typed
+            self.quantity_entry.delete(0, "end")
+            self.quantity_entry.insert(0, text)
+            self.unit_menu.set(unit)
+            self._show_error(error)
+
+    def _load_editor(self, row: PantryRow | None) -> None:
         self._show_error("")
         self.quantity_entry.delete(0, "end")
         state = "normal" if row is not None else "disabled"
@@ -167,9 +189,8 @@ class PantryTab(ctk.CTkFrame):
             self.status_label.configure(text=f"Last changed {local_time_text(row.updated_at)}")
         else:
             # Offer the unit the baker prefers for this ingredient, if any.
-            preferred = self._preferred.get(row.ingredient_id)
-            if preferred in SUPPORTED_UNITS:
-                self.unit_menu.set(preferred)
+            if row.preferred_unit in SUPPORTED_UNITS:
+                self.unit_menu.set(row.preferred_unit)
             self.status_label.configure(text="Nothing recorded yet")
         self.remove_button.configure(state="normal" if row.quantity is not None else "disabled")
 
@@ -215,7 +236,7 @@ class PantryTab(ctk.CTkFrame):
             self._show_error(exc.message)
             return
         self._replace(PantryRow(row.ingredient_id, row.ingredient, row.category, None, None,
-                                None, ""))
+                                None, "", row.preferred_unit))
         self.status_label.configure(text="Removed: nothing recorded now")
         if self._on_pantry_changed is not None:
             self._on_pantry_changed()
@@ -225,4 +246,4 @@ class PantryTab(ctk.CTkFrame):
         iid = str(row.ingredient_id)
         self._rows[iid] = row
         self.panel.replace_row(pantry_row(row))
-        self._selection_changed(iid)
+        self._selection_changed(iid, keep_typed=False)  # saved: show what is recorded

@@ -19,7 +19,7 @@ from src.services.plan_dto import PlanView
 from src.services.validation import parse_whole
 from src.ui import theme
 from src.ui.dialogs import FormDialog
-from src.ui.planning.record_dialog import place_over_parent
+from src.ui.wording import count_of
 
 DropCallback = Callable[[int, str], "str | None"]  # (good_id, reason)
 AddCallback = Callable[[int, int, str], "str | None"]  # (good_id, quantity, reason)
@@ -74,7 +74,7 @@ class AmendDialog(FormDialog):
         self.kind_switch.set(kind)
         self._kind_changed(kind)
         self._recipe_changed(self.recipe_menu.get())
-        place_over_parent(self)
+        self.finish()
 
     # -- building ------------------------------------------------------------
     def _menu(self, names: list[str], command=None) -> ctk.CTkOptionMenu:
@@ -129,7 +129,7 @@ class AmendDialog(FormDialog):
         elif row.decision is None:
             text = "no batches decided"
         else:
-            text = f"{row.decision.batches} batches decided, {row.progress.baked} baked"
+            text = f"{count_of(row.decision.batches, 'batch')} decided, {row.progress.baked} baked"
         self.current_label.configure(text=text)
 
     def on_submit(self) -> bool:

@@ -1,10 +1,10 @@
 """The batch decisions section of the planning tab.
 
-One row per recipe with a need: what is needed, the exact batch need, the
-floor / ceil options as radio buttons (shortfall in the warning colour, the
-exact option highlighted), the current decision and whether it went stale.
-Rows are plain tk widgets kept in place by recipe id, so a refresh touches
-only the rows whose data changed (customtkinter widgets cost milliseconds each).
+One row per recipe with a need (see ``batch_row``): what is needed, the exact
+batch need, the floor / ceil options as radio buttons (shortfall in the
+warning colour, the exact option highlighted), the yield type when the recipe
+has several, the current decision and whether it went stale. Rows are kept in
+place by recipe id, so a refresh touches only the rows whose data changed.
 """
 
 from __future__ import annotations
@@ -14,89 +14,13 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.services.plan_dto import BatchRow, OptionRow, PlanView
+from src.services.plan_dto import PlanView
 from src.ui import theme
+from src.ui.planning.batch_row import NO_CHOICE, RecipeRow, shortfall_question
 
 ChooseCallback = Callable[[int, int, "int | None"], "str | None"]
 ClearCallback = Callable[[int], "str | None"]
 ConfirmCallback = Callable[[str, str, Callable[[bool], None]], None]
-
-NO_CHOICE = 0  # radio value meaning "no option selected" (0 batches is never offered)
-
-
-def plural(name: str, count: int) -> str:
-    """``name`` in lower case (unless it looks like an acronym), pluralised for ``count``."""
-    text = name[:1].lower() + name[1:] if name[1:2].islower() else name
-    if abs(count) == 1:
-        return text
-    lower = text.lower()
-    # Baking words that a plain "+s" gets wrong: gingerbread men, pumpkin loaves, halves.
-    if lower.endswith("man") and not lower.endswith(("human", "german")):
-        return text[:-3] + text[-3] + "en"
-    for single, many in (("loaf", "loaves"), ("half", "halves"), ("leaf", "leaves"),
-                         ("knife", "knives"), ("shelf", "shelves")):
-        if lower.endswith(single):
-            return text[: -len(single)] + many
-    if lower.endswith(("s", "x", "z", "ch", "sh")):
-        return text + "es"
-    if lower.endswith("y") and lower[-2:-1] not in "aeiou":
-        return text[:-1] + "ies"
-    return text + "s"
-
-
-def _batches(count: int) -> str:
-    return f"{count} batch" if count == 1 else f"{count} batches"
-
-
-def option_text(row: BatchRow, option: OptionRow) -> str:
-    """The label of one option: batches, yield and difference in words."""
-    parts = [_batches(option.batches)]
-    if option.yield_items is not None and option.difference_items is not None:
-        made = ", ".join(f"{u.items} {plural(u.unit_name, u.items)}" for u in option.yield_items)
-        parts.append(f"make {made}")
-        diff = option.difference_items
-        unit = row.needed[0].unit_name if row.needed else "item"
-        if diff < 0:
-            parts.append(f"{-diff} {plural(unit, -diff)} short")
-        elif diff > 0:
-            parts.append(f"{diff} extra")
-        else:
-            parts.append("exact")
-    else:
-        text = option.difference_batches_text.lstrip("-")
-        if option.kind == "shortfall":
-            parts.append(f"{text} of a batch short")
-        elif option.kind == "extra":
-            parts.append(f"{text} of a batch extra")
-        else:
-            parts.append("exact")
-    return f"{parts[0]}: {', '.join(parts[1:])}"
-
-
-def shortfall_question(row: BatchRow, option: OptionRow) -> str:
-    """The confirmation asked before keeping a shortfall option."""
-    if option.difference_items is not None and row.needed:
-        short = -option.difference_items
-        what = f"{short} {plural(row.needed[0].unit_name, short)}"
-    else:
-        what = f"{option.difference_batches_text.lstrip('-')} of a batch"
-    return f"You'll be {what} short — keep {_batches(option.batches)}?"
-
-
-def needed_text(row: BatchRow) -> str:
-    items = ", ".join(f"{u.items} {plural(u.unit_name, u.items)}" for u in row.needed)
-    return f"Needed: {items} · {row.batches_needed_text} batches"
-
-
-def decision_text(row: BatchRow) -> str:
-    if row.decision is None:
-        return "Not decided yet"
-    if row.decision.stale:
-        return (
-            f"Quantities changed: {_batches(row.decision.batches)} is no longer an option"
-            " — choose again"
-        )
-    return f"Decided: {_batches(row.decision.batches)}"
 
 
 def completeness_text(plan: PlanView) -> str:
@@ -115,121 +39,6 @@ def completeness_text(plan: PlanView) -> str:
     if stale:
         notes.append(f"{len(stale)} to choose again ({', '.join(stale)})")
     return f"{head} · Plan incomplete: " + "; ".join(notes)
-
-
-class _RecipeRow:
-    """The widgets of one recipe's decision, updated in place."""
-
-    def __init__(self, section: BatchesSection, master: tk.Misc, recipe_id: int) -> None:
-        self.recipe_id = recipe_id
-        self.data: tuple[BatchRow, bool] | None = None
-        self.current = NO_CHOICE  # the decided batches the radios show when idle
-        self.var = tk.IntVar(master, value=NO_CHOICE)
-        self.frame = tk.Frame(master, highlightthickness=1)
-        self.title = tk.Label(self.frame, anchor="w", font=theme.tk_font(11, "bold"))
-        # One compact card: name, need and Clear on top; options and the decision below.
-        self.title.grid(row=0, column=0, sticky="w", padx=(8, 4), pady=(5, 0))
-        self.clear = tk.Button(self.frame, text="Clear", font=theme.tk_font(9), relief="flat",
-                               padx=10, pady=1, highlightthickness=1,
-                               command=lambda: section._clear(recipe_id))
-        self.clear.grid(row=0, column=2, sticky="e", padx=8, pady=(5, 0))
-        self.need = tk.Label(self.frame, anchor="w", font=theme.tk_font(10))
-        self.need.grid(row=0, column=1, sticky="w", padx=4, pady=(5, 0))
-        self.options = tk.Frame(self.frame)
-        self.options.grid(row=1, column=0, columnspan=2, sticky="w", padx=4, pady=(0, 4))
-        self.radios: list[tk.Radiobutton] = []
-        self.status = tk.Label(self.frame, anchor="w", font=theme.tk_font(10))
-        self.error = tk.Label(self.frame, anchor="w", font=theme.tk_font(10), wraplength=600,
-                              justify="left")
-        self.frame.columnconfigure(1, weight=1)
-        self._section = section
-        self.paint()
-
-    def paint(self) -> None:
-        """Colour the plain tk widgets for the current appearance mode."""
-        bg = theme.color("section")
-        border = theme.color("border")
-        self.frame.configure(bg=bg, highlightbackground=border, highlightcolor=border)
-        self.options.configure(bg=bg)
-        self.title.configure(bg=bg, fg=theme.color("text"))
-        self.need.configure(bg=bg, fg=theme.color("muted"))
-        self.status.configure(bg=bg)
-        self.error.configure(bg=bg, fg=theme.color("error"))
-        self.clear.configure(
-            bg=theme.color("surface"), fg=theme.color("text"),
-            activebackground=theme.color("border"), activeforeground=theme.color("text"),
-            highlightbackground=border, highlightcolor=border,
-            disabledforeground=theme.color("disabled_text"),
-        )
-        if self.data is not None:  # option and status colours depend on the row's data
-            data, self.data = self.data, None
-            self.update(*data)
-
-    def update(self, row: BatchRow, enabled: bool) -> None:
-        """Show ``row``; a no-op when neither the row nor the enabled state changed."""
-        if self.data == (row, enabled):
-            return
-        self.data = (row, enabled)
-        self.title.configure(text=row.recipe_name)
-        self.need.configure(text=needed_text(row))
-        options = [o for o in row.options if o.batches > 0]
-        while len(self.radios) < len(options):
-            radio = tk.Radiobutton(
-                self.options, variable=self.var, anchor="w", font=theme.tk_font(10),
-                bg=theme.color("section"), activebackground=theme.color("section"),
-                highlightthickness=0, command=lambda: self._section._picked(self.recipe_id),
-            )
-            self.radios.append(radio)
-        for index, radio in enumerate(self.radios):
-            if index >= len(options):
-                radio.grid_remove()
-                continue
-            option = options[index]
-            self._style_radio(radio, row, option)
-            radio.configure(state="normal" if enabled else "disabled")
-            radio.grid(row=0, column=index, sticky="w", padx=(4, 16), pady=2)
-        self.current = row.decision.batches if row.decision else NO_CHOICE
-        self.var.set(self.current)
-        stale = row.decision is not None and row.decision.stale
-        self.status.configure(
-            text=decision_text(row),
-            fg=theme.color("warning_fg") if stale or row.decision is None else theme.color("ok_fg"),
-        )
-        if stale:  # the long warning gets a line of its own, under the options
-            self.status.grid(row=2, column=0, columnspan=3, sticky="w", padx=8, pady=(0, 4))
-        else:
-            self.status.grid(row=1, column=2, sticky="e", padx=8, pady=(0, 4))
-        self.clear.configure(state="normal" if enabled and row.decision else "disabled")
-        self.show_error(None)
-
-    def _style_radio(self, radio: tk.Radiobutton, row: BatchRow, option: OptionRow) -> None:
-        bg = theme.color("section")
-        fg = theme.color("text")
-        if option.kind == "shortfall":
-            fg = theme.color("warning_fg")
-        elif option.kind == "exact":
-            bg = theme.color("exact_bg")
-            fg = theme.color("exact_fg")
-        radio.configure(
-            text=option_text(row, option), value=option.batches, fg=fg, bg=bg,
-            activebackground=bg, selectcolor=theme.color("tree_bg"),
-            disabledforeground=theme.color("disabled_text"),
-        )
-
-    def option(self, batches: int) -> OptionRow | None:
-        if self.data is None:
-            return None
-        return next((o for o in self.data[0].options if o.batches == batches), None)
-
-    def restore(self) -> None:
-        self.var.set(self.current)
-
-    def show_error(self, message: str | None) -> None:
-        if message:
-            self.error.configure(text=message)
-            self.error.grid(row=3, column=0, columnspan=3, sticky="w", padx=8, pady=(0, 6))
-        else:
-            self.error.grid_remove()
 
 
 class BatchesSection(ctk.CTkFrame):
@@ -254,7 +63,7 @@ class BatchesSection(ctk.CTkFrame):
         self._on_choose = on_choose
         self._on_clear = on_clear
         self._confirm = confirm
-        self._rows: dict[int, _RecipeRow] = {}
+        self._rows: dict[int, RecipeRow] = {}
         self._order: list[int] = []
         self._enabled = True
         bg = theme.color("section")
@@ -270,6 +79,8 @@ class BatchesSection(ctk.CTkFrame):
         self.body.columnconfigure(0, weight=1)
         self.empty_label = tk.Label(self.body, bg=bg, fg=theme.color("muted"),
                                     font=theme.tk_font(10), anchor="w")
+        # The rows repaint themselves; the plain tk body and empty line are ours.
+        theme.on_appearance_change(self.body, self._paint)
 
     # -- showing -----------------------------------------------------------
     def show(self, plan: PlanView) -> None:
@@ -287,7 +98,7 @@ class BatchesSection(ctk.CTkFrame):
         for batch_row in plan.batches:
             row = self._rows.get(batch_row.recipe_id)
             if row is None:
-                row = self._rows[batch_row.recipe_id] = _RecipeRow(
+                row = self._rows[batch_row.recipe_id] = RecipeRow(
                     self, self.body, batch_row.recipe_id
                 )
             row.update(batch_row, self._enabled)
@@ -314,21 +125,15 @@ class BatchesSection(ctk.CTkFrame):
         self.note_label.configure(text=text)
         self.note_label.pack(fill="x", padx=10, before=self.body)
 
-    def _set_appearance_mode(self, mode_string: str) -> None:
-        # customtkinter recolours its own widgets; the plain tk rows are ours to repaint.
-        super()._set_appearance_mode(mode_string)
-        if not hasattr(self, "body"):
-            return  # still being built
+    def _paint(self) -> None:
         self.body.configure(bg=theme.color("section"))
         self.empty_label.configure(bg=theme.color("section"), fg=theme.color("muted"))
-        for row in self._rows.values():
-            row.paint()
 
     # -- queries for tests and the presenter ---------------------------------
     def row_ids(self) -> list[int]:
         return list(self._order)
 
-    def row_widgets(self, recipe_id: int) -> _RecipeRow:
+    def row_widgets(self, recipe_id: int) -> RecipeRow:
         return self._rows[recipe_id]
 
     def selected_batches(self, recipe_id: int) -> int | None:
@@ -348,7 +153,7 @@ class BatchesSection(ctk.CTkFrame):
             row.restore()
             return
         if option.kind == "shortfall":
-            def answered(keep: bool, row: _RecipeRow = row) -> None:
+            def answered(keep: bool, row: RecipeRow = row) -> None:
                 if self._rows.get(recipe_id) is not row:
                     return  # the row went away while the question was open
                 if keep:
@@ -360,15 +165,10 @@ class BatchesSection(ctk.CTkFrame):
         else:
             self._apply(row, batches)
 
-    def _apply(self, row: _RecipeRow, batches: int) -> None:
+    def _apply(self, row: RecipeRow, batches: int) -> None:
         assert row.data is not None
-        batch_row = row.data[0]
-        unit_id = None
-        if batch_row.decision is not None and batch_row.decision.finished_unit_id is not None:
-            unit_id = batch_row.decision.finished_unit_id
-        elif len(batch_row.needed) == 1:
-            unit_id = batch_row.needed[0].unit_id
-        error = self._on_choose(row.recipe_id, batches, unit_id)
+        # The yield type shown (decided, picked before the batches, or the only one needed).
+        error = self._on_choose(row.recipe_id, batches, row.unit_id)
         if self._rows.get(row.recipe_id) is not row:
             return  # the presenter refreshed the plan and this recipe is gone
         if error:
@@ -377,7 +177,31 @@ class BatchesSection(ctk.CTkFrame):
             return
         row.current = batches
         row.var.set(batches)
+        row.pending_unit = False
         row.show_error(None)
+
+    def _yield_picked(self, recipe_id: int, unit_id: int) -> None:
+        """A yield type was chosen: saved at once with the decided batches, or kept
+        to be saved with the batches once they are chosen."""
+        row = self._rows.get(recipe_id)
+        if row is None or row.data is None or not self._enabled or unit_id == row.unit_id:
+            return
+        decision = row.data[0].decision
+        if decision is None:
+            row.pending_unit = True
+            row.show_yield(unit_id)
+            row.show_error(None)
+            return
+        previous = row.unit_id
+        row.show_yield(unit_id)
+        error = self._on_choose(recipe_id, decision.batches, unit_id)
+        if self._rows.get(recipe_id) is not row:
+            return
+        if error:
+            row.show_yield(previous)
+            row.show_error(error)
+        else:
+            row.show_error(None)
 
     def _clear(self, recipe_id: int) -> None:
         row = self._rows.get(recipe_id)

@@ -15,7 +15,6 @@ import customtkinter as ctk
 from src.services.plan_dto import ComparisonView
 from src.ui import theme
 from src.ui.dialogs import FormDialog
-from src.ui.planning.record_dialog import place_over_parent
 
 SECTIONS = {"recipe": "Recipe", "finished_good": "Finished good", "batch_decision": "Batches"}
 CHANGES = {"added": "Added", "removed": "Removed", "changed": "Changed", "unchanged": "—"}
@@ -77,8 +76,7 @@ class CompareDialog(FormDialog):
                         CHANGES.get(line.change, line.change)),
                 tags=(CHANGE_TAG.get(line.change, "muted"),),
             )
-        place_over_parent(self)
-        self.ok_button.focus_set()
+        self.finish(focus=self.ok_button)
 
     def rows(self) -> list[tuple[tuple, tuple]]:
         """(values, tags) of each line shown, in order."""

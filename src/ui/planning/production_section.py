@@ -24,6 +24,7 @@ from src.ui.planning.amend_dialog import (
 )
 from src.ui.planning.compare_dialog import CompareDialog, local_time_text
 from src.ui.planning.record_dialog import RecordCallback, RecordDialog
+from src.ui.wording import count_of
 
 # Fresh comparison for "Compare…", or a message saying why there is none.
 CompareCallback = Callable[[], "ComparisonView | str"]
@@ -42,7 +43,7 @@ def progress_text(row: BatchRow) -> str:
     p = row.progress
     if p.decided == 0:
         return f"{p.baked} baked · no batches decided"
-    head = f"{p.baked} of {p.decided} batches baked"
+    head = f"{p.baked} of {count_of(p.decided, 'batch')} baked"
     if p.overage:
         return f"{head} · {p.overage} over plan"
     if p.remaining:
@@ -72,6 +73,8 @@ class _ProgressRow:
         self.text = tk.Label(self.frame, anchor="w", font=theme.tk_font(10))
         self.text.pack(side="left", fill="x")
         self.paint()
+        # Plain tk widgets hold one resolved colour: repaint them when the mode changes.
+        theme.on_appearance_change(self.frame, self.paint)
 
     def paint(self) -> None:
         """Colour the plain tk widgets for the current appearance mode."""
@@ -158,6 +161,8 @@ class ProductionSection(ctk.CTkFrame):
         self.empty_label = tk.Label(self.progress_frame, bg=theme.color("section"),
                                     fg=theme.color("muted"), font=theme.tk_font(10),
                                     text="No recipe of the plan needs batches")
+        # The rows repaint themselves; the bar styles and plain tk holders are ours.
+        theme.on_appearance_change(self.progress_frame, self._paint)
 
         self.runs_tree = self._table("Batches baked", (
             ("when", "When", 130), ("recipe", "Recipe", 250),
@@ -253,18 +258,12 @@ class ProductionSection(ctk.CTkFrame):
                 KIND_TEXT.get(amendment.kind, amendment.kind),
                 amendment.summary, amendment.reason))
 
-    def _set_appearance_mode(self, mode_string: str) -> None:
-        # customtkinter recolours its own widgets; the plain tk rows are ours to repaint.
-        super()._set_appearance_mode(mode_string)
-        if not hasattr(self, "progress_frame"):
-            return  # still being built
+    def _paint(self) -> None:
         _style_bars(self)
         bg = theme.color("section")
         for frame in (self.progress_frame, *self._holders):
             frame.configure(bg=bg)
         self.empty_label.configure(bg=bg, fg=theme.color("muted"))
-        for row in self._rows.values():
-            row.paint()
 
     # -- queries for tests ---------------------------------------------------
     def progress_rows(self) -> dict[int, str]:

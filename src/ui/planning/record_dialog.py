@@ -22,18 +22,6 @@ from src.ui.dialogs import FormDialog
 RecordCallback = Callable[[int, int, str], "str | None"]
 
 
-def place_over_parent(dialog: FormDialog) -> None:
-    """Place ``dialog`` over its parent and focus it, mapping it only once placed.
-
-    FormDialog.finish() maps the window before moving it; with no window
-    manager (Xvfb) the server's report of the first position (0, 0) can arrive
-    after the move and win, which happens with CTkOptionMenus in the form.
-    Withdrawn while it is placed, the window appears where it belongs."""
-    dialog.withdraw()
-    dialog.finish()
-    dialog.deiconify()
-
-
 def progress_hint(row: BatchRow) -> str:
     p = row.progress
     if p.decided == 0:
@@ -73,8 +61,7 @@ class RecordDialog(FormDialog):
         self.notes_entry = ctk.CTkEntry(self.body, width=280, placeholder_text="optional")
         self.add_field("Notes", self.notes_entry, name="notes")
         self._recipe_changed(self.recipe_menu.get())
-        place_over_parent(self)
-        self.batches_entry._entry.focus_set()
+        self.finish(focus=self.batches_entry)
 
     def _recipe_changed(self, name: str) -> None:
         row = self._rows.get(name)

@@ -143,6 +143,8 @@ class ShoppingSection(ctk.CTkFrame):
         assembly_bar = theme.make_scrollbar(assembly_table, self.assembly_tree)
         self.assembly_tree.pack(side="left", fill="x", expand=True)
         assembly_bar.pack(side="right", fill="y")
+        # The trees follow the mode through the theme; the plain tk holders are ours.
+        theme.on_appearance_change(self._table_holder, self._paint)
 
     # -- showing -----------------------------------------------------------
     def show(self, plan: PlanView) -> None:
@@ -200,11 +202,9 @@ class ShoppingSection(ctk.CTkFrame):
                 tags=(LINE_TAG.get(line.status, "muted"),),
             )
 
-    def _set_appearance_mode(self, mode_string: str) -> None:
-        super()._set_appearance_mode(mode_string)
-        for name in ("_table_holder", "_assembly_holder"):  # absent while being built
-            if hasattr(self, name):
-                getattr(self, name).configure(bg=theme.color("section"))
+    def _paint(self) -> None:
+        for holder in (self._table_holder, self._assembly_holder):
+            holder.configure(bg=theme.color("section"))
 
     # -- queries for tests ---------------------------------------------------
     def group_lines(self, group: str) -> list[tuple[str, tuple]]:

@@ -16,7 +16,7 @@ import customtkinter as ctk
 from src.db import Database
 from src.services import amendments, decisions, production
 from src.services.events import EventView
-from src.services.plan_dto import PlanView
+from src.services.plan_dto import ComparisonView, PlanView
 from src.ui import theme
 from src.ui.dialogs import ask_confirm, show_notice
 from src.ui.planning.batches_section import BatchesSection
@@ -128,6 +128,7 @@ class PlanningTab(ctk.CTkFrame):
             on_amend_drop=lambda gid, why: p.run(amendments.amend_drop_good, gid, why),
             on_amend_add=lambda gid, n, why: p.run(amendments.amend_add_good, gid, n, why),
             on_amend_batches=lambda rid, n, why: p.run(amendments.amend_batches, rid, n, why),
+            on_compare=self.fresh_comparison,
         )
         self.production.pack(fill="x", padx=4, pady=(0, 8))
         for section in (self.header, self.recipes, self.goods, self.batches, self.shopping,
@@ -143,6 +144,16 @@ class PlanningTab(ctk.CTkFrame):
         """Load the events and the shown plan again (the catalog or pantry changed)."""
         self.presenter.plan = None
         self.presenter.load()
+
+    def fresh_comparison(self) -> ComparisonView | str:
+        """The snapshot-vs-now comparison of a plan loaded now (not the one shown since
+        the last refresh: another computer may have amended it), or why there is none."""
+        plan = self.presenter.refresh()
+        if plan is None:
+            return "The event is no longer there: choose another one."
+        if plan.comparison is None:
+            return "There is no snapshot to compare with: production has not started."
+        return plan.comparison
 
     # -- PlanningView ----------------------------------------------------------
     def show_events(self, events: Sequence[EventView], selected_id: int | None) -> None:
