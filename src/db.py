@@ -28,6 +28,10 @@ APP_NAME = "bake-planner"
 DB_FILENAME = "bake_planner.db"
 ENV_VAR = "BAKE_PLANNER_DB"
 ALEMBIC_DIR = Path(__file__).resolve().parent.parent / "alembic"
+# The newest migration's revision. Opening a database already at this revision
+# skips alembic entirely (importing it and reading the scripts costs ~200 ms of
+# start-up); tests/services/test_db_head_revision.py checks it is alembic's head.
+HEAD_REVISION = "0001"
 BUSY_TIMEOUT_MS = 10_000
 
 # SQLite has no decimal type; quantities are stored with a fixed scale and read
@@ -214,7 +218,9 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
                 has_tables, revision = _stored_revision_sqlite(path)
             except sqlite3.DatabaseError as exc:
                 raise DatabaseError(f"{path} is not a Bake Planner database ({exc})") from exc
-            if migrate:
+            if migrate and revision == HEAD_REVISION:
+                pass  # up to date: no backup, and alembic is not needed
+            elif migrate:
                 known, head = known_revisions()
                 if revision is not None and revision not in known:
                     raise DatabaseTooNewError(_too_new_message(revision))
@@ -243,7 +249,20 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
     )
 
 
+def _current_revision(engine: Engine) -> str | None:
+    """The revision stored in ``alembic_version``, read without alembic
+    (None when the table is missing or empty)."""
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _upgrade(engine: Engine, url: str) -> None:
+    if _current_revision(engine) == HEAD_REVISION:
+        return
     from alembic.runtime.migration import MigrationContext
 
     from alembic import command

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 from .units import (
     MASS,
@@ -45,6 +45,8 @@ __all__ = [
 _ORDER = {u: i for i, u in enumerate(SUPPORTED_UNITS)}
 _BASE = {MASS: "g", VOLUME: "ml", "count": "each"}
 _SUM_PREC = 80
+_SUM = Context(prec=_SUM_PREC, rounding=ROUND_HALF_EVEN)
+_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -120,9 +122,11 @@ def unit_groups(units: Iterable[str], density: Decimal | None) -> list[list[str]
 
 
 def _exact_sum(values: Iterable[Decimal]) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = _SUM_PREC
-        return sum(sorted(values), Decimal(0))
+    add = _SUM.add
+    total = _ZERO
+    for v in sorted(values):
+        total = add(total, v)
+    return total
 
 
 def _choose_unit(group: list[str], sums: Mapping[str, Decimal], info: IngredientInfo) -> str:
@@ -131,6 +135,11 @@ def _choose_unit(group: list[str], sums: Mapping[str, Decimal], info: Ingredient
     if preferred is not None and can_convert(preferred, group[0], density):
         return preferred
     base = _BASE[dimension(group[0])]
+    if len(group) == 1:
+        # The only candidate; converting it to compare shares would only check the density.
+        if group[0] != base:
+            convert(_ZERO, group[0], base, density)
+        return group[0]
     share = {u: convert(sums[u], u, base, density) for u in group}
     return max(group, key=lambda u: (share[u], -_ORDER[u]))
 
@@ -161,13 +170,14 @@ def aggregate_ingredients(
     with localcontext() as ctx:
         ctx.prec = _SUM_PREC
         for line, mult in scaled:
-            m = Decimal(mult)
+            m = mult if type(mult) is Decimal else Decimal(mult)
             if m < 0:
                 raise ValueError("a batch multiplier must not be negative")
             if line.ingredient_id not in ingredients:
                 raise KeyError(f"unknown ingredient id {line.ingredient_id}")
             unit = normalize_unit(line.unit)
-            q = Decimal(line.quantity) * m
+            q = line.quantity
+            q = (q if type(q) is Decimal else Decimal(q)) * m
             if q:
                 per_unit.setdefault(line.ingredient_id, {}).setdefault(unit, []).append(q)
 
@@ -176,10 +186,14 @@ def aggregate_ingredients(
         info = ingredients[ing_id]
         density = info.density_g_per_ml
         sums = {u: _exact_sum(v) for u, v in by_unit.items()}
-        groups = unit_groups(sums, density)
+        groups = [list(sums)] if len(sums) == 1 else unit_groups(sums, density)
         chosen = [_choose_unit(g, sums, info) for g in groups]
         for group, target in zip(groups, chosen, strict=True):
-            quantity = _exact_sum(convert(sums[u], u, target, density) for u in group)
+            if len(group) == 1 and group[0] == target:
+                # sums[u] is already a prec-80 sum from 0, so adding it to 0 again is itself.
+                quantity = sums[target]
+            else:
+                quantity = _exact_sum(convert(sums[u], u, target, density) for u in group)
             note = None
             if len(groups) > 1:
                 others = [t for t in chosen if t != target]

@@ -99,15 +99,26 @@ def batch_options(
     batch → 8 batches (192, −8, −1/3, shortfall) and 9 (216, +16, +2/3, extra).
     """
     needed_clean = {uid: n for uid, n in needed.items() if n}
-    need = batch_need(needed_clean, units)
+    # Integer arithmetic on need = num / den (Fraction arithmetic costs µs per step).
+    num, den = 0, 1
+    ratios = {}
+    for uid, items in needed_clean.items():
+        if items < 0:
+            raise ValueError(f"needed items for unit {uid} must not be negative")
+        a, b = ratios[uid] = units[uid].batches_per_item_ratio()
+        num, den = num * b + items * a * den, den * b
+    need = Fraction(num, den)
+    num, den = need.numerator, need.denominator
     options: list[BatchOption] = []
-    if need > 0:
-        counts = sorted({math.floor(need), math.ceil(need)})
+    if num > 0:
+        low = num // den
+        counts = (low,) if den == 1 else (low, low + 1)
         single = next(iter(needed_clean)) if len(needed_clean) == 1 else None
         for b in counts:
-            diff = b - need
+            diff = Fraction(b * den - num, den)
             if single is not None:
-                made = math.floor(b / units[single].batches_per_item())
+                a, c = ratios[single]
+                made = (b * c) // a  # floor(b / (a / c))
                 yield_items: dict[int, int] | None = {single: made}
                 diff_items: int | None = made - needed_clean[single]
             else:

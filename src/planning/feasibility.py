@@ -86,6 +86,13 @@ def project_supply(
         if rid not in decisions and rid not in baked:
             continue
         batches = max(decisions.get(rid, 0), baked.get(rid, 0))
+        positive = [uid for uid, n in needed.items() if n > 0]
+        if len(positive) == 1:
+            # All the batches go to the one type: floor(batches / (a / b)), in integers.
+            uid = positive[0]
+            a, b = units[uid].batches_per_item_ratio()
+            supply[uid] = supply.get(uid, 0) + (batches * b) // a
+            continue
         shares = {uid: n * units[uid].batches_per_item() for uid, n in needed.items() if n > 0}
         total = sum(shares.values(), Fraction(0))
         if not shares:

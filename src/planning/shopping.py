@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 from .aggregation import IngredientInfo, IngredientTotal
 from .units import can_convert, convert, normalize_unit
@@ -24,6 +24,8 @@ __all__ = ["TO_BUY", "SUFFICIENT", "PantryLine", "ShoppingRow", "shopping_gap"]
 TO_BUY = "to_buy"
 SUFFICIENT = "sufficient"
 _PREC = 80
+_SUM = Context(prec=_PREC, rounding=ROUND_HALF_EVEN)
+_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,13 @@ def shopping_gap(
             by_unit[unit] = by_unit.get(unit, Decimal(0)) + Decimal(p.quantity)
 
     # Assign every pantry unit to the first compatible total of its ingredient.
-    credit: dict[int, list[str]] = {i: [] for i in range(len(totals))}
+    credit: dict[int, list[str]] = {}
     uncounted: dict[int, list[str]] = {}
+    rows_of: dict[int, list[int]] = {}  # ingredient id → its totals' positions
+    for i, t in enumerate(totals):
+        rows_of.setdefault(t.ingredient_id, []).append(i)
     for ing_id, by_unit in stock.items():
-        rows = [i for i, t in enumerate(totals) if t.ingredient_id == ing_id]
+        rows = rows_of.get(ing_id)
         if not rows:
             continue
         density = ingredients[ing_id].density_g_per_ml
@@ -85,20 +90,23 @@ def shopping_gap(
             if target is None:
                 uncounted.setdefault(ing_id, []).append(unit)
             else:
-                credit[target].append(unit)
+                credit.setdefault(target, []).append(unit)
 
     out: list[ShoppingRow] = []
     for i, total in enumerate(totals):
         info = ingredients[total.ingredient_id]
         density = info.density_g_per_ml
         unit = normalize_unit(total.unit)
-        with localcontext() as ctx:
-            ctx.prec = _PREC
+        on_hand = _ZERO
+        if i in credit:
             parts = sorted(
                 convert(stock[total.ingredient_id][u], u, unit, density) for u in credit[i]
             )
-            on_hand = sum(parts, Decimal(0))
-            to_buy = max(Decimal(0), Decimal(total.quantity) - on_hand)
+            for part in parts:
+                on_hand = _SUM.add(on_hand, part)
+        needed = total.quantity
+        needed = needed if type(needed) is Decimal else Decimal(needed)
+        to_buy = max(_ZERO, _SUM.subtract(needed, on_hand))
         pantry_note = None
         if total.ingredient_id in uncounted:
             units = ", ".join(uncounted[total.ingredient_id])

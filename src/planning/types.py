@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 DISCRETE_COUNT = "discrete_count"
 BATCH_PORTION = "batch_portion"
@@ -58,7 +59,21 @@ class YieldType:
         """
         if self.mode == DISCRETE_COUNT:
             return Fraction(1, self.items_per_batch)  # type: ignore[arg-type]
-        return Fraction(self.batch_percentage) / 100  # type: ignore[arg-type]
+        return _portion(self.batch_percentage)  # type: ignore[arg-type]
+
+    def batches_per_item_ratio(self) -> tuple[int, int]:
+        """:meth:`batches_per_item` as (numerator, denominator) in lowest terms,
+        for integer arithmetic on hot paths."""
+        if self.mode == DISCRETE_COUNT:
+            return 1, self.items_per_batch  # type: ignore[return-value]
+        f = _portion(self.batch_percentage)  # type: ignore[arg-type]
+        return f.numerator, f.denominator
+
+
+@lru_cache(maxsize=1024)
+def _portion(percentage: Decimal) -> Fraction:
+    # A catalog has a handful of distinct percentages; Fraction(Decimal) is slow.
+    return Fraction(percentage) / 100
 
 
 @dataclass(frozen=True)

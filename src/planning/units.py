@@ -4,20 +4,23 @@ Units: g, kg, oz, lb (mass); ml, l, tsp, tbsp, cup, fl_oz (volume, US
 customary: cup = 236.5882365 ml, tbsp = cup/16, tsp = tbsp/3, fl_oz = cup/8);
 each, dozen (count, dozen = 12). oz = 28.349523125 g, lb = 453.59237 g.
 
-Names and dimensions are plain dicts (instant). The conversion factors come
-from a private pint ``UnitRegistry`` holding only these definitions with
-Decimal magnitudes; pint is imported the first time a factor is needed, never
-when this module is imported. Mass and volume convert into each other only
-with a density in g/ml. Conversions multiply before they divide, inside a
-60-digit Decimal context, and round the result once to 28 significant digits;
-results that are terminating decimals (every mass↔mass or volume↔volume
-conversion toward a smaller unit, and most others) are exact.
+Names, dimensions and the conversion factors to each dimension's base unit
+(g, ml, each) are plain constants (instant). The units are also defined, from
+the same constants, in a private pint ``UnitRegistry`` with Decimal
+magnitudes (:func:`get_registry`), which is what the tests check the factors
+against; pint is imported only when that registry is asked for, so neither
+importing this module nor converting pays pint's ~150 ms import. Mass and
+volume convert into each other only with a density in g/ml. Conversions
+multiply before they divide, inside a 60-digit Decimal context, and round the
+result once to 28 significant digits; results that are terminating decimals
+(every mass↔mass or volume↔volume conversion toward a smaller unit, and most
+others) are exact.
 """
 
 from __future__ import annotations
 
 import threading
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Any
 
 __all__ = [
@@ -98,10 +101,23 @@ _DEFINITIONS = (
 
 _WORK_PREC = 60
 _RESULT_PREC = 28
+# Private contexts (the decimal defaults but for the precision): cheaper than
+# entering a localcontext twice per conversion, and the caller's context is untouched.
+_WORK = Context(prec=_WORK_PREC, rounding=ROUND_HALF_EVEN)
+_RESULT = Context(prec=_RESULT_PREC, rounding=ROUND_HALF_EVEN)
+
+# Factor of each unit to its dimension's base unit (g, ml, each): the same
+# numbers, written the same way, as the pint definitions above produce
+# (tests/planning/test_units.py compares them with the registry's).
+_FACTORS: dict[str, Decimal] = {
+    "g": Decimal(1), "kg": Decimal(1000), "oz": OZ_G, "lb": LB_G,
+    "ml": Decimal(1), "l": Decimal(1000), "tsp": TSP_ML, "tbsp": TBSP_ML, "cup": CUP_ML,
+    "fl_oz": FL_OZ_ML,
+    "each": Decimal(1), "dozen": Decimal(12),
+}  # fmt: skip
 
 _lock = threading.Lock()
 _registry: Any = None
-_factors: dict[str, Decimal] | None = None
 
 
 class UnitError(ValueError):
@@ -122,6 +138,8 @@ def normalize_unit(text: str) -> str:
     Case-insensitive, surrounding and repeated spaces ignored, common words
     accepted ("cups", "Tablespoon", "fl oz", "pounds"). Raises UnitError.
     """
+    if type(text) is str and text in _DIMENSION:  # already canonical: the common case
+        return text
     if not isinstance(text, str):
         raise UnitError(text)
     key = " ".join(text.strip().lower().split())
@@ -144,35 +162,37 @@ def unit_label(unit: str) -> str:
 
 
 def get_registry() -> Any:
-    """The private pint UnitRegistry (Decimal magnitudes), built on first use."""
-    _load()
-    return _registry
-
-
-def _load() -> dict[str, Decimal]:
-    global _registry, _factors
-    if _factors is None:
+    """The private pint UnitRegistry (Decimal magnitudes) defining the supported
+    units, built on first use (this imports pint)."""
+    global _registry
+    if _registry is None:
         with _lock:
-            if _factors is None:
+            if _registry is None:
                 import pint  # lazy: pint costs ~150 ms to import
 
                 reg = pint.UnitRegistry(None, non_int_type=Decimal)
                 for line in _DEFINITIONS:
                     reg.define(line)
-                factors: dict[str, Decimal] = {}
-                with localcontext() as ctx:
-                    ctx.prec = _WORK_PREC
-                    for name in SUPPORTED_UNITS:
-                        factor, _ = reg.get_base_units(name)
-                        factors[name] = Decimal(factor)
                 _registry = reg
-                _factors = factors
-    return _factors
+    return _registry
+
+
+def registry_factors() -> dict[str, Decimal]:
+    """Each supported unit's factor to its base unit as the pint registry
+    computes it (for checking the constants :func:`convert` uses)."""
+    reg = get_registry()
+    factors: dict[str, Decimal] = {}
+    for name in SUPPORTED_UNITS:
+        factor, _ = reg.get_base_units(name)
+        factors[name] = Decimal(factor)
+    return factors
 
 
 def _check_density(density: Decimal | None) -> Decimal | None:
     if density is None:
         return None
+    if type(density) is Decimal and density.is_finite() and density > 0:
+        return density
     d = Decimal(density)
     if not d.is_finite() or d <= 0:
         raise ValueError("density must be a positive number of g per ml")
@@ -217,24 +237,19 @@ def convert(
     Example: 5 lb at 0.53 g/ml → 18.0870… cup.
     """
     src, dst = normalize_unit(from_unit), normalize_unit(to_unit)
-    q = Decimal(quantity)
+    q = quantity if type(quantity) is Decimal else Decimal(quantity)
     if src == dst:
         return q
-    if not can_convert(src, dst, density_g_per_ml):
-        if _DIMENSION[src] != _DIMENSION[dst] and COUNT not in (_DIMENSION[src], _DIMENSION[dst]):
-            _check_density(density_g_per_ml)  # a bad density is a ValueError
-        raise _refusal(src, dst)
-    factors = _load()
-    with localcontext() as ctx:
-        ctx.prec = _WORK_PREC
-        base = q * factors[src]  # grams, millilitres or items
-        a, b = _DIMENSION[src], _DIMENSION[dst]
-        density = _check_density(density_g_per_ml)
-        if a == MASS and b == VOLUME:
-            base = base / density  # type: ignore[operator]
-        elif a == VOLUME and b == MASS:
-            base = base * density  # type: ignore[operator]
-        result = base / factors[dst]
-    with localcontext() as ctx:
-        ctx.prec = _RESULT_PREC
-        return +result
+    a, b = _DIMENSION[src], _DIMENSION[dst]
+    if a != b:
+        if {a, b} != {MASS, VOLUME}:
+            raise _refusal(src, dst)
+        if density_g_per_ml is None:
+            raise _refusal(src, dst)
+    density = _check_density(density_g_per_ml)  # a bad density is a ValueError
+    base = _WORK.multiply(q, _FACTORS[src])  # grams, millilitres or items
+    if a == MASS and b == VOLUME:
+        base = _WORK.divide(base, density)
+    elif a == VOLUME and b == MASS:
+        base = _WORK.multiply(base, density)
+    return _RESULT.plus(_WORK.divide(base, _FACTORS[dst]))

@@ -1,19 +1,18 @@
 """The plan view: everything the planning tab shows for one event, in one call.
 
 Loading is bounded: each table is read once with selected columns
-(src.services.plan_loading), at most 14 statements however large the catalog or the
+(src.services.plan_loading), 9 statements however large the catalog or the
 plan, then the pure planning core computes availability, batch options,
 the shopping list, assembly feasibility and progress.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-
-from sqlalchemy.orm import Session
+from typing import TypeVar
 
 from src.db import Database
 from src.models.event import PlanState
@@ -46,27 +45,56 @@ from .plan_loading import (
     cycle_message,
     effective_recipe_lines,
     load_baked,
+    load_decided_recipe_lines,
     load_decisions,
+    load_event_and_snapshot,
+    load_event_choices,
     load_event_row,
-    load_goods,
-    load_ingredients,
-    load_lines,
-    load_pantry,
-    load_recipe_lines,
-    load_recipes,
-    load_selected,
-    load_snapshot,
-    load_units,
+    load_plan_catalog,
     needs_by_recipe,
     recipe_choice_rows,
-    with_ancestors,
 )
 from .production import run_rows
 from .snapshot import compare_with_snapshot, plan_document
 
+_T = TypeVar("_T")
+
 # In these states the shopping list covers only the batches still to bake.
 _COUNT_REMAINING = (PlanState.IN_PRODUCTION, PlanState.COMPLETED)
 _PLACES = Decimal("0.001")
+
+
+class _Last:
+    """The last result of one pure computation, reused while its inputs are the
+    same: ``shared`` inputs by identity (the catalog data that plan_loading hands
+    out again while the catalog rows are unchanged), ``key`` by equality (the
+    event's own data). The planning tab refreshes after every edit, and most
+    parts of the plan do not change with a given edit. One entry, replaced
+    whole, so concurrent callers see either the old or the new one."""
+
+    def __init__(self) -> None:
+        self._entry: tuple[tuple, object, object] | None = None
+
+    def get(self, shared: tuple, key: object, compute: Callable[[], _T]) -> _T:
+        entry = self._entry
+        if (
+            entry is not None
+            and len(entry[0]) == len(shared)
+            and all(a is b for a, b in zip(entry[0], shared, strict=True))
+            and entry[1] == key
+        ):
+            return entry[2]  # type: ignore[return-value]
+        value = compute()
+        self._entry = (shared, key, value)
+        return value
+
+
+_needs_memo = _Last()
+_shopping_memo = _Last()
+_assembly_memo = _Last()
+_goods_static_memo = _Last()
+_recipes_static_memo = _Last()
+_batches_static_memo = _Last()
 
 
 @dataclass(frozen=True)
@@ -78,19 +106,6 @@ class _ShoppingInputs:
     own_lines: Mapping[int, list[IngredientLine]]
     ingredients: Mapping[int, IngredientInfo]
     pantry: list[PantryLine]
-
-
-def _load_shopping_inputs(
-    session: Session,
-    state: PlanState,
-    recipes: Mapping[int, RecipeInfo],
-    decisions: Mapping[int, tuple[int, int | None]],
-    baked: Mapping[int, int],
-) -> _ShoppingInputs:
-    own = load_recipe_lines(session, with_ancestors(recipes, decisions))
-    return _ShoppingInputs(
-        state, recipes, decisions, baked, own, load_ingredients(session), load_pantry(session)
-    )
 
 
 def _text(value: Decimal | Fraction) -> str:
@@ -188,35 +203,68 @@ def _reached_per_good(
     return reached, cycle
 
 
-def _good_rows(goods, units, recipes, selected, lines) -> tuple[tuple[GoodRow, ...], str | None]:
-    """Every good by name, and the text of a catalog cycle, if any."""
+@dataclass
+class _GoodsStatic:
+    """What the goods list takes from the catalog alone: the goods by name, each
+    with whether it is a bundle and the index of the recipe set it reaches (None
+    on a cycle); each distinct set as (name, recipe id) pairs by name, and its
+    names; the catalog cycle's text; and the rows last built (reused when equal)."""
+
+    order: list[tuple[Good, bool, int | None]]
+    sets: list[tuple[tuple[tuple[str, int], ...], tuple[str, ...]]]
+    cycle: str | None
+    last_rows: dict[int, GoodRow]
+
+
+def _goods_static(goods, units, recipes) -> _GoodsStatic:
     reached, cycle = _reached_per_good(goods, units)
-    # Many goods reach the same recipes: name each distinct set once.
-    named: dict[frozenset[int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    rows = []
+    index: dict[frozenset[int], int] = {}
+    sets: list[tuple[tuple[tuple[str, int], ...], tuple[str, ...]]] = []
+    order = []
     for good in sorted(goods.values(), key=lambda g: (g.name.casefold(), g.id)):
         mine = reached[good.id]
-        if mine is None:
-            missing, names = (), ()
+        at = None
+        if mine is not None:
+            at = index.get(mine)
+            if at is None:
+                at = index[mine] = len(sets)
+                pairs = tuple(sorted((recipes[r].name, r) for r in mine))
+                sets.append((pairs, tuple(name for name, _ in pairs)))
+        order.append((good, any(c.good_id is not None for c in good.components), at))
+    return _GoodsStatic(order, sets, None if cycle is None else cycle_message(cycle), {})
+
+
+def _good_rows(goods, units, recipes, selected, lines) -> tuple[tuple[GoodRow, ...], str | None]:
+    """Every good by name, and the text of a catalog cycle, if any."""
+    static = _goods_static_memo.get(
+        (goods, units, recipes), None, lambda: _goods_static(goods, units, recipes)
+    )
+    # Many goods reach the same recipes: name each distinct set's missing ones once.
+    missing_of = [
+        tuple(name for name, rid in pairs if rid not in selected) for pairs, _ in static.sets
+    ]
+    last = static.last_rows
+    rows = []
+    for good, is_bundle, at in static.order:
+        if at is None:
+            missing, names, available = (), (), False
         else:
-            if mine not in named:
-                named[mine] = (
-                    tuple(sorted(recipes[r].name for r in mine - selected)),
-                    tuple(sorted(recipes[r].name for r in mine)),
-                )
-            missing, names = named[mine]
-        rows.append(
-            GoodRow(
+            missing, names = missing_of[at], static.sets[at][1]
+            available = bool(names) and not missing
+        quantity = lines.get(good.id)
+        row = last.get(good.id)
+        if row is None or row.quantity != quantity or row.missing_recipes != missing:
+            row = last[good.id] = GoodRow(
                 id=good.id,
                 name=good.name,
-                is_bundle=any(c.good_id is not None for c in good.components),
-                available=bool(mine) and not missing,
+                is_bundle=is_bundle,
+                available=available,
                 missing_recipes=missing,
                 recipe_names=names,
-                quantity=lines.get(good.id),
+                quantity=quantity,
             )
-        )
-    return tuple(rows), None if cycle is None else cycle_message(cycle)
+        rows.append(row)
+    return tuple(rows), static.cycle
 
 
 def _unit_counts(items: Mapping[int, int], units: Mapping[int, YieldType]) -> tuple[UnitCount, ...]:
@@ -228,56 +276,83 @@ def _unit_counts(items: Mapping[int, int], units: Mapping[int, YieldType]) -> tu
     )
 
 
-def _batch_rows(recipes, units, needs, decisions, baked) -> tuple[BatchRow, ...]:
-    """A row per recipe with a need, plus any decided recipe whose need has
-    gone (its decision is shown stale so the baker can clear it)."""
+def _yield_choices(units) -> dict[int, tuple[UnitCount, ...]]:
+    """recipe id → its yield types by name."""
     yields: dict[int, list[YieldType]] = {}
     for unit in units.values():
         yields.setdefault(unit.recipe_id, []).append(unit)
+    return {
+        rid: tuple(
+            UnitCount(u.id, u.name, u.items_per_batch or 0)
+            for u in sorted(mine, key=lambda u: (u.name, u.id))
+        )
+        for rid, mine in yields.items()
+    }
+
+
+def _batch_rows(recipes, units, needs, decisions, baked) -> tuple[BatchRow, ...]:
+    """A row per recipe with a need, plus any decided recipe whose need has
+    gone (its decision is shown stale so the baker can clear it). A recipe's
+    row is rebuilt only when its need, decision or baked count changed."""
+    yields, last = _batches_static_memo.get(
+        (recipes, units), None, lambda: (_yield_choices(units), {})
+    )
     rows = []
     for rid in sorted(set(needs) | set(decisions), key=lambda r: (recipes[r].name, r)):
-        rn = batch_options(rid, needs.get(rid, {}), units)
-        decision = None
-        if rid in decisions:
-            batches, unit_id = decisions[rid]
-            decision = DecisionRow(
-                batches=batches,
-                finished_unit_id=unit_id,
-                yield_name=units[unit_id].name if unit_id in units else None,
-                stale=is_stale(batches, rn.batches_needed),
-            )
-        progress = recipe_progress(decision.batches if decision else 0, baked.get(rid, 0))
-        rows.append(
-            BatchRow(
-                recipe_id=rid,
-                recipe_name=recipes[rid].name,
-                needed=_unit_counts(rn.needed, units),
-                batches_needed=rn.batches_needed,
-                batches_needed_text=_text(rn.batches_needed),
-                options=tuple(
-                    OptionRow(
-                        batches=o.batches,
-                        kind=o.kind,
-                        yield_items=None
-                        if o.yield_items is None
-                        else _unit_counts(o.yield_items, units),
-                        difference_items=o.difference_items,
-                        difference_batches=o.difference_batches,
-                        difference_batches_text=_text(o.difference_batches),
-                    )
-                    for o in rn.options
-                ),
-                decision=decision,
-                progress=ProgressRow(
-                    progress.decided, progress.baked, progress.remaining, progress.overage
-                ),
-                yield_choices=tuple(
-                    UnitCount(u.id, u.name, u.items_per_batch or 0)
-                    for u in sorted(yields.get(rid, []), key=lambda u: (u.name, u.id))
-                ),
-            )
-        )
+        key = (needs.get(rid), decisions.get(rid), baked.get(rid, 0))
+        found = last.get(rid)
+        if found is not None and found[0] == key:
+            rows.append(found[1])
+            continue
+        row = _batch_row(rid, recipes, units, needs, decisions, baked, yields)
+        last[rid] = (key, row)
+        rows.append(row)
     return tuple(rows)
+
+
+def _batch_row(rid, recipes, units, needs, decisions, baked, yields) -> BatchRow:
+    rn = batch_options(rid, needs.get(rid, {}), units)
+    decision = None
+    if rid in decisions:
+        batches, unit_id = decisions[rid]
+        decision = DecisionRow(
+            batches=batches,
+            finished_unit_id=unit_id,
+            yield_name=units[unit_id].name if unit_id in units else None,
+            stale=is_stale(batches, rn.batches_needed),
+        )
+    progress = recipe_progress(decision.batches if decision else 0, baked.get(rid, 0))
+    return BatchRow(
+        recipe_id=rid,
+        recipe_name=recipes[rid].name,
+        needed=_unit_counts(rn.needed, units),
+        batches_needed=rn.batches_needed,
+        batches_needed_text=_text(rn.batches_needed),
+        options=tuple(
+            OptionRow(
+                batches=o.batches,
+                kind=o.kind,
+                yield_items=None if o.yield_items is None else _unit_counts(o.yield_items, units),
+                difference_items=o.difference_items,
+                difference_batches=o.difference_batches,
+                difference_batches_text=_text(o.difference_batches),
+            )
+            for o in rn.options
+        ),
+        decision=decision,
+        progress=ProgressRow(
+            progress.decided, progress.baked, progress.remaining, progress.overage
+        ),
+        yield_choices=yields.get(rid, ()),
+    )
+
+
+def _needs(lines, goods, units) -> tuple[dict[int, dict[int, int]] | None, str | None]:
+    """recipe id → {unit id: items} the lines need, or None and the cycle's text."""
+    try:
+        return needs_by_recipe(lines, goods, units), None
+    except CycleError as exc:
+        return None, cycle_message(exc)
 
 
 def _assembly(lines, goods, units, needs, decisions, baked) -> AssemblyView:
@@ -296,39 +371,49 @@ def _assembly(lines, goods, units, needs, decisions, baked) -> AssemblyView:
 
 def get_plan_view(db: Database, event_id: int) -> PlanView:
     """Everything the planning tab shows for the event, read in one
-    transaction with a fixed number of statements. A cycle among the finished
+    transaction with a fixed number of statements (9). A cycle among the finished
     goods does not fail the call: ``cycle_error`` says which goods, and the
     parts that need decomposition (batches, assembly) are left empty."""
     with db.uow() as session:
-        ev = load_event_row(session, event_id)
-        recipes = load_recipes(session)
-        units = load_units(session)
-        goods = load_goods(session)  # two statements: goods and components
-        selected = load_selected(session, event_id)
-        lines = load_lines(session, event_id)
-        decisions = load_decisions(session, event_id)
+        ev, snapshot = load_event_and_snapshot(session, event_id)
+        catalog = load_plan_catalog(session)  # four statements
+        choices = load_event_choices(session, event_id)
         runs = run_rows(session, event_id)
         raw_amendments = load_amendments(session, event_id)
-        snapshot = load_snapshot(session, event_id)
-        baked: dict[int, int] = {}
-        for run in runs:
-            baked[run.recipe_id] = baked.get(run.recipe_id, 0) + run.batches
-        shopping = _shopping_rows(
-            _load_shopping_inputs(session, ev.plan_state, recipes, decisions, baked)
-        )
+        own_lines = load_decided_recipe_lines(session, event_id)
+    recipes, units, goods = catalog.recipes, catalog.units, catalog.goods
+    selected, lines, decisions = choices.selected, choices.lines, choices.decisions
+    baked: dict[int, int] = {}
+    for run in runs:
+        baked[run.recipe_id] = baked.get(run.recipe_id, 0) + run.batches
+    shopping = _shopping_memo.get(
+        (recipes, own_lines, catalog.ingredients, catalog.pantry),
+        (ev.plan_state, decisions, baked),
+        lambda: _shopping_rows(
+            _ShoppingInputs(
+                ev.plan_state,
+                recipes,
+                decisions,
+                baked,
+                own_lines,
+                catalog.ingredients,
+                catalog.pantry,
+            )
+        ),
+    )
 
-    cycle_error = None
-    try:
-        needs = needs_by_recipe(lines, goods, units)
-    except CycleError as exc:
-        cycle_error, needs = cycle_message(exc), None
+    needs, cycle_error = _needs_memo.get((goods, units), lines, lambda: _needs(lines, goods, units))
     if needs is None:
         batches: tuple[BatchRow, ...] = ()
         assembly = AssemblyView(overall="empty", lines=())
         complete = False
     else:
         batches = _batch_rows(recipes, units, needs, decisions, baked)
-        assembly = _assembly(lines, goods, units, needs, decisions, baked)
+        assembly = _assembly_memo.get(
+            (goods, units),
+            (lines, needs, decisions, baked),
+            lambda: _assembly(lines, goods, units, needs, decisions, baked),
+        )
         complete = plan_complete(
             {r.recipe_id: r.batches_needed for r in batches},
             {rid: b for rid, (b, _) in decisions.items()},
@@ -384,7 +469,16 @@ def get_shopping_list(db: Database, event_id: int) -> tuple[ShoppingLineRow, ...
         ev = load_event_row(session, event_id)
         decisions = load_decisions(session, event_id)
         baked = load_baked(session, event_id)
-        recipes = load_recipes(session)
-        return _shopping_rows(
-            _load_shopping_inputs(session, ev.plan_state, recipes, decisions, baked)
+        catalog = load_plan_catalog(session)
+        own_lines = load_decided_recipe_lines(session, event_id)
+    return _shopping_rows(
+        _ShoppingInputs(
+            ev.plan_state,
+            catalog.recipes,
+            decisions,
+            baked,
+            own_lines,
+            catalog.ingredients,
+            catalog.pantry,
         )
+    )

@@ -173,7 +173,9 @@ def test_round_trip(qty, a, b, density):
             assert back == qty
 
 
-def test_pint_is_not_imported_at_package_import():
+def test_pint_is_imported_only_for_the_registry():
+    # Conversions use the exact constants; pint (~150 ms to import) defines the
+    # same units in the registry, which test_registry_agrees_with_the_constants checks.
     code = (
         "import sys\n"
         "import src.planning, src.planning.batches, src.planning.units\n"
@@ -183,11 +185,26 @@ def test_pint_is_not_imported_at_package_import():
         "assert dimension('cups') == 'volume' and normalize_unit('Grams') == 'g'\n"
         "assert 'pint' not in sys.modules, 'pint imported'\n"
         "from decimal import Decimal\n"
-        "from src.planning.units import convert\n"
-        "convert(Decimal(1), 'cup', 'ml')\n"
+        "from src.planning.units import convert, get_registry\n"
+        "assert convert(Decimal(1), 'cup', 'ml') == Decimal('236.5882365')\n"
+        "assert 'pint' not in sys.modules, 'pint imported by convert'\n"
+        "get_registry()\n"
         "assert 'pint' in sys.modules\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_registry_agrees_with_the_constants():
+    from src.planning.units import _FACTORS, get_registry, registry_factors
+
+    assert registry_factors() == _FACTORS
+    # … written the same way (same digits and exponent), so results keep their form.
+    assert {u: str(f) for u, f in registry_factors().items()} == {
+        u: str(f) for u, f in _FACTORS.items()
+    }
+    assert {u: Fraction(f) for u, f in _FACTORS.items()} == FACTOR
+    reg = get_registry()
+    assert reg.Quantity(Decimal(2), "cup").to("tbsp").magnitude == 32
