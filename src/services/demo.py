@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -19,7 +19,9 @@ from src.db import Database
 from src.models import Event, FinishedGood, Ingredient, Recipe
 
 from .errors import ConflictError
-from .exchange import ImportResult, import_document
+
+if TYPE_CHECKING:
+    from .exchange import ImportResult
 
 
 def demo_document() -> dict[str, Any]:
@@ -41,6 +43,10 @@ def load_demo(db: Database, *, replace: bool = False) -> ImportResult:
     """Import the demo bakery. Refused (ConflictError) when the database already
     has data, unless ``replace``: then the demo's things overwrite those of the
     same name and everything else is kept."""
+    # The importer (and pydantic) load only when the demo is really loaded:
+    # the window asks database_is_empty() at every start.
+    from .exchange import import_document
+
     if not replace and not database_is_empty(db):
         raise ConflictError(
             "This database already has data; the demo bakery is loaded only into an empty "
@@ -53,5 +59,7 @@ def load_demo_if_empty(db: Database) -> bool:
     """Load the demo bakery when the database is empty; True when it was loaded."""
     if not database_is_empty(db):
         return False
+    from .exchange import import_document
+
     import_document(db, demo_document())
     return True

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from src.db import Database
 from src.models import (
@@ -140,14 +140,21 @@ def delete_event(db: Database, event_id: int) -> None:
 
 def get_event(db: Database, event_id: int) -> EventView:
     with db.uow() as session:
-        return to_event_view(load_event(session, event_id))
+        event = session.get(Event, event_id, options=[lazyload("*")])
+        if event is None:
+            raise NotFoundError(f"Event {event_id} does not exist (it may have been deleted)")
+        return to_event_view(event)
 
 
 def list_events(db: Database) -> list[EventView]:
     """All events, newest date first (then name)."""
     with db.uow() as session:
         events = session.scalars(
-            select(Event).order_by(Event.event_date.desc(), Event.name, Event.id)
+            # lazyload: the plan collections (selectin by the model contract) are not
+            # needed for a list, and would cost four more queries.
+            select(Event)
+            .options(lazyload("*"))
+            .order_by(Event.event_date.desc(), Event.name, Event.id)
         ).all()
         return [to_event_view(e) for e in events]
 
