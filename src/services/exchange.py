@@ -43,7 +43,8 @@ from src.models import (
 from .errors import ServiceError
 from .exchange_export import build_document
 from .exchange_import import check_references, key, load_existing
-from .exchange_schema import AmendmentDoc, DocumentDoc, EventDoc, parse_document
+from .exchange_problems import parse_document
+from .exchange_schema import AmendmentDoc, DocumentDoc, EventDoc
 
 
 class ExchangeError(ServiceError):

@@ -1,7 +1,7 @@
 """The shapes of the exchange document (EXCHANGE.md, version 1) as pydantic models.
 
 Pydantic checks shapes and single values; every message is written for the
-user and :func:`shape_problems` turns pydantic's errors into the document's
+user and ``exchange_problems`` turns pydantic's errors into the document's
 location style (``recipes[3].ingredients[1].unit: unknown unit "cupz"``).
 Cross references (names, cycles, plan rules) are checked afterwards by
 ``exchange_import``. Unknown keys are ignored so that a document from a later
@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from src.models import AmendmentType, OutputMode, PlanState
@@ -40,7 +40,8 @@ def _fail(message: str) -> PydanticCustomError:
     return PydanticCustomError("bake", message.replace("{", "(").replace("}", ")"))
 
 
-def _shown(value: object) -> str:
+def shown_value(value: object) -> str:
+    """``value`` quoted for a message, at most 40 characters (a list or object by kind)."""
     if isinstance(value, str):
         text = value
     elif isinstance(value, (list, dict)):
@@ -102,7 +103,7 @@ def _decimal(value: object, *, places: int, minimum: str) -> Decimal:
     try:
         number = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
     except InvalidOperation:
-        raise _fail(f"{_shown(value)} is not a number") from None
+        raise _fail(f"{shown_value(value)} is not a number") from None
     if not number.is_finite():
         raise _fail("must be a finite number")
     if number < 0 or (number == 0 and minimum == "positive"):
@@ -148,7 +149,7 @@ def _optional_unit(value: object) -> str | None:
 
 def _choice(value: object, allowed: tuple[str, ...], what: str) -> str:
     if not isinstance(value, str) or value not in allowed:
-        raise _fail(f"{_shown(value)} is not {what} ({', '.join(allowed)})")
+        raise _fail(f"{shown_value(value)} is not {what} ({', '.join(allowed)})")
     return value
 
 
@@ -158,7 +159,7 @@ def _date(value: object) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise _fail(f"{_shown(value)} is not a date")
+    raise _fail(f"{shown_value(value)} is not a date")
 
 
 def _timestamp(value: object) -> datetime:
@@ -173,7 +174,7 @@ def _timestamp(value: object) -> datetime:
             if moment.tzinfo is not None:
                 moment = moment.astimezone(UTC).replace(tzinfo=None)
             return moment
-    raise _fail(f'{_shown(value)} is not a date and time (e.g. "2026-12-18T10:00:00Z")')
+    raise _fail(f'{shown_value(value)} is not a date and time (e.g. "2026-12-18T10:00:00Z")')
 
 
 def check_json_value(value: object, depth: int = 0) -> None:
@@ -348,72 +349,3 @@ class DocumentDoc(_Doc):
     finished_goods: list[GoodDoc] = Field(default_factory=list)
     pantry: list[PantryDoc] = Field(default_factory=list)
     events: list[EventDoc] = Field(default_factory=list)
-
-
-_TYPE_MESSAGES = {
-    "missing": "is required",
-    "list_type": "must be a list",
-    "model_type": "must be an object",
-    "model_attributes_type": "must be an object",
-    "dict_type": "must be an object",
-    "string_type": "must be text",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-}
-
-
-def location(loc: tuple[int | str, ...]) -> str:
-    """``("recipes", 3, "ingredients", 1, "unit")`` → ``recipes[3].ingredients[1].unit``."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += ("." if text else "") + str(part)
-    return text or "document"
-
-
-def shape_problems(exc: ValidationError) -> list[str]:
-    """Every pydantic error as ``location: message``, in document order."""
-    problems = []
-    for error in exc.errors(include_url=False, include_input=False):
-        loc = tuple(
-            p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))
-        )
-        message = error["msg"] if error["type"] == "bake" else _TYPE_MESSAGES.get(
-            error["type"], error["msg"][:1].lower() + error["msg"][1:]
-        )
-        if error["type"] == "literal_error" and loc == ("format",):
-            message = f'expected "{FORMAT}"'
-        problems.append(f"{location(loc)}: {message}")
-    return problems
-
-
-def check_header(document: dict[str, Any]) -> list[str]:
-    """Problems with ``format`` and ``version``; when any, nothing else can be trusted."""
-    problems = []
-    if document.get("format") != FORMAT:
-        problems.append(f'format: expected "{FORMAT}"')
-    version = document.get("version")
-    if "version" not in document:
-        problems.append("version: is required")
-    elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        problems.append(f"version: {_shown(version)} is not a version number")
-    elif version > VERSION:
-        problems.append(
-            f"version: {version} is newer than this Bake Planner understands ({VERSION})"
-        )
-    return problems
-
-
-def parse_document(document: dict[str, Any]) -> tuple[DocumentDoc | None, list[str]]:
-    """The document's shape, or the problems found (header problems stop early)."""
-    problems = check_header(document)
-    if problems:
-        return None, problems
-    try:
-        return DocumentDoc.model_validate(document), []
-    except ValidationError as exc:
-        return None, shape_problems(exc)
-    except RecursionError:
-        return None, ["document: is nested too deeply"]

@@ -329,7 +329,7 @@ def test_statement_count_does_not_grow_with_the_plan(tmp_path):
 )
 def test_fast_text_matches_format_decimal(value):
     from src.planning.batches import format_decimal
-    from src.services.plan_view import _text
+    from src.services.plan_sections import figure_text as _text
 
     assert _text(value) == format_decimal(value)
 
