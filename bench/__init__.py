@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic bakeries (generate.py) and the timing harness (run.py)."""

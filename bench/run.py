@@ -1,0 +1,260 @@
+"""Bake Planner benchmarks: ``make bench`` (full) or ``python bench/run.py --quick``.
+
+Builds synthetic bakeries with the real importer, times the planning tab's
+refresh call, the raw-SQL floor under it, the statements it issues, how it
+scales, import / export, and — under a virtual X display, in child processes
+— cold start, a quantity edit in the window, the catalog tab, and peak
+memory. Prints a table and writes ``bench/results.json``. Every figure is the
+median of several runs after a warm-up, timed with ``time.perf_counter``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: make the repository importable
+    sys.path.insert(0, str(ROOT))
+
+from bench.generate import SIZES, Size, bakery, scaled  # noqa: E402
+from bench.raw_fetch import connect, raw_fetch  # noqa: E402
+from bench.xvfb import virtual_display  # noqa: E402
+
+BUDGETS = {  # figure -> (limit, unit); every limit is an upper bound
+    "refresh_large_ms": (50, "ms"),
+    "refresh_over_raw_large": (3, "×"),
+    "statements": (10, ""),
+    "scaling_16x_over_1x": (20, "×"),
+    "import_large_ms": (2000, "ms"),
+    "startup_ms": (1000, "ms"),
+    "gui_update_ms": (100, "ms"),
+    "catalog_open_ms": (300, "ms"),
+    "rss_mb": (150, "MB"),
+}
+
+
+def median_ms(fn: Callable[[], object], runs: int, warmups: int = 1) -> tuple[float, list[float]]:
+    """Median wall time of ``fn`` in ms over ``runs`` calls after ``warmups`` untimed ones."""
+    for _ in range(warmups):
+        fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples), samples
+
+
+def build(size: Size, workdir: Path, doc: dict | None = None) -> tuple[Path, int, float]:
+    """A database holding ``size``'s bakery: (path, main event id, import ms)."""
+    from src.db import open_database
+    from src.services.events import find_event
+    from src.services.exchange import import_document
+
+    path = workdir / f"{size.name}-{time.monotonic_ns()}.db"
+    db = open_database(path)
+    try:
+        doc = doc if doc is not None else bakery(size)
+        start = time.perf_counter()
+        import_document(db, doc)
+        elapsed = (time.perf_counter() - start) * 1000
+        event_id = find_event(db, f"Benchmark {size.name}").id
+    finally:
+        db.dispose()
+    return path, event_id, elapsed
+
+
+def measure_refresh(path: Path, event_id: int, runs: int) -> dict:
+    """refresh_ms, raw_fetch_ms and statements for one database."""
+    from sqlalchemy import event
+
+    from src.db import open_database
+    from src.services.plan_view import get_plan_view
+
+    db = open_database(path)
+    try:
+        refresh, _ = median_ms(lambda: get_plan_view(db, event_id), runs)
+        statements = []
+        event.listen(db.engine, "before_cursor_execute", lambda *a, **k: statements.append(1))
+        get_plan_view(db, event_id)
+        plan = get_plan_view(db, event_id)
+    finally:
+        db.dispose()
+    conn = connect(str(path))
+    try:
+        raw, _ = median_ms(lambda: raw_fetch(conn, event_id), runs)
+    finally:
+        conn.close()
+    return {
+        "refresh_ms": round(refresh, 2),
+        "raw_fetch_ms": round(raw, 2),
+        "refresh_over_raw": round(refresh / raw, 2),
+        "statements": len(statements) // 2,
+        "batches": len(plan.batches),
+        "lines": sum(1 for g in plan.goods if g.quantity is not None),
+        "shopping_rows": len(plan.shopping),
+    }
+
+
+def measure_exchange(large_doc: dict, workdir: Path, runs: int, first_ms: float, path: Path):
+    """Import of the large bakery into an empty database, and its export."""
+    from src.db import open_database
+    from src.services.exchange import export_document
+
+    imports = [first_ms]
+    for _ in range(runs - 1):
+        _, _, ms = build(SIZES["large"], workdir, large_doc)
+        imports.append(ms)
+    db = open_database(path)
+    try:
+        export, _ = median_ms(lambda: export_document(db), runs)
+    finally:
+        db.dispose()
+    return round(statistics.median(imports), 1), imports, round(export, 1)
+
+
+def probe(kind: str, display: str | None, *args: str, timeout: float = 120) -> dict:
+    """Run ``bench/gui_probe.py kind args`` on ``display``; its JSON answer."""
+    if display is None:
+        return {"ok": False, "reason": "no X display (Xvfb not installed)"}
+    env = {**os.environ, "DISPLAY": display, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, str(ROOT / "bench" / "gui_probe.py"), kind, *args]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
+                              cwd=ROOT, check=False)
+    except subprocess.TimeoutExpired:
+        return {"ok": False, "reason": f"{kind} probe timed out after {timeout:.0f} s"}
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+    return {"ok": False, "reason": f"{kind} probe failed (exit {done.returncode}): {tail}"}
+
+
+def machine() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
+            "platform": platform.platform(),
+            # Other work on the machine inflates every figure: record how busy it was.
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def run(quick: bool, output: Path) -> dict:
+    runs = 5 if quick else 9
+    results: dict = {"sizes": {}, "machine": machine(), "quick": quick, "runs": runs,
+                     "not_measured": {}}
+    with tempfile.TemporaryDirectory(prefix="bake-bench-") as tmp:
+        workdir = Path(tmp)
+        built = {}
+        for name in ("small", "medium", "large"):
+            doc = bakery(name)
+            built[name] = (*build(SIZES[name], workdir, doc)[:3], doc)
+            path, event_id, _, _ = built[name]
+            results["sizes"][name] = measure_refresh(path, event_id, runs)
+            print(f"  {name}: {results['sizes'][name]}", file=sys.stderr)
+
+        scaling = {"1x": results["sizes"]["medium"]["refresh_ms"]}
+        for factor in (4, 16):
+            path, event_id, _ = build(scaled(SIZES["medium"], factor), workdir)
+            figures = measure_refresh(path, event_id, runs)
+            scaling[f"{factor}x"] = figures["refresh_ms"]
+            results.setdefault("scaling_statements", {})[f"{factor}x"] = figures["statements"]
+        results["scaling_refresh_ms"] = scaling
+        results["scaling_16x_over_1x"] = round(scaling["16x"] / scaling["1x"], 2)
+
+        large_path, large_event, large_import_ms, large_doc = built["large"]
+        import_runs = 1 if quick else 5
+        results["import_large_ms"], samples, results["export_large_ms"] = measure_exchange(
+            large_doc, workdir, import_runs, large_import_ms, large_path)
+        results["import_large_samples_ms"] = [round(s, 1) for s in samples]
+
+        medium_path, medium_event = built["medium"][0], built["medium"][1]
+        with virtual_display() as display:
+            gui_runs = str(runs)
+            answers = {
+                "startup_ms": probe("startup", display, "--db", str(workdir / "demo.db"),
+                                    "--runs", gui_runs),
+                "gui_update_ms": probe("gui-update", display, "--db", str(medium_path),
+                                       "--event-id", str(medium_event), "--runs", gui_runs),
+                "catalog_open_ms": probe("catalog-open", display, "--db", str(large_path),
+                                         "--runs", gui_runs),
+                "rss_mb": probe("rss", display, "--db", str(large_path),
+                                "--event-id", str(large_event)),
+            }
+        for key, answer in answers.items():
+            results[key] = answer.get("value") if answer.get("ok") else None
+            if not answer.get("ok"):
+                results["not_measured"][key] = answer.get("reason")
+            results.setdefault("gui_details", {})[key] = answer
+    output.write_text(json.dumps(results, indent=2) + "\n")
+    return results
+
+
+def _check(name: str, value) -> str:
+    if value is None:
+        return "not measured"
+    limit, _ = BUDGETS[name]
+    return "ok" if value <= limit else "MISS"
+
+
+def table(results: dict) -> str:
+    rows = [("figure", "value", "budget", "")]
+    for size, fig in results["sizes"].items():
+        rows.append((f"refresh {size}", f"{fig['refresh_ms']:.1f} ms",
+                     "≤ 50 ms" if size == "large" else "", _check("refresh_large_ms",
+                     fig["refresh_ms"]) if size == "large" else ""))
+        rows.append((f"raw fetch {size}", f"{fig['raw_fetch_ms']:.1f} ms", "", ""))
+        rows.append((f"refresh ÷ raw {size}", f"{fig['refresh_over_raw']:.1f} ×",
+                     "≤ 3 ×" if size == "large" else "",
+                     _check("refresh_over_raw_large", fig["refresh_over_raw"])
+                     if size == "large" else ""))
+        rows.append((f"statements {size}", str(fig["statements"]), "≤ 10",
+                     _check("statements", fig["statements"])))
+    for name in ("scaling_16x_over_1x", "import_large_ms", "startup_ms", "gui_update_ms",
+                 "catalog_open_ms", "rss_mb"):
+        value = results.get(name)
+        limit, unit = BUDGETS[name]
+        shown = "—" if value is None else f"{value:.1f} {unit}"
+        rows.append((name, shown, f"≤ {limit} {unit}", _check(name, value)))
+    rows.append(("export_large_ms", f"{results['export_large_ms']:.1f} ms", "", ""))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    for key, reason in results["not_measured"].items():
+        lines.append(f"not measured: {key}: {reason}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Bake Planner benchmarks")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer runs and one large import (under a minute)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    results = run(args.quick, args.output)
+    print(table(results))
+    print(f"({results['machine']['nproc']} cores, {results['machine']['cpu']}, Python "
+          f"{results['machine']['python']}; {time.perf_counter() - started:.0f} s; "
+          f"written to {args.output})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
