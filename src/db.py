@@ -89,12 +89,26 @@ def _sqlite_path(url: str) -> Path | None:
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
+    # Hand transaction control to us (see _begin_immediate): pysqlite's own
+    # handling would begin only at the first write, after a service's reads.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _begin_immediate(connection) -> None:
+    """Every unit of work takes SQLite's write lock before its first read.
+
+    A service checks the plan's state and then writes; with a deferred
+    transaction another process could change the state between the two (two
+    windows on one file: a decision saved just as the other starts
+    production). BEGIN IMMEDIATE makes check-then-write atomic; other writers
+    wait (busy timeout) instead of failing, and WAL readers are not blocked."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_db_engine(url: str) -> Engine:
@@ -104,8 +118,7 @@ def create_db_engine(url: str) -> Engine:
             url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, future=True
         )
         event.listen(engine, "connect", _configure_sqlite)
-        # Let SQLAlchemy's own BEGIN take the write lock at the first write, not
-        # pysqlite's implicit transaction handling (which can deadlock on upgrade).
+        event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(url, future=True, pool_pre_ping=True)
 

@@ -80,20 +80,12 @@ def test_no_confirmed_edit_is_lost(contended):
     assert saved == {tag: r["records"] for tag, r in results.items() if r["records"]}
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known race, see docs/RELIABILITY.md: pysqlite runs a unit of work's reads outside "
-    "its transaction, so a policy check can pass on a state another process has just "
-    "changed (e.g. a decision saved after the plan was started elsewhere). Remove this "
-    "mark when src/db.py begins the transaction before the first read."))
 def test_plans_stay_consistent_under_contention(contended):
     path, _, _ = contended
     found = invariants.problems(path)
     assert not found, "\n".join(found)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known race, see docs/RELIABILITY.md: the state check of set_batch_decision reads "
-    "outside the write transaction"))
 def test_a_decision_racing_start_of_production_keeps_the_plan_consistent(
         small_bakery, monkeypatch):
     """Two windows on one file: one saves a batch decision on a locked plan while the
