@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -194,10 +194,13 @@ class _Writer:
         self.goods = {key(g.name): g for g in s.scalars(
             select(FinishedGood).options(selectinload(FinishedGood.components)))}
 
-    def _row(self, pool: dict, name: str, model):
+    def _row(self, pool: dict, name: str, model, **empty):
+        """The row called ``name``, made and added if new. ``empty`` starts a new
+        row's collections as empty lists so that later assigning them never
+        lazy-loads (and autoflushes) a collection known to be empty."""
         row = pool.get(key(name))
         if row is None:
-            row = model()
+            row = model(**empty)
             self.session.add(row)
             pool[key(name)] = row
         else:
@@ -206,22 +209,55 @@ class _Writer:
 
     def write(self, doc: DocumentDoc) -> ImportResult:
         s = self.session
+        # Nothing below needs the database to see pending rows before the
+        # explicit flushes (ids are only read after them), so no autoflush.
+        with s.no_autoflush:
+            self._write(doc)
+        return ImportResult(len(doc.ingredients), len(doc.recipes), len(doc.finished_goods),
+                            len(doc.pantry), len(doc.events), self.updated)
+
+    def _flush(self) -> None:
+        """Flush, first numbering the new rows the way SQLite would (max(id) + 1 on,
+        in the order they were added; the tables have no AUTOINCREMENT). Without
+        ids the ORM must insert row by row to read each id back; with them it
+        inserts each table in one executemany. The unit of work holds the
+        write lock (BEGIN IMMEDIATE), so no one else can take these ids."""
+        s = self.session
+        if s.get_bind().dialect.name != "sqlite":
+            # Elsewhere ids come from sequences, which must not be bypassed.
+            s.flush()
+            return
+        states = sorted((inspect(obj) for obj in s.new), key=lambda st: st.insert_order)
+        next_id: dict[Any, int] = {}
+        for st in states:
+            row = st.object
+            if row is None or row.id is not None:
+                continue
+            table = st.mapper.local_table
+            if table not in next_id:
+                next_id[table] = s.scalar(select(func.max(table.c.id))) or 0
+            next_id[table] += 1
+            row.id = next_id[table]
+        s.flush()
+
+    def _write(self, doc: DocumentDoc) -> None:
+        s = self.session
         for d in doc.ingredients:
             row = self._row(self.ingredients, d.name, Ingredient)
             row.name, row.category = d.name, d.category
             row.density_g_per_ml, row.preferred_unit = d.density_g_per_ml, d.preferred_unit
         for d in doc.recipes:
-            row = self._row(self.recipes, d.name, Recipe)
+            row = self._row(self.recipes, d.name, Recipe, ingredient_lines=[], finished_units=[])
             row.name, row.category, row.notes = d.name, d.category, d.notes
-        s.flush()
+        self._flush()
         for d in doc.recipes:
             self._recipe_body(d)
         for d in doc.finished_goods:
-            row = self._row(self.goods, d.name, FinishedGood)
+            row = self._row(self.goods, d.name, FinishedGood, components=[])
             row.name, row.notes = d.name, d.notes
             if row.components:  # cleared first: a re-added component would clash
                 row.components.clear()
-        s.flush()
+        self._flush()
         for d in doc.finished_goods:
             self.goods[key(d.name)].components = [
                 FinishedGoodComponent(finished_unit=self.units[key(c.unit)], quantity=c.quantity)
@@ -231,13 +267,11 @@ class _Writer:
                 for c in d.components
             ]
         self._pantry(doc)
-        s.flush()
+        self._flush()
         self._replace_events(doc.events)
         for d in doc.events:
             s.add(self._event(d))
-        s.flush()
-        return ImportResult(len(doc.ingredients), len(doc.recipes), len(doc.finished_goods),
-                            len(doc.pantry), len(doc.events), self.updated)
+        self._flush()
 
     def _recipe_body(self, d) -> None:
         row = self.recipes[key(d.name)]
