@@ -59,7 +59,12 @@ def to_event_view(event: Event) -> EventView:
 
 
 def load_event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
+    """The event a mutating service is about to check and change, locked for the
+    rest of the unit of work. On a shared PostgreSQL server the row lock keeps a
+    state check and its write atomic across computers; SQLite needs no row lock
+    (every unit of work holds the write lock: BEGIN IMMEDIATE in src/db.py) and
+    SQLAlchemy renders no FOR UPDATE there."""
+    event = session.get(Event, event_id, with_for_update=True)
     if event is None:
         raise NotFoundError(f"Event {event_id} does not exist (it may have been deleted)")
     return event
