@@ -105,10 +105,29 @@ class _Dialog(ctk.CTkToplevel):
         return self._closed
 
 
-def _button_row(master: tk.Misc) -> ctk.CTkFrame:
-    row = ctk.CTkFrame(master, fg_color="transparent")
+def _button_row(
+    dialog: _Dialog,
+    ok_text: str,
+    cancel_text: str | None = None,
+    ok_command: Callable[[], None] | None = None,
+) -> tuple[ctk.CTkButton, ctk.CTkButton | None]:
+    """The dialog's bottom row: the confirming button right, Cancel (if any) beside it."""
+    row = ctk.CTkFrame(dialog, fg_color="transparent")
     row.pack(side="bottom", fill="x", padx=16, pady=(8, 16))
-    return row
+    ok = ctk.CTkButton(row, text=ok_text, command=ok_command or dialog._confirm)
+    ok.pack(side="right")
+    if cancel_text is None:
+        return ok, None
+    cancel = ctk.CTkButton(
+        row,
+        text=cancel_text,
+        command=dialog._cancel,
+        fg_color="transparent",
+        border_width=1,
+        text_color=theme.COLORS["text"],
+    )
+    cancel.pack(side="right", padx=(0, 8))
+    return ok, cancel
 
 
 class ConfirmDialog(_Dialog):
@@ -125,18 +144,7 @@ class ConfirmDialog(_Dialog):
     ) -> None:
         super().__init__(parent, title)
         self._on_answer = on_answer
-        buttons = _button_row(self)
-        self.confirm_button = ctk.CTkButton(buttons, text=confirm_text, command=self._confirm)
-        self.confirm_button.pack(side="right")
-        self.cancel_button = ctk.CTkButton(
-            buttons,
-            text=cancel_text,
-            command=self._cancel,
-            fg_color="transparent",
-            border_width=1,
-            text_color=theme.COLORS["text"],
-        )
-        self.cancel_button.pack(side="right", padx=(0, 8))
+        self.confirm_button, self.cancel_button = _button_row(self, confirm_text, cancel_text)
         self.message_label = ctk.CTkLabel(
             self, text=message, justify="left", anchor="w", wraplength=MESSAGE_WIDTH,
             font=theme.font(13),
@@ -162,9 +170,7 @@ class NoticeDialog(_Dialog):
 
     def __init__(self, parent: tk.Misc, title: str, message: str) -> None:
         super().__init__(parent, title)
-        buttons = _button_row(self)
-        self.ok_button = ctk.CTkButton(buttons, text="OK", command=self._close)
-        self.ok_button.pack(side="right")
+        self.ok_button, _ = _button_row(self, "OK", ok_command=self._close)
         self.message_label = ctk.CTkLabel(
             self, text=message, justify="left", anchor="w", wraplength=MESSAGE_WIDTH,
             font=theme.font(13),
@@ -207,18 +213,7 @@ class FormDialog(_Dialog):
         self._errors: dict[str, ctk.CTkLabel] = {}
         self._aliases: dict[object, str] = {}
         self._first: tk.Misc | None = None
-        buttons = _button_row(self)
-        self.ok_button = ctk.CTkButton(buttons, text=ok_text, command=self._confirm)
-        self.ok_button.pack(side="right")
-        self.cancel_button = ctk.CTkButton(
-            buttons,
-            text=cancel_text,
-            command=self._cancel,
-            fg_color="transparent",
-            border_width=1,
-            text_color=theme.COLORS["text"],
-        )
-        self.cancel_button.pack(side="right", padx=(0, 8))
+        self.ok_button, self.cancel_button = _button_row(self, ok_text, cancel_text)
         self.form_error = ctk.CTkLabel(
             self, text="", text_color=theme.COLORS["error"], justify="left", anchor="w",
             wraplength=MESSAGE_WIDTH,
