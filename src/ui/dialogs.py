@@ -279,6 +279,24 @@ class FormDialog(_Dialog):
         for field, text in errors.items():
             self.set_error(field, text)
 
+    def save_with(self, call: Callable[[], object], on_saved: Callable[[object], None]) -> bool:
+        """Run a service call for this form: on success pass its result to
+        ``on_saved`` and return True (the dialog closes); on a refusal show the
+        service's messages at their fields, keep everything typed, return False."""
+        from src.services.errors import ServiceError, ValidationError
+
+        try:
+            saved = call()
+        except ValidationError as exc:
+            self.set_errors(exc.errors or {None: exc.message})
+            return False
+        except ServiceError as exc:
+            self.clear_errors()
+            self.set_error(None, exc.message)
+            return False
+        on_saved(saved)
+        return True
+
     def clear_errors(self) -> None:
         for label in self._errors.values():
             label.configure(text="")

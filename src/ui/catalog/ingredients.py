@@ -11,7 +11,7 @@ from src.planning.batches import format_decimal
 from src.planning.units import SUPPORTED_UNITS
 from src.services import catalog
 from src.services.catalog_dto import IngredientView
-from src.services.errors import ServiceError, ValidationError
+from src.services.errors import ServiceError
 from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm, show_notice
 
@@ -80,20 +80,14 @@ class IngredientDialog(FormDialog):
             density_g_per_ml=self.density_entry.get(),
             preferred_unit=None if unit == NO_UNIT else unit,
         )
-        try:
-            if self._ingredient is None:
-                saved = catalog.create_ingredient(self._db, **values)
-            else:
-                saved = catalog.update_ingredient(self._db, self._ingredient.id, **values)
-        except ValidationError as exc:
-            self.set_errors(exc.errors or {None: exc.message})
-            return False
-        except ServiceError as exc:
-            self.clear_errors()
-            self.set_error(None, exc.message)
-            return False
-        self._on_saved(saved)
-        return True
+        if self._ingredient is None:
+            return self.save_with(
+                lambda: catalog.create_ingredient(self._db, **values), self._on_saved
+            )
+        ingredient_id = self._ingredient.id
+        return self.save_with(
+            lambda: catalog.update_ingredient(self._db, ingredient_id, **values), self._on_saved
+        )
 
 
 class IngredientsSection(ctk.CTkFrame):

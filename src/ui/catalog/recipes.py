@@ -10,7 +10,7 @@ import customtkinter as ctk
 
 from src.services import catalog
 from src.services.catalog_dto import RecipeSummary, RecipeView
-from src.services.errors import ServiceError, ValidationError
+from src.services.errors import ServiceError
 from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm, show_notice
 
@@ -61,20 +61,13 @@ class DuplicateDialog(FormDialog):
         self.finish()
 
     def on_submit(self) -> bool:
-        try:
-            saved = catalog.duplicate_recipe(
+        return self.save_with(
+            lambda: catalog.duplicate_recipe(
                 self._db, self._recipe.id, new_name=self.name_entry.get(),
                 as_variant=bool(self.variant_box.get()),
-            )
-        except ValidationError as exc:
-            self.set_errors(exc.errors or {None: exc.message})
-            return False
-        except ServiceError as exc:
-            self.clear_errors()
-            self.set_error(None, exc.message)
-            return False
-        self._on_saved(saved)
-        return True
+            ),
+            self._on_saved,
+        )
 
 
 class RecipesSection(ctk.CTkFrame):
