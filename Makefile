@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench bench-quick soak clean
+.PHONY: run test lint bench bench-quick soak screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ bench-quick: $(STAMP)
 
 soak: $(STAMP)
 	BAKE_PLANNER_SOAK=1 $(PY) -m pytest tests/reliability -m "soak or not soak"
+
+screenshots: $(STAMP)
+	BAKE_PLANNER_SCREENSHOTS=1 $(PY) -m pytest -m screenshot -p no:randomly
 
 clean:
 	rm -rf $(VENV) build *.egg-info

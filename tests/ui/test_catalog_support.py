@@ -12,9 +12,9 @@ from pathlib import Path
 from src.services import catalog
 from src.services.catalog_dto import LineInput, RecipeInput, YieldInput
 
+from ..screens import screenshot_dir
 from .conftest import pump, toplevels
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def type_into(widget, text: str, *, clear: bool = True) -> None:
@@ -117,13 +117,12 @@ def seed_bakery(db) -> dict[str, int]:
 
 
 def screenshot(widget, name: str) -> Path:
-    """Photograph ``widget``'s window into docs/screenshots/<name>."""
+    """Photograph ``widget``'s window (docs/screenshots/<name> under make screenshots)."""
     toplevel = widget.winfo_toplevel()
     pump(toplevel, 6)
     x, y = toplevel.winfo_rootx(), toplevel.winfo_rooty()
     w, h = toplevel.winfo_width(), toplevel.winfo_height()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / name
+    target = screenshot_dir() / name
     importer = shutil.which("import") or "/usr/bin/import"
     subprocess.run(
         [importer, "-display", os.environ["DISPLAY"], "-window", "root",

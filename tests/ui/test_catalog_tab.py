@@ -135,6 +135,7 @@ def test_a_thousand_recipes_open_and_filter(root, db):
     assert len(tab.recipes.panel.shown_iids()) == 11  # 0012, 0120–0129
 
 
+@pytest.mark.screenshot
 def test_screenshot_of_the_catalog(root, db, bakery):
     """The recipe list with a variant's editor open: its own line replaces a base line."""
     tab = make_tab(root, db)

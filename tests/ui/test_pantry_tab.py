@@ -136,6 +136,7 @@ def test_the_shopping_list_uses_stock_recorded_in_another_unit(root, db, tab, id
     assert flour.status == "sufficient"
 
 
+@pytest.mark.screenshot
 def test_screenshot_of_the_pantry(root, db, tab, ids):
     record(tab, "All-purpose flour", "5", "lb")
     record(tab, "Butter", "454", "g")

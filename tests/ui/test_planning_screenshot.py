@@ -13,11 +13,12 @@ import pytest
 
 from src.ui.main_window import build_main_window
 
+from ..screens import screenshot_dir
 from .conftest import pump
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.screenshot]
 
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "planning.png"
+SCREENSHOT = screenshot_dir() / "planning.png"
 
 
 def test_demo_loads_from_the_welcome_and_its_draft_event_is_photographed(root, db):
