@@ -32,7 +32,10 @@ def test_window_title_tabs_and_event_list(window, root):
     assert window.planning.header.name_label.cget("text") == "Christmas 2026"
     assert window.catalog is None and window.pantry is None  # built when first shown
     window.show_tab("Pantry")
-    pump(root)
+    for _ in range(20):  # the tab is built on first show; a loaded machine maps it later
+        pump(root)
+        if window.pantry.winfo_ismapped():
+            break
     assert window.pantry.winfo_ismapped() and not window.planning.winfo_ismapped()
     tree = window.pantry.panel.tree
     listed = [tree.item(iid, "text") for iid in tree.get_children()]
