@@ -31,7 +31,8 @@ The rule (deterministic; the same request always gives the same schedule):
    :data:`DEFAULT_TIMING` and the recipe is named in ``notes``.
 7. **When it does not fit**, the batches left over are reported per recipe
    with the reason (no baking day in its shelf-life window; one batch longer
-   than any day's hours; or loads short of oven time), and the schedule of
+   than any day's hours; no mixing time left on any of its days; or else loads
+   short of oven time), and the schedule of
    everything that did fit is still returned.
 """
 
@@ -227,10 +228,14 @@ def _why(job: _Job, days: list[_Day], last_day: date) -> str:
     if job.oven_span > longest:
         return (f"{name}: one batch needs {job.oven_span} min of oven time, longer than the "
                 f"longest baking day ({longest} min); lengthen the hours or make smaller batches")
-    total = job.job.batches * loads
-    return (f"{name}: {total} loads do not fit between {_mmdd(window[0].day)} and "
-            f"{_mmdd(last_day)}: {job.left * loads} loads short of oven time; "
-            "add a day or an oven")
+    total, short = job.job.batches * loads, job.left * loads
+    head = (f"{name}: {total} load{'s' if total != 1 else ''} do not fit between "
+            f"{_mmdd(window[0].day)} and {_mmdd(last_day)}: {short} "
+            f"load{'s' if short != 1 else ''} short")
+    active = job.timing.active_minutes or 0
+    if active and all(d.end - d.baker < active for d in window):
+        return f"{head} of mixing time (one baker); add a day or longer hours"
+    return f"{head} of oven time; add a day or an oven"
 
 
 def _note(job: _Job) -> str:
