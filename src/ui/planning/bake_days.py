@@ -91,7 +91,8 @@ class Timeline(tk.Canvas):
 
     def _today_line(self, y: float, width: int) -> None:
         self.create_line(0, y, width, y, fill=TODAY, dash=(4, 2), width=2)
-        self.create_text(width - 6, y - 1, anchor="se", fill=TODAY,
+        # Left, under the line: free of the hour labels, which sit on the right.
+        self.create_text(6, y + 1, anchor="nw", fill=TODAY,
                          text=f"today {self.today:%a %d %b}", font=theme.tk_font(8, "bold"))
 
     def _row(self, day: DayRow, y: float, lanes: int, width: int) -> float:
