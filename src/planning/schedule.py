@@ -233,7 +233,9 @@ def _why(job: _Job, days: list[_Day], last_day: date) -> str:
             f"{_mmdd(window[0].day)} and {_mmdd(last_day)}: {short} "
             f"load{'s' if short != 1 else ''} short")
     active = job.timing.active_minutes or 0
-    if active and all(d.end - d.baker < active for d in window):
+    # The baker's mixing is what ran out when not even an idle oven could take
+    # another batch after the day's mixing.
+    if active and all(d.baker + active + job.oven_span > d.end for d in window):
         return f"{head} of mixing time (one baker); add a day or longer hours"
     return f"{head} of oven time; add a day or an oven"
 

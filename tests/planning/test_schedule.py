@@ -117,6 +117,18 @@ def test_days_off_are_skipped():
     assert [d.day for d in build_schedule(request).days] == [THU]
 
 
+def test_a_full_baker_is_short_of_mixing_time_not_oven_time():
+    """Two hours of mixing per batch with 10 ovens: the one baker is what runs out."""
+    request = ScheduleRequest(
+        SAT, FRI, (BakeJob(1, "Croissants", 3, RecipeTiming(120, 0, 20, 1, 2, False, None)),),
+        BakeryHours(10, EVENINGS),
+    )
+    schedule = build_schedule(request)
+    assert schedule.problems == (
+        "Croissants: 3 loads do not fit between 12-18 and 12-18: 2 loads short of mixing "
+        "time (one baker); add a day or longer hours",)
+
+
 def test_no_ovens_is_refused():
     with pytest.raises(ValueError):
         build_schedule(ScheduleRequest(SAT, THU, (), BakeryHours(0, EVENINGS)))
