@@ -12,8 +12,10 @@ from datetime import date
 
 import pytest
 
+from src.services.decisions import set_batch_decision
 from src.services.demo import load_demo
 from src.services.events import find_event
+from src.services.plan_view import get_plan_view
 from src.ui.main_window import build_main_window
 from src.ui.planning.bake_days import BakeDaysView, BakeDaysWindow
 
@@ -107,6 +109,28 @@ def test_bakery_settings_dialog_saves_and_reports_bad_hours(root, demo):
     assert dialog.closed
     assert view.view.ovens == 2
     assert "oven 2" in _texts(view.timeline)
+
+
+def test_refresh_and_show_event_follow_changes_made_elsewhere(root, demo):
+    event_id = find_event(demo, EVENT, None).id
+    view = BakeDaysView(root, demo, event_id)
+    view.pack(fill="both", expand=True)
+    pump(root)
+    gingerbread = next(s for d in view.view.days for s in d.sessions
+                       if s.recipe == "Gingerbread Dough" and s.action == "bake")
+    assert gingerbread.batches == 4
+    plan = find_event(demo, EVENT, None)
+    row = next(b for b in get_plan_view(demo, plan.id).batches
+               if b.recipe_name == "Gingerbread Dough")
+    set_batch_decision(demo, plan.id, row.recipe_id, 5, row.decision.finished_unit_id)
+    view.refresh_button.invoke()
+    pump(root)
+    assert sum(s.batches for d in view.view.days for s in d.sessions
+               if s.recipe == "Gingerbread Dough" and s.action == "bake") == 5
+    other = find_event(demo, "Thanksgiving Bake Sale", None).id
+    view.show_event(other)
+    pump(root)
+    assert view.view.event.name == "Thanksgiving Bake Sale"
 
 
 @pytest.mark.screenshot

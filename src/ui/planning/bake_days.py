@@ -157,6 +157,9 @@ class BakeDaysView(ctk.CTkFrame):
         bar.pack(fill="x", padx=8, pady=(8, 4))
         self.title = ctk.CTkLabel(bar, text="Bake days", font=theme.section_font(), anchor="w")
         self.title.pack(side="left")
+        self.refresh_button = ctk.CTkButton(bar, text="Refresh", width=80,
+                                            command=self.refresh)
+        self.refresh_button.pack(side="right", padx=(8, 0))
         ctk.CTkButton(bar, text="Bakery settings…", width=140,
                       command=self.open_settings).pack(side="right")
         self.first_button = ctk.CTkButton(bar, text="Set", width=50, command=self.set_first_day)
@@ -180,7 +183,13 @@ class BakeDaysView(ctk.CTkFrame):
         self.problems.pack(fill="x", padx=10, pady=(0, 8))
         self.refresh()
 
+    def show_event(self, event_id: int) -> None:
+        """Show another event's bake days (as a sub-view that follows the chosen event)."""
+        self.event_id = event_id
+        self.refresh()
+
     def refresh(self) -> None:
+        """Read the schedule again (after batches, timing or settings changed)."""
         try:
             view = schedule.get_schedule(self._db, self.event_id)
         except ServiceError as exc:
