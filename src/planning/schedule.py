@@ -39,7 +39,7 @@ The rule (deterministic; the same request always gives the same schedule):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .schedule_types import (
@@ -71,11 +71,7 @@ def effective_timing(timing: RecipeTiming) -> tuple[RecipeTiming, tuple[str, ...
     """The timing with every unknown figure replaced by its default, and the
     names of the figures that were unknown."""
     missing = tuple(f for f in _FIELD_WORDS if getattr(timing, f) is None)
-    filled = RecipeTiming(
-        *(getattr(DEFAULT_TIMING, f) if getattr(timing, f) is None else getattr(timing, f)
-          for f in _FIELD_WORDS),
-        freezes=timing.freezes, days_frozen=timing.days_frozen,
-    )
+    filled = replace(timing, **{f: getattr(DEFAULT_TIMING, f) for f in missing})
     return filled, missing
 
 

@@ -4,7 +4,7 @@ in the baker's local time (floating times), so it lands in their calendar."""
 from __future__ import annotations
 
 import os
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from icalendar import Calendar, Event
 
@@ -13,7 +13,7 @@ from src.services.schedule_dto import ScheduleView
 from .schedule_report import ACTION_WORDS
 
 
-def _at(day, minute: int) -> datetime:
+def _at(day: date, minute: int) -> datetime:
     if minute >= 1440:  # midnight at the end of the day
         return datetime.combine(day, time(23, 59))
     return datetime.combine(day, time(minute // 60, minute % 60))

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from src.services.schedule_dto import DayRow, ScheduleView
 
 from .pdf_common import DEJAVU_DIR, Printout
 
-_WIDTHS = [28, 100, 22, 30]
+_WIDTHS: list[float] = [28, 100, 22, 30]
 _SECTIONS = (("mix", "Mix"), ("bake", "Bake"), ("freeze", "Freeze"))
 
 
@@ -45,7 +46,7 @@ def add_schedule_pages(pdf: Printout, view: ScheduleView) -> None:
             pdf.line_text(text)
 
 
-def schedule_pdf(view: ScheduleView, *, font_dir=DEJAVU_DIR) -> Printout:
+def schedule_pdf(view: ScheduleView, *, font_dir: Path | None = DEJAVU_DIR) -> Printout:
     pdf = Printout(f"Bake days — {view.event.name}", font_dir)
     ovens = "1 oven" if view.ovens == 1 else f"{view.ovens} ovens"
     pdf.title_block(f"Bake days — {view.event.name}",

@@ -46,7 +46,7 @@ def _fail(message: str) -> PydanticCustomError:
     return PydanticCustomError("bake", message.replace("{", "(").replace("}", ")"))
 
 
-def _whole(minimum: int):
+def _whole(minimum: int) -> BeforeValidator:
     def check(value: object) -> int | None:
         if value is None:
             return None

@@ -70,8 +70,9 @@ def load_schedule(session: Session, event_id: int) -> tuple[ScheduleView, Schedu
     request = ScheduleRequest(ev.event_date, first, tuple(jobs),
                               BakeryHours(ovens, hours, off))
     schedule = build_schedule(request)
-    event = EventView(ev.id, ev.name, ev.event_date, ev.expected_attendees, ev.notes,
-                      ev.plan_state.value, ev.output_mode)
+    state = str(getattr(ev.plan_state, "value", ev.plan_state))
+    event = EventView(ev.id, ev.name, ev.event_date, ev.expected_attendees, ev.notes, state,
+                      ev.output_mode)
     return _view(event, first, default_first, ovens, schedule), schedule
 
 

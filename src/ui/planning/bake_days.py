@@ -77,7 +77,7 @@ class Timeline(tk.Canvas):
         names = sorted({s.recipe for d in view.days for s in d.sessions}, key=str.casefold)
         self.colors = {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
         lanes = 1 + view.ovens
-        y = 4
+        y: float = 4
         marked = False
         for day in view.days:
             if not marked and day.day >= self.today:

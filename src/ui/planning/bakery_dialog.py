@@ -62,7 +62,11 @@ class BakeryDialog(FormDialog):
         return self.save_with(
             lambda: bakery_settings.set_bakery_settings(self._db, self.ovens_entry.get(),
                                                         hours, days_off),
-            self._on_saved)
+            self._saved)
+
+    def _saved(self, view: object) -> None:
+        if isinstance(view, BakerySettingsView):
+            self._on_saved(view)
 
     def set_errors(self, errors: dict[str, str]) -> None:
         """Every bad day off is shown on the one "Days off" line."""
