@@ -5,7 +5,8 @@ event, its decisions, what is baked, the decided recipes' timing, the
 bakery's ovens / hours / days off, the event's first baking day), asks
 :func:`src.planning.schedule.build_schedule` for the schedule of the batches
 still to bake (decided minus baked: in production it reflows from what is
-recorded), and returns plain rows.
+recorded, from today on, since the days gone by cannot be baked any more),
+and returns plain rows.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from src.db import Database
 from src.models import EventBakingStart, Recipe
 from src.models import RecipeTiming as TimingRow
+from src.models.event import PlanState
 from src.planning.progress import recipe_progress
 from src.planning.schedule import DEFAULT_LEAD_DAYS, build_schedule
 from src.planning.schedule_types import (
@@ -48,9 +50,11 @@ def _timings(session: Session, recipe_ids: list[int]) -> dict[int, tuple[str, Re
             for r in rows}
 
 
-def load_schedule(session: Session, event_id: int) -> tuple[ScheduleView, Schedule]:
+def load_schedule(session: Session, event_id: int, today: date | None = None
+                  ) -> tuple[ScheduleView, Schedule]:
     """The event's schedule (view and the planning result), for services that
-    need it inside their own unit of work."""
+    need it inside their own unit of work. ``today`` (default: the clock) only
+    matters for a plan in production: baking starts no earlier than today."""
     ev = load_event_row(session, event_id)
     decisions = load_decisions(session, event_id)
     baked = load_baked(session, event_id)
@@ -61,6 +65,10 @@ def load_schedule(session: Session, event_id: int) -> tuple[ScheduleView, Schedu
     default_first = first is None
     if first is None:
         first = ev.event_date - timedelta(days=DEFAULT_LEAD_DAYS)
+    if ev.plan_state == PlanState.IN_PRODUCTION:
+        now = today or date.today()
+        if now > first:
+            first, default_first = now, False
     jobs = []
     for rid, (batches, _unit) in decisions.items():
         remaining = recipe_progress(batches, baked.get(rid, 0)).remaining
@@ -89,9 +97,9 @@ def _view(event: EventView, first: date, default_first: bool, ovens: int,
                         schedule.problems, schedule.notes)
 
 
-def get_schedule(db: Database, event_id: int) -> ScheduleView:
+def get_schedule(db: Database, event_id: int, *, today: date | None = None) -> ScheduleView:
     """The bake days for the event's batches still to bake (see the module
     docstring); NotFoundError for an unknown event."""
     with db.uow() as session:
-        view, _ = load_schedule(session, event_id)
+        view, _ = load_schedule(session, event_id, today)
     return view

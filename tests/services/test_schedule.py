@@ -97,9 +97,14 @@ def test_in_production_only_what_is_still_to_bake_is_scheduled(db, b):
     event_id = planned_event(db, b, "in_production")
     set_recipe_timing(db, b.sugar_dough, TimingInput(15, 0, 12, 2, 5, False, None))
     production.record_production(db, event_id, b.sugar_dough, 4)
-    assert _baked(get_schedule(db, event_id)) == {"Sugar Cookie Dough": 5}
+    view = get_schedule(db, event_id, today=date(2026, 12, 1))
+    assert _baked(view) == {"Sugar Cookie Dough": 5}
+    # Mid-way, the days gone by are not offered any more: from today to the event.
+    late = get_schedule(db, event_id, today=date(2026, 12, 19))
+    assert late.first_day == date(2026, 12, 19)
+    assert [d.day for d in late.days] == [date(2026, 12, 19)]
     production.record_production(db, event_id, b.sugar_dough, 6)
-    assert get_schedule(db, event_id).days == ()
+    assert get_schedule(db, event_id, today=date(2026, 12, 1)).days == ()
 
 
 def test_missing_timing_is_flagged_and_a_shortfall_is_explained(db, b):
