@@ -133,6 +133,23 @@ def test_refresh_and_show_event_follow_changes_made_elsewhere(root, demo):
     assert view.view.event.name == "Thanksgiving Bake Sale"
 
 
+def test_export_to_calendar_and_pdf(root, demo, tmp_path):
+    from icalendar import Calendar
+    from pypdf import PdfReader
+
+    view = BakeDaysView(root, demo, find_event(demo, EVENT, None).id)
+    pump(root)
+    sessions = sum(len(d.sessions) for d in view.view.days)
+    assert view.export("ics", str(tmp_path / "bake.ics")) is None
+    calendar = Calendar.from_ical((tmp_path / "bake.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) == sessions
+    assert view.export("pdf", str(tmp_path / "bake.pdf")) is None
+    assert len(PdfReader(str(tmp_path / "bake.pdf")).pages) >= 1 + len(view.view.days)
+    problem = view.export("pdf", str(tmp_path / "missing" / "bake.pdf"))
+    assert problem is not None and problem.startswith("Could not write")
+    assert view.summary.cget("text") == problem
+
+
 @pytest.mark.screenshot
 def test_bake_days_screenshot_fits_a_laptop_screen(root, demo):
     root.geometry("1280x768+0+0")  # the test display is 1280 wide

@@ -13,6 +13,7 @@ import hashlib
 import tkinter as tk
 from collections.abc import Callable
 from datetime import date
+from tkinter import filedialog
 from typing import Any
 
 import customtkinter as ctk
@@ -160,6 +161,10 @@ class BakeDaysView(ctk.CTkFrame):
         self.refresh_button = ctk.CTkButton(bar, text="Refresh", width=80,
                                             command=self.refresh)
         self.refresh_button.pack(side="right", padx=(8, 0))
+        for kind, label in (("pdf", "Print (PDF)…"), ("ics", "Calendar (.ics)…")):
+            ctk.CTkButton(bar, text=label, width=120,
+                          command=lambda k=kind: self.ask_and_export(k)).pack(
+                side="right", padx=(8, 0))
         ctk.CTkButton(bar, text="Bakery settings…", width=140,
                       command=self.open_settings).pack(side="right")
         self.first_button = ctk.CTkButton(bar, text="Set", width=50, command=self.set_first_day)
@@ -212,6 +217,38 @@ class BakeDaysView(ctk.CTkFrame):
         lines = list(view.problems) + [f"* {n}" for n in view.notes]
         self.problems.configure(text="\n".join(lines))
         self.timeline.show(view, self._today())
+
+    def ask_and_export(self, kind: str) -> None:
+        """Ask where to save ("ics" or "pdf"), then write it."""
+        if self.view is None:
+            return
+        extension = ".ics" if kind == "ics" else ".pdf"
+        path = filedialog.asksaveasfilename(
+            title="Save the bake days as " + ("a calendar file" if kind == "ics" else "PDF"),
+            defaultextension=extension,
+            initialfile=f"Bake days - {self.view.event.name}{extension}",
+            filetypes=[("Calendar" if kind == "ics" else "PDF", f"*{extension}"),
+                       ("All files", "*")])
+        if path:
+            self.export(kind, path)
+
+    def export(self, kind: str, path: str) -> str | None:
+        """Write the shown schedule to ``path`` as "ics" (one calendar entry per
+        session) or "pdf" (a page per day). None when written, else the problem,
+        which is also shown."""
+        if self.view is None:
+            return "Nothing to export"
+        # Imported here: the PDF and calendar libraries are slow to import.
+        from src.reports.schedule_ics import write_schedule_ics
+        from src.reports.schedule_pdf import write_schedule_pdf
+
+        try:
+            (write_schedule_ics if kind == "ics" else write_schedule_pdf)(self.view, path)
+        except OSError as exc:
+            problem = f"Could not write {path}: {exc.strerror or exc}"
+            self.summary.configure(text=problem)
+            return problem
+        return None
 
     def set_first_day(self) -> None:
         try:
