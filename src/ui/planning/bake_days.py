@@ -154,10 +154,18 @@ class BakeDaysView(ctk.CTkFrame):
         self._db, self.event_id, self._today = db, event_id, today
         self.view: ScheduleView | None = None
         self.dialog: ctk.CTkToplevel | None = None
+        self.title = ctk.CTkLabel(self, text="Bake days", font=theme.section_font(),
+                                  anchor="w")
+        self.title.pack(fill="x", padx=10, pady=(8, 2))
         bar = ctk.CTkFrame(self, fg_color="transparent")
-        bar.pack(fill="x", padx=8, pady=(8, 4))
-        self.title = ctk.CTkLabel(bar, text="Bake days", font=theme.section_font(), anchor="w")
-        self.title.pack(side="left")
+        bar.pack(fill="x", padx=8, pady=(0, 4))
+        ctk.CTkLabel(bar, text="Bake from", font=theme.font(13)).pack(side="left", padx=(2, 6))
+        self.first_entry = ctk.CTkEntry(bar, width=110, placeholder_text="YYYY-MM-DD")
+        self.first_entry.pack(side="left")
+        self.first_button = ctk.CTkButton(bar, text="Set", width=50, command=self.set_first_day)
+        self.first_button.pack(side="left", padx=(4, 16))
+        ctk.CTkButton(bar, text="Bakery settings…", width=140,
+                      command=self.open_settings).pack(side="left")
         self.refresh_button = ctk.CTkButton(bar, text="Refresh", width=80,
                                             command=self.refresh)
         self.refresh_button.pack(side="right", padx=(8, 0))
@@ -165,13 +173,6 @@ class BakeDaysView(ctk.CTkFrame):
             ctk.CTkButton(bar, text=label, width=120,
                           command=lambda k=kind: self.ask_and_export(k)).pack(
                 side="right", padx=(8, 0))
-        ctk.CTkButton(bar, text="Bakery settings…", width=140,
-                      command=self.open_settings).pack(side="right")
-        self.first_button = ctk.CTkButton(bar, text="Set", width=50, command=self.set_first_day)
-        self.first_button.pack(side="right", padx=(4, 12))
-        self.first_entry = ctk.CTkEntry(bar, width=110, placeholder_text="YYYY-MM-DD")
-        self.first_entry.pack(side="right")
-        ctk.CTkLabel(bar, text="Bake from", font=theme.font(13)).pack(side="right", padx=6)
         self.summary = ctk.CTkLabel(self, text="", anchor="w", justify="left",
                                     font=theme.font(13))
         self.summary.pack(fill="x", padx=10)
@@ -270,6 +271,6 @@ class BakeDaysWindow(ctk.CTkToplevel):
         super().__init__(master.winfo_toplevel())
         self.title("Bake days")
         owner = master.winfo_toplevel()
-        self.geometry(f"1100x620+{owner.winfo_rootx() + 40}+{owner.winfo_rooty() + 40}")
+        self.geometry(f"1200x660+{owner.winfo_rootx() + 40}+{owner.winfo_rooty() + 30}")
         self.view = BakeDaysView(self, db, event_id, **kwargs)
         self.view.pack(fill="both", expand=True)
