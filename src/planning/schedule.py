@@ -207,18 +207,22 @@ def _mmdd(day: date) -> str:
     return f"{day.month:02d}-{day.day:02d}"
 
 
-def _why(job: _Job, days: list[_Day], last_day: date) -> str:
+def _why(job: _Job, days: list[_Day], first_day: date, last_day: date) -> str:
     name, loads = job.job.name, job.timing.loads_per_batch or 1
     window = [d for d in days if d.day >= job.earliest]
     keeps = (f"it keeps {job.timing.days_fresh} days" if not job.timing.freezes
              else "it keeps frozen" + (f" {job.timing.days_frozen} days"
                                        if job.timing.days_frozen is not None else ""))
     if not window:
-        first = max(job.earliest, min((d.day for d in days), default=job.earliest))
+        left = f"{job.left} batch{'es' if job.left != 1 else ''}"
+        if first_day > last_day:
+            return (f"{name}: {left} not scheduled: no day is left before the event "
+                    f"(baking from {_mmdd(first_day)}, the event on "
+                    f"{_mmdd(last_day + timedelta(days=1))})")
         if job.earliest > last_day:
-            return (f"{name}: {job.left} batches cannot be baked fresh for the event: {keeps}; "
-                    "bake it on the event day or let it freeze")
-        return (f"{name}: no baking day between {_mmdd(first)} and {_mmdd(last_day)} "
+            return (f"{name}: {left} cannot be baked ahead: {keeps}; bake it on the "
+                    "event day")
+        return (f"{name}: no baking day between {_mmdd(job.earliest)} and {_mmdd(last_day)} "
                 f"({keeps}); add baking hours on one of those days")
     longest = max(d.end - d.start for d in window)
     if job.oven_span > longest:
@@ -261,7 +265,7 @@ def build_schedule(request: ScheduleRequest) -> Schedule:
     _fill(days, jobs, frozen=False)
     _fill(days, [j for j in jobs if j.timing.freezes and j.left], frozen=True)
     last_day = request.event_date - timedelta(days=1)
-    problems = tuple(_why(j, days, last_day) for j in jobs if j.left)
+    problems = tuple(_why(j, days, request.first_day, last_day) for j in jobs if j.left)
     notes = tuple(_note(j) for j in jobs if j.missing)
     out_days = tuple(ScheduleDay(d.day, d.start, d.end, _sessions(d))
                      for d in days if d.mixes or d.bakes)

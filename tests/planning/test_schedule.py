@@ -132,3 +132,23 @@ def test_a_full_baker_is_short_of_mixing_time_not_oven_time():
 def test_no_ovens_is_refused():
     with pytest.raises(ValueError):
         build_schedule(ScheduleRequest(SAT, THU, (), BakeryHours(0, EVENINGS)))
+
+
+def test_an_event_with_no_day_left_says_so():
+    request = ScheduleRequest(
+        THU, FRI, (BakeJob(1, "Pecan Pie", 1, RecipeTiming(40, 0, 55, 1, 3, False, None)),),
+        BakeryHours(1, EVENINGS),
+    )
+    assert build_schedule(request).problems == (
+        "Pecan Pie: 1 batch not scheduled: no day is left before the event "
+        "(baking from 12-18, the event on 12-17)",)
+
+
+def test_a_good_that_keeps_no_day_cannot_be_baked_ahead():
+    request = ScheduleRequest(
+        SAT, THU, (BakeJob(1, "Soufflé", 2, RecipeTiming(20, 0, 25, 1, 0, False, None)),),
+        BakeryHours(1, EVENINGS),
+    )
+    assert build_schedule(request).problems == (
+        "Soufflé: 2 batches cannot be baked ahead: it keeps 0 days; bake it on the event "
+        "day",)
