@@ -71,8 +71,9 @@ class Timeline(tk.Canvas):
         if view is None or not view.days:
             self.create_text(16, 20, anchor="w", font=theme.tk_font(11),
                              fill=theme.color("muted"),
-                             text="Nothing to bake: no batch decisions still to bake."
-                             if view is not None else "")
+                             text="" if view is None else
+                             "Nothing scheduled: see below why." if view.problems else
+                             "Nothing to bake: no batch decisions still to bake.")
             self.configure(scrollregion=(0, 0, width, 60))
             return
         names = sorted({s.recipe for d in view.days for s in d.sessions}, key=str.casefold)
