@@ -3,10 +3,6 @@ refused with the reason (and the recipe left unsaved) when a figure is bad."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-
 import pytest
 
 from src.services import catalog
@@ -14,7 +10,6 @@ from src.services.bakery_settings import get_recipe_timing, set_recipe_timing
 from src.services.schedule_dto import TimingInput
 from src.ui.catalog.recipe_editor import RecipeDialog
 
-from ..screens import screenshot_dir
 from .conftest import pump
 from .test_catalog_recipes import new_recipe_dialog, tab  # noqa: F401 - fixture
 from .test_catalog_support import type_into
@@ -59,8 +54,4 @@ def test_editing_shows_the_saved_timing(root, db, tab):  # noqa: F811
     assert dialog.timing.entries["rest_minutes"].get() == "600"
     assert dialog.timing.freezes.get() == 1
     assert dialog.winfo_rooty() + dialog.winfo_height() <= 800  # still fits the screen
-    shot = screenshot_dir() / "recipe-timing.png"
-    if shutil.which("import"):
-        subprocess.run(["import", "-display", os.environ["DISPLAY"], "-window", "root",
-                        str(shot)], check=True, timeout=30)
     dialog._cancel()
