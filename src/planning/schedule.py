@@ -246,8 +246,9 @@ def _note(job: _Job) -> str:
         return (f"{job.job.name}: no timing set; scheduled as a {d.active_minutes}-minute mix "
                 f"and one {d.oven_minutes}-minute oven load per batch, keeping "
                 f"{d.days_fresh} days; set its timing in the Catalog")
-    words = ", ".join(f"{_FIELD_WORDS[f]} ({getattr(job.timing, f)})" for f in job.missing)
-    return f"{job.job.name}: unknown {words} assumed; set its timing in the Catalog"
+    words = ", ".join(f"{_FIELD_WORDS[f]} {getattr(job.timing, f)}" for f in job.missing)
+    return (f"{job.job.name}: timing incomplete, assumed {words}; set its timing in the "
+            "Catalog")
 
 
 def build_schedule(request: ScheduleRequest) -> Schedule:

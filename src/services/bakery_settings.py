@@ -18,7 +18,7 @@ from src.models import BakeryDayOff, BakerySettings, BakingHours, EventBakingSta
 from src.models import RecipeTiming as TimingRow
 
 from . import policy
-from .errors import NotFoundError, ValidationError
+from .errors import NotFoundError, UserInputError, ValidationError
 from .events import load_event
 from .schedule_dto import (
     WEEKDAYS,
@@ -38,6 +38,7 @@ __all__ = [
     "get_recipe_timing",
     "set_recipe_timing",
     "set_first_baking_day",
+    "find_recipe_id",
     "clock",
     "minutes_of",
 ]
@@ -227,6 +228,18 @@ def set_recipe_timing(db: Database, recipe_id: int, values: TimingInput) -> Reci
             setattr(row, field, value)
         session.flush()
         return _timing_view(recipe, row)
+
+
+def find_recipe_id(db: Database, name: str) -> int:
+    """The id of the recipe called ``name`` (ignoring case and surrounding spaces);
+    UserInputError naming it when there is none."""
+    wanted = (name or "").strip()
+    with db.uow() as session:
+        rows = session.execute(select(Recipe.id, Recipe.name)).all()
+    found = [rid for rid, n in rows if n.casefold() == wanted.casefold()]
+    if not found:
+        raise UserInputError(f'No recipe named "{wanted}"')
+    return found[0]
 
 
 def set_first_baking_day(db: Database, event_id: int, day: object) -> date | None:

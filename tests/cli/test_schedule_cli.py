@@ -83,3 +83,36 @@ def test_bake_sheet_gains_a_page_per_baking_day(demo_db, tmp_path):
 
 def test_unknown_event_is_a_one_line_error(demo_db):
     assert_user_error(run("schedule", "No Such Party", "--db", demo_db), "No event named")
+
+
+def test_settings_commands_change_what_the_schedule_uses(tmp_path):
+    db = str(tmp_path / "demo.db")
+    assert run("demo", "--db", db).returncode == 0
+    done = run("bakery", "--ovens", "2", "--hours", "sat=08:00-18:00", "--closed", "sun",
+               "--days-off", "2026-12-14", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "Ovens: 2" in done.stdout and "sat: 08:00–18:00" in done.stdout
+    assert "sun:" not in done.stdout and "Days off: 2026-12-14" in done.stdout
+    done = run("timing", "chocolate truffles", "--mix", "45", "--oven", "20", "--freezes",
+               "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "oven minutes per load: 20" in done.stdout and "freezes: yes" in done.stdout
+    assert run("bake-from", EVENT, "2026-12-15", "--db", db).returncode == 0
+    report = json.loads(run("schedule", EVENT, "--json", "--db", db).stdout)
+    assert report["days"][0]["date"] >= "2026-12-15"
+    # Some figures still unknown: named, no longer "no timing set".
+    truffles = [p for p in report["problems"] if p.startswith("Chocolate Truffles")]
+    assert truffles == ["Chocolate Truffles: timing incomplete, assumed rest minutes 0, "
+                        "loads per batch 1, days fresh 3; set its timing in the Catalog"]
+    assert max(s["oven"] or 0 for d in report["days"] for s in d["sessions"]) == 2
+
+
+def test_settings_commands_refuse_bad_input_with_one_line(demo_db):
+    assert_user_error(run("bakery", "--hours", "sat=9", "--db", demo_db), "DAY=HH:MM-HH:MM")
+    assert_user_error(run("bakery", "--hours", "fun=09:00-10:00", "--db", demo_db),
+                      "is not a day of the week")
+    assert_user_error(run("timing", "Nope", "--db", demo_db), 'No recipe named "Nope"')
+    assert_user_error(run("timing", "Pecan Pie", "--loads", "0", "--db", demo_db),
+                      "Loads per batch must be a whole number of at least 1")
+    assert_user_error(run("bake-from", EVENT, "2026-12-30", "--db", demo_db),
+                      "must be before the event")
