@@ -100,6 +100,9 @@ class PlanningTab(ctk.CTkFrame):
             on_edit=lambda: self.edit_event(p.event_id) if p.event_id else None,
         )
         self.header.pack(fill="x", padx=4, pady=(0, 8))
+        self.bake_days_button = ctk.CTkButton(  # issue 14: opens the Bake days view
+            self.plan_area, text="Bake days…", width=130, command=self.open_bake_days)
+        self.bake_days_button.pack(anchor="e", padx=4, pady=(0, 8))
         pair = ctk.CTkFrame(self.plan_area, fg_color="transparent")
         pair.pack(fill="x", padx=4, pady=(0, 8))
         # The recipe list needs the width (variant names are indented); goods are short.
@@ -232,6 +235,12 @@ class PlanningTab(ctk.CTkFrame):
         self.last_dialog = ask_confirm(
             self, "Delete event", question, answered, confirm_text="Delete"
         )
+
+    def open_bake_days(self) -> None:
+        from src.ui.planning.bake_days import BakeDaysWindow
+
+        if self.presenter.event_id is not None:
+            self.last_dialog = BakeDaysWindow(self, self.presenter.db, self.presenter.event_id)
 
     def load_demo(self) -> None:
         self.presenter.load_demo()
