@@ -14,7 +14,12 @@ from src.planning.suggestions import per_guest_quantity, scaled_quantity, used_q
 
 @pytest.mark.parametrize(
     ("attendees", "rate", "expected"),
-    [(50, Decimal(3), 150), (50, Decimal("0.1"), 5), (7, Decimal("0.25"), 2), (1, Decimal("0.01"), 1)],
+    [
+        (50, Decimal(3), 150),
+        (50, Decimal("0.1"), 5),
+        (7, Decimal("0.25"), 2),
+        (1, Decimal("0.01"), 1),
+    ],
 )
 def test_per_guest_rounds_up(attendees, rate, expected):
     assert per_guest_quantity(attendees, rate) == expected
