@@ -53,7 +53,7 @@ def brute_force(inp: OptimiseInput):
         for k, s in enumerate(q.sources):
             serving.setdefault(s.recipe_id, []).append((q.key, k, s))
     bounds = {}
-    for rid, served in serving.items():
+    for rid in serving:
         spec = inp.recipes[rid]
         if spec.pinned and spec.current is not None:
             bounds[rid] = [spec.current]
