@@ -51,6 +51,7 @@ from .plan_loading import (
     load_recipe_lines,
     load_recipes,
     needs_or_conflict,
+    plain,
     with_ancestors,
 )
 from .validation import parse_decimal
@@ -137,7 +138,8 @@ def load_inputs(
 
 
 def decimal_of(value: Fraction) -> Decimal:
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(_THOUSANDTH)
+    """``value`` rounded to 3 places, without trailing zeros ("60.19", "32")."""
+    return plain((Decimal(value.numerator) / Decimal(value.denominator)).quantize(_THOUSANDTH))
 
 
 def _figures(ev: Evaluation) -> Figures:

@@ -30,7 +30,7 @@ def test_proposal_meets_every_line_with_the_margin_and_changes_nothing(db):
     assert {u.unit_name: u.items for u in proposal.extras} == {"Sugar cookie": 16, "Truffle": 8}
     assert proposal.current is None  # Truffles has no decision yet
     assert [(s.ingredient_name, s.current, s.proposed) for s in proposal.shopping] == [
-        ("Heavy cream", Decimal("0.000"), Decimal("4.000"))]
+        ("Heavy cream", Decimal("0"), Decimal("4"))]
     view = get_plan_view(db, event)
     assert {r.recipe_name for r in view.batches if r.decision} == {"Sugar Cookie Dough"}
 
