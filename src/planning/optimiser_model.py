@@ -170,8 +170,13 @@ def build_model(inp: OptimiseInput) -> Built:
         m.row({**load, b[rid]: -scale}, lower=1 - smallest)
     buy: dict[str, int] = {}
     any_buy: dict[str, int] = {}
-    for ing in sorted({i for rid in b for i in inp.recipes[rid].amounts}):
-        amounts = {rid: inp.recipes[rid].amounts.get(ing, Fraction(0)) for rid in b}
+    users: dict[str, dict[int, Fraction]] = {}  # ingredient → {recipe: amount per batch}
+    for rid in b:
+        for ing, amount in inp.recipes[rid].amounts.items():
+            if amount:
+                users.setdefault(ing, {})[rid] = amount
+    for ing in sorted(users):
+        amounts = users[ing]
         buy[ing] = m.var(f"buy[{ing}]", integer=False)
         m.row({**{b[r]: a for r, a in amounts.items()}, buy[ing]: -1},
               upper=inp.pantry.get(ing, Fraction(0)))
@@ -192,7 +197,7 @@ def build_model(inp: OptimiseInput) -> Built:
 
 def priced_ingredients(inp: OptimiseInput) -> list[str]:
     """Ingredients of the serving recipes that have a price (sorted)."""
-    used = {i for rid in _serving(inp) for i in inp.recipes[rid].amounts}
+    used = {i for rid in _serving(inp) for i, a in inp.recipes[rid].amounts.items() if a}
     return sorted(i for i in used if i in inp.prices)
 
 
@@ -250,7 +255,7 @@ def evaluate(inp: OptimiseInput, plan: Plan) -> Evaluation:
         for ing, u in use.items()
         if u > inp.pantry.get(ing, Fraction(0))
     }
-    priced = [ing for ing in use if ing in inp.prices]
+    priced = priced_ingredients(inp)
     cost = (
         sum((inp.prices[ing] * to_buy.get(ing, Fraction(0)) for ing in priced), Fraction(0))
         if priced

@@ -153,12 +153,18 @@ def _figures(ev: Evaluation) -> Figures:
 
 
 def solve_plan(inp: OptimiseInput) -> Plan:
+    """The optimal plan: closed form for the trivial parts (presolve), the
+    mixed-integer model through HiGHS for the rest."""
     from src.planning.optimiser_model import build_model, read_plan
+    from src.planning.optimiser_presolve import merge_plans, presolve
 
+    easy, rest = presolve(inp)
+    if not rest.requirements:
+        return easy
     from .optimiser_solver import solve  # imports highspy: only when the optimiser runs
 
-    built = build_model(inp)
-    return read_plan(built, solve(built.model))
+    built = build_model(rest)
+    return merge_plans(easy, read_plan(built, solve(built.model)))
 
 
 def _current(loaded: Loaded) -> Evaluation | None:

@@ -57,7 +57,11 @@ def solve(model: LinearModel) -> list[float]:
         _add_row(h, np, row.coeffs, _f(row.lower, -inf), _f(row.upper, inf))
     values: list[float] = [0.0] * n
     all_cols = np.arange(n, dtype=np.int32)
+    solved = False
     for stage in model.stages:
+        if solved and all(model.lower[v] == model.upper[v] for v in stage.coeffs):
+            continue  # every variable of this stage is fixed (pinned): nothing to choose
+        solved = True
         costs = np.zeros(n, dtype=np.float64)
         for v, c in stage.coeffs.items():
             costs[v] = float(c)

@@ -224,3 +224,13 @@ def test_never_worse_than_the_current_decisions(inp):
     current = objective_key(inp, evaluate(inp, propose(held)))
     proposed = objective_key(inp, evaluate(inp, propose(inp)))
     assert proposed <= current
+
+
+@SETTINGS
+@given(small_inputs())
+def test_presolve_and_solver_together_give_the_same_optimum(inp):
+    from src.services.optimiser import solve_plan
+
+    ev = evaluate(inp, solve_plan(inp))
+    assert ev.fits and ev.filled
+    assert objective_key(inp, ev) == brute_force(inp)
