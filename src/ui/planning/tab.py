@@ -19,6 +19,7 @@ from src.services.events import EventView
 from src.services.plan_dto import ComparisonView, PlanView
 from src.ui import theme
 from src.ui.dialogs import ask_confirm, show_notice
+from src.ui.planning.aids_bar import AidsBar
 from src.ui.planning.batches_section import BatchesSection
 from src.ui.planning.event_dialog import EventDialog
 from src.ui.planning.events_section import EventsSection
@@ -100,6 +101,8 @@ class PlanningTab(ctk.CTkFrame):
             on_edit=lambda: self.edit_event(p.event_id) if p.event_id else None,
         )
         self.header.pack(fill="x", padx=4, pady=(0, 8))
+        self.aids = AidsBar(self.plan_area, p, self)
+        self.aids.pack(fill="x", padx=4, pady=(0, 8))
         pair = ctk.CTkFrame(self.plan_area, fg_color="transparent")
         pair.pack(fill="x", padx=4, pady=(0, 8))
         # The recipe list needs the width (variant names are indented); goods are short.
@@ -132,7 +135,7 @@ class PlanningTab(ctk.CTkFrame):
         )
         self.production.pack(fill="x", padx=4, pady=(0, 8))
         for section in (self.header, self.recipes, self.goods, self.batches, self.shopping,
-                        self.production):
+                        self.production, self.aids):
             p.add_section(section)
         self._bind_keys()
 
