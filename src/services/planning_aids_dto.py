@@ -24,11 +24,21 @@ class SuggestionRow:
 
 
 @dataclass(frozen=True)
+class UnratedGood:
+    """A good the event can plan that has no per-guest rate yet."""
+
+    good_id: int
+    good_name: str
+    current: int | None
+
+
+@dataclass(frozen=True)
 class SuggestionPreview:
     event_id: int
     attendees: int
     rows: tuple[SuggestionRow, ...]  # by good name
     not_available: tuple[str, ...]  # goods with a rate whose recipes are not selected
+    unrated: tuple[UnratedGood, ...] = ()  # available goods without a rate, by name
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from . import policy
 from .errors import ConflictError, NotFoundError, ValidationError
 from .events import load_event
 from .plan_loading import cycle_message, load_goods, load_selected, load_units, plain
-from .planning_aids_dto import SuggestionPreview, SuggestionRow
+from .planning_aids_dto import SuggestionPreview, SuggestionRow, UnratedGood
 from .validation import parse_decimal
 
 
@@ -32,11 +32,12 @@ def _preview(session: Session, event: Event) -> SuggestionPreview:
         raise ValidationError(
             f"{event.name} has no expected attendees; enter them first", field="attendees"
         )
-    rated = session.execute(
-        select(FinishedGood.id, FinishedGood.name, FinishedGood.per_guest)
-        .where(FinishedGood.per_guest.is_not(None))
-        .order_by(FinishedGood.name)
+    every = session.execute(
+        select(FinishedGood.id, FinishedGood.name, FinishedGood.per_guest).order_by(
+            FinishedGood.name
+        )
     ).all()
+    rated = [r for r in every if r.per_guest is not None]
     goods, units = load_goods(session), load_units(session)
     try:
         available = available_goods(goods, units, load_selected(session, event.id))
@@ -55,7 +56,14 @@ def _preview(session: Session, event: Event) -> SuggestionPreview:
                 per_guest_quantity(event.expected_attendees, rate),
             )
         )
-    return SuggestionPreview(event.id, event.expected_attendees, tuple(rows), tuple(not_available))
+    unrated = tuple(
+        UnratedGood(gid, name, current.get(gid))
+        for gid, name, rate in every
+        if rate is None and gid in available
+    )
+    return SuggestionPreview(
+        event.id, event.expected_attendees, tuple(rows), tuple(not_available), unrated
+    )
 
 
 def suggest_quantities(db: Database, event_id: int) -> SuggestionPreview:

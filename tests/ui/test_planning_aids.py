@@ -41,8 +41,14 @@ def test_buttons_follow_the_plan_state(planning):
     assert state == {"suggest": "normal", "optimise": "normal", "pantry": "normal",
                      "clone": "normal", "leftovers": "disabled"}
     _show(planning, "Thanksgiving Bake Sale")
-    assert planning.aids.buttons["suggest"].cget("state") == "disabled"
     assert planning.aids.buttons["leftovers"].cget("state") == "normal"
+    # In production the suggestion is shown, but only shown.
+    planning.aids.buttons["suggest"].invoke()
+    pump(planning)
+    dialog = planning.aids.last_dialog
+    assert dialog.ok_button.cget("state") == "disabled"
+    assert all(b.cget("state") == "disabled" for b in dialog.accept_buttons.values())
+    assert "only in a draft plan" in dialog.error_text(None)
 
 
 def test_suggest_accepts_line_by_line_then_all(planning):
@@ -168,3 +174,24 @@ def test_leftovers_are_recorded_and_checked(planning, db):
 
     recorded = {r.good_id: r.leftover for r in event_leftovers(db, planning.presenter.event_id)}
     assert recorded[first_id] == 3
+
+
+def test_rates_are_typed_in_the_suggestion(planning):
+    _show(planning, EXCHANGE_2026)
+    planning.aids.buttons["suggest"].invoke()
+    pump(planning)
+    dialog = planning.aids.last_dialog
+    unrated = {u.good_name: u.good_id for u in dialog.preview.unrated}
+    plate = unrated["Cookie exchange plate"]
+    assert plate not in dialog.accept_buttons  # no rate, no suggestion yet
+    dialog.rate_entries[plate].insert(0, "abc")
+    dialog.rates_button.invoke()
+    pump(planning)
+    assert "Cookie exchange plate:" in dialog.error_text(None)
+    dialog.rate_entries[plate].delete(0, "end")
+    dialog.rate_entries[plate].insert(0, "1.5")
+    dialog.rates_button.invoke()
+    pump(planning)
+    row = next(r for r in dialog.preview.rows if r.good_id == plate)
+    assert (row.current, row.suggested) == (20, 30)
+    assert dialog.accept_buttons[plate].cget("state") == "normal"

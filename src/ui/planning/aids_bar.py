@@ -71,7 +71,7 @@ class AidsBar(ctk.CTkFrame):
         self.plan = plan
         state = plan.event.plan_state
         enabled = {
-            "suggest": plan.allowed.edit_selection and plan.event.expected_attendees is not None,
+            "suggest": plan.event.expected_attendees is not None and state != "completed",
             "optimise": bool(plan.batches),
             "pantry": bool(plan.batches),
             "clone": True,
@@ -92,6 +92,7 @@ class AidsBar(ctk.CTkFrame):
         self.last_dialog = SuggestDialog(
             self, lambda: suggestions.suggest_quantities(db, event_id),
             lambda ids: self.presenter.run(suggestions.apply_suggestions, ids),
+            lambda gid, rate: suggestions.set_per_guest(db, gid, rate),
             can_accept=self.plan.allowed.edit_selection,
         )
 
