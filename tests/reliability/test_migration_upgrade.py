@@ -82,7 +82,15 @@ def _seed_0001(conn: sqlite3.Connection) -> None:
             recorded_at=STAMP, notes="")
 
 
-SEEDERS = {"0001": _seed_0001}
+def _seed_0006(conn: sqlite3.Connection) -> None:
+    """0001's rows plus the planning aids' columns: a per-guest rate, a leftover, a pin."""
+    _seed_0001(conn)
+    conn.execute("UPDATE finished_goods SET per_guest = '0.5' WHERE id = 2")
+    conn.execute("UPDATE event_finished_goods SET leftover = 3 WHERE id = 1")
+    conn.execute("UPDATE batch_decisions SET pinned = 1 WHERE id = 1")
+
+
+SEEDERS = {"0001": _seed_0001, "0006": _seed_0006}
 
 
 def _revisions() -> list[str]:
