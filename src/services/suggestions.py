@@ -47,6 +47,7 @@ def _preview(session: Session, event: Event) -> SuggestionPreview:
     rows: list[SuggestionRow] = []
     not_available: list[str] = []
     for gid, name, rate in rated:
+        assert rate is not None  # rated rows only
         if gid not in available:
             not_available.append(name)
             continue

@@ -144,7 +144,9 @@ class AidsBar(ctk.CTkFrame):
         except ServiceError as exc:
             self.view.show_error(exc.message)
             return
+        def saved(_rows: object) -> None:
+            self.presenter.refresh()
+
         self.last_dialog = LeftoversDialog(
-            self, rows, lambda values: leftovers.record_leftovers(db, event_id, values),
-            lambda _saved: self.presenter.refresh(),
+            self, rows, lambda values: leftovers.record_leftovers(db, event_id, values), saved
         )

@@ -89,8 +89,10 @@ class OptimiseDialog(FormDialog):
             ("now", "Now", 60, "e"), ("new", "Proposed", 80, "e"),
             ("split", "Split between yield types", 300, "w"), ("pinned", "Pinned", 70, "center"),
         ):
-            self.tree.heading(column, text=title, anchor=anchor)
-            self.tree.column(column, width=width, anchor=anchor, stretch=column == "split")
+            self.tree.heading(column, text=title, anchor=anchor)  # type: ignore[call-overload]
+            self.tree.column(  # type: ignore[call-overload]
+                column, width=width, anchor=anchor, stretch=column == "split"
+            )
         self.tree.pack(side="left", fill="both", expand=True)
         theme.make_scrollbar(table, self.tree).pack(side="right", fill="y")
         self.tree.bind("<Double-1>", lambda _e: self.toggle_pin())
