@@ -1,4 +1,5 @@
-"""Planning aids from the terminal: optimise, pantry-check, clone, suggest."""
+"""Planning aids from the terminal: optimise, pantry-check, clone, suggest,
+leftovers, per-guest."""
 
 from __future__ import annotations
 
@@ -137,6 +138,41 @@ def _cmd_suggest(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_leftovers(db: Database, args: argparse.Namespace) -> int:
+    from src.services.leftovers import event_leftovers, record_leftovers
+
+    chosen = event_id(db, args)
+    rows = event_leftovers(db, chosen)
+    by_name = {r.good_name.casefold(): r for r in rows}
+    values: dict[int, object] = {}
+    for pair in args.counts:
+        name, sep, count = pair.rpartition("=")
+        row = by_name.get(name.strip().casefold())
+        if not sep or row is None:
+            lines = ", ".join(r.good_name for r in rows) or "none"
+            raise UserError(f'"{pair}": give GOOD=N for a line of this event ({lines})')
+        values[row.good_id] = count
+    if values:
+        rows = record_leftovers(db, chosen, values)
+    for r in rows:
+        left = "—" if r.leftover is None else str(r.leftover)
+        print(f"  {r.good_name}: {left} of {r.quantity} left over")
+    return 0
+
+
+def _cmd_per_guest(db: Database, args: argparse.Namespace) -> int:
+    from src.services.catalog_goods import list_finished_goods
+    from src.services.suggestions import set_per_guest
+
+    good = next((g for g in list_finished_goods(db)
+                 if g.name.casefold() == args.good.strip().casefold()), None)
+    if good is None:
+        raise UserError(f'No finished good named "{args.good}"')
+    rate = set_per_guest(db, good.id, args.rate)
+    print(f"{good.name}: " + ("no per-guest rate" if rate is None else f"{rate} per guest"))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     opt = sub.add_parser("optimise", help="propose batches for every recipe (and --apply them)")
     add_event_arguments(opt)
@@ -168,7 +204,18 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     add_event_arguments(suggest)
     suggest.add_argument("--apply", action="store_true", help="set every suggested quantity")
     add_db_option(suggest)
+    left = sub.add_parser("leftovers", help="show or record what was left over of each line")
+    add_event_arguments(left)
+    left.add_argument("counts", nargs="*", metavar="GOOD=N",
+                      help='e.g. "Brownie square=30"; N empty clears it')
+    add_db_option(left)
+    rate = sub.add_parser("per-guest", help="set how many of a finished good one guest takes")
+    rate.add_argument("good", metavar="GOOD")
+    rate.add_argument("rate", metavar="RATE", help='e.g. 3 or 0.1; "" clears it')
+    add_db_option(rate)
     return {
+        "leftovers": _cmd_leftovers,
+        "per-guest": _cmd_per_guest,
         "optimise": _cmd_optimise,
         "pantry-check": _cmd_pantry_check,
         "clone": _cmd_clone,

@@ -92,3 +92,16 @@ def test_suggest_previews_and_applies(demo):
     assert quantities["Sugar cookie"] == 60 and quantities["Brownie square"] == 20
     assert_user_error(run("suggest", "Thanksgiving Bake Sale", "--apply", "--db", demo),
                       "in production")
+
+
+def test_leftovers_and_per_guest(demo):
+    done = run("leftovers", "Thanksgiving Bake Sale", "Brownie square=5", "--db", demo)
+    assert done.returncode == 0, done.stderr
+    assert "  Brownie square: 5 of 48 left over" in done.stdout
+    assert_user_error(run("leftovers", "Thanksgiving Bake Sale", "Brownie square=99",
+                          "--db", demo), "more than the 48 planned")
+    assert_user_error(run("leftovers", "Thanksgiving Bake Sale", "Nothing=1", "--db", demo),
+                      "give GOOD=N")
+    done = run("per-guest", "pumpkin loaf", "0.25", "--db", demo)
+    assert done.returncode == 0 and done.stdout.strip() == "Pumpkin loaf: 0.25 per guest"
+    assert_user_error(run("per-guest", "Pumpkin loaf", "-1", "--db", demo), "more than zero")

@@ -48,3 +48,10 @@ def test_bad_additions_are_reported_with_their_location(db):
     assert any(p.startswith("finished_goods[0].per_guest:") for p in problems)
     assert any(p.startswith("events[0].finished_goods[1].leftover:") for p in problems)
     assert any(p.startswith("events[0].batch_decisions[0].pinned:") for p in problems)
+
+
+def test_a_leftover_above_the_line_is_refused(db):
+    doc = _with_additions()
+    doc["events"][0]["finished_goods"][1]["leftover"] = 11  # the line is 10
+    assert problems_of(db, doc) == [
+        "events[0].finished_goods[1].leftover: 11 left over is more than the 10 planned"]
