@@ -112,6 +112,7 @@ def _cmd_clone(db: Database, args: argparse.Namespace) -> int:
     if result.stale_recipes:
         print("  Stale decisions (no longer fit the quantities): "
               + ", ".join(result.stale_recipes))
+        print(f'  New counts for them: optimise "{e.name}" --date {e.event_date.isoformat()}')
     return 0
 
 

@@ -46,7 +46,8 @@ def clone_summary(result: CloneResult) -> str:
         parts.append(note[0].upper() + note[1:] + ".")
     if result.stale_recipes:
         parts.append("These decisions no longer fit the quantities (shown as stale): "
-                     + ", ".join(result.stale_recipes) + ".")
+                     + ", ".join(result.stale_recipes) + ". “Optimise batches…” proposes "
+                     "new counts for all of them at once.")
     return "\n\n".join(parts)
 
 
