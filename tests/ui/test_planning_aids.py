@@ -195,3 +195,15 @@ def test_rates_are_typed_in_the_suggestion(planning):
     row = next(r for r in dialog.preview.rows if r.good_id == plate)
     assert (row.current, row.suggested) == (20, 30)
     assert dialog.accept_buttons[plate].cget("state") == "normal"
+
+
+def test_completing_offers_to_record_leftovers(planning):
+    _show(planning, "Thanksgiving Bake Sale")
+    planning.presenter.transition("complete")
+    pump(planning, 4)
+    question = planning.aids.last_dialog
+    assert question.winfo_ismapped() and "left over" in question.message_label.cget("text")
+    question.confirm_button.invoke()
+    pump(planning)
+    dialog = planning.aids.last_dialog
+    assert dialog is not question and dialog.entries  # the leftovers form, one entry per line

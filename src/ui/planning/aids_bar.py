@@ -68,8 +68,13 @@ class AidsBar(ctk.CTkFrame):
             self.buttons[key] = button
 
     def show(self, plan: PlanView) -> None:
+        before = self.plan
         self.plan = plan
         state = plan.event.plan_state
+        if (before is not None and before.event.id == plan.event.id
+                and before.event.plan_state == "in_production" and state == "completed"
+                and plan.goods):
+            self.after_idle(self.offer_leftovers)
         enabled = {
             "suggest": plan.event.expected_attendees is not None and state != "completed",
             "optimise": bool(plan.batches),
@@ -79,6 +84,21 @@ class AidsBar(ctk.CTkFrame):
         }
         for key, button in self.buttons.items():
             button.configure(state="normal" if enabled[key] else "disabled")
+
+    def offer_leftovers(self) -> None:
+        """Just completed: ask (optionally) what was left over."""
+        from src.ui.dialogs import ask_confirm
+
+        def answered(yes: bool) -> None:
+            if yes:
+                self.open_leftovers()
+
+        self.last_dialog = ask_confirm(
+            self, "Record leftovers?",
+            "The event is completed. Record how many of each good were left over? "
+            "(Optional: a clone of this event then starts from what was used.)",
+            answered, "Record leftovers…", "Not now",
+        )
 
     # -- dialogs ---------------------------------------------------------------
     def _event_id(self) -> int:
