@@ -77,9 +77,17 @@ def _cmd_optimise(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_pantry_check(db: Database, args: argparse.Namespace) -> int:
+    from src.services.leftovers import event_leftovers
     from src.services.pantry_check import pantry_check
 
-    check = pantry_check(db, event_id(db, args), margin=args.margin)
+    chosen = event_id(db, args)
+    lines = {r.good_name.casefold(): r.good_id for r in event_leftovers(db, chosen)}
+    priority = []
+    for name in args.first or ():
+        if name.strip().casefold() not in lines:
+            raise UserError(f'"{name}" is not a line of this event')
+        priority.append(lines[name.strip().casefold()])
+    check = pantry_check(db, chosen, priority=priority, margin=args.margin)
     if check.covered:
         print("From the pantry alone you can make: " + ", ".join(check.covered))
         for name, batches in check.batches:
@@ -188,6 +196,8 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     add_event_arguments(pantry)
     pantry.add_argument("--margin", default="0", metavar="PERCENT",
                         help="safety margin on every line, in percent (default 0)")
+    pantry.add_argument("--first", action="append", metavar="GOOD",
+                        help="a line to make before the others (repeat, most wanted first)")
     add_db_option(pantry)
     clone = sub.add_parser("clone", help="start a new event from an earlier one")
     clone.add_argument("event", metavar="EVENT", help="the earlier event's name")

@@ -60,6 +60,11 @@ def test_pantry_check(demo):
     done = run("pantry-check", EXCHANGE_2026, "--db", demo)
     assert done.returncode == 0, done.stderr
     assert "Not covered:" in done.stdout and "To make every line, buy:" in done.stdout
+    first = run("pantry-check", EXCHANGE_2026, "--first", "Brownie square", "--db", demo)
+    assert first.returncode == 0, first.stderr
+    assert "you can make: Brownie square" in first.stdout
+    assert_user_error(run("pantry-check", EXCHANGE_2026, "--first", "Nope", "--db", demo),
+                      "not a line")
 
 
 def test_clone_scales_uses_leftovers_and_names_stale_decisions(demo):
