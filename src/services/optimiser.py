@@ -36,7 +36,7 @@ from src.planning.optimiser_model import (
     evaluate,
     target_items,
 )
-from src.planning.types import YieldType
+from src.planning.types import Good, YieldType
 
 from . import policy
 from .errors import ValidationError
@@ -69,7 +69,7 @@ class Loaded:
     keys: Mapping[str, IngredientKey]
     ingredients: Mapping[int, IngredientInfo]
     lines: Mapping[int, int]
-    goods: Mapping[int, object]
+    goods: Mapping[int, Good]
 
 
 def parse_margin(value: object) -> Fraction:
@@ -215,7 +215,9 @@ def _problems(loaded: Loaded, ev: Evaluation) -> tuple[str, ...]:
     return tuple(out)
 
 
-def build_proposal(loaded: Loaded, plan: Plan, applied: bool = False) -> OptimiseProposal:
+def build_proposal(
+    event_id: int, loaded: Loaded, plan: Plan, applied: bool = False
+) -> OptimiseProposal:
     inp = loaded.inp
     ev = evaluate(inp, plan)
     current = _current(loaded)
@@ -249,7 +251,7 @@ def build_proposal(loaded: Loaded, plan: Plan, applied: bool = False) -> Optimis
         {ingredient_label(loaded, k)[0] for k in ev.to_buy if k not in inp.prices}
     ) if inp.prices else []
     return OptimiseProposal(
-        event_id=0,
+        event_id=event_id,
         objective="cost" if inp.prices else "extras",
         margin_percent=decimal_of(inp.margin_percent).normalize(),
         prefer_pantry=inp.prefer_pantry,
@@ -280,8 +282,7 @@ def optimise_batches(
     with db.uow() as session:
         load_event(session, event_id)
         loaded = load_inputs(session, event_id, margin_f, prefer_pantry)
-    proposal = build_proposal(loaded, solve_plan(loaded.inp))
-    return _with_event(proposal, event_id)
+    return build_proposal(event_id, loaded, solve_plan(loaded.inp))
 
 
 def apply_optimisation(
@@ -296,7 +297,7 @@ def apply_optimisation(
         policy.require(event.plan_state, policy.Action.EDIT_DECISIONS)
         loaded = load_inputs(session, event_id, margin_f, prefer_pantry)
         plan = solve_plan(loaded.inp)
-        proposal = build_proposal(loaded, plan, applied=True)
+        proposal = build_proposal(event_id, loaded, plan, applied=True)
         existing = {d.recipe_id: d for d in event.batch_decisions}
         for rid, needed in loaded.needs.items():
             decision = existing.get(rid)
@@ -314,13 +315,7 @@ def apply_optimisation(
             if len(needed) == 1:
                 decision.finished_unit_id = next(iter(needed))
         session.flush()
-        return _with_event(proposal, event_id)
-
-
-def _with_event(proposal: OptimiseProposal, event_id: int) -> OptimiseProposal:
-    from dataclasses import replace
-
-    return replace(proposal, event_id=event_id)
+        return proposal
 
 
 def set_pinned(db: Database, event_id: int, recipe_id: int, pinned: bool) -> bool:

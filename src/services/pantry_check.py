@@ -15,7 +15,6 @@ from fractions import Fraction
 from src.db import Database
 from src.planning.decomposition import decompose_lines
 from src.planning.pantry_model import PantryLineNeed, build_pantry_model
-from src.planning.types import Good
 
 from .events import load_event
 from .optimiser import (
@@ -42,7 +41,7 @@ def pantry_check(
     with db.uow() as session:
         load_event(session, event_id)
         loaded = load_inputs(session, event_id, margin_f, prefer_pantry=False)
-    goods: dict[int, Good] = loaded.goods  # type: ignore[assignment]
+    goods = loaded.goods
     names = {gid: goods[gid].name for gid in loaded.lines}
     order = priority_order(loaded.lines, names, priority)
     needs = [
