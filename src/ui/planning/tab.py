@@ -19,6 +19,7 @@ from src.services.events import EventView
 from src.services.plan_dto import ComparisonView, PlanView
 from src.ui import theme
 from src.ui.dialogs import ask_confirm, show_notice
+from src.ui.planning.aids_bar import AidsBar
 from src.ui.planning.batches_section import BatchesSection
 from src.ui.planning.event_dialog import EventDialog
 from src.ui.planning.events_section import EventsSection
@@ -103,6 +104,8 @@ class PlanningTab(ctk.CTkFrame):
         self.bake_days_button = ctk.CTkButton(  # issue 14: opens the Bake days view
             self.plan_area, text="Bake days…", width=130, command=self.open_bake_days)
         self.bake_days_button.pack(anchor="e", padx=4, pady=(0, 8))
+        self.aids = AidsBar(self.plan_area, p, self)
+        self.aids.pack(fill="x", padx=4, pady=(0, 8))
         pair = ctk.CTkFrame(self.plan_area, fg_color="transparent")
         pair.pack(fill="x", padx=4, pady=(0, 8))
         # The recipe list needs the width (variant names are indented); goods are short.
@@ -135,7 +138,7 @@ class PlanningTab(ctk.CTkFrame):
         )
         self.production.pack(fill="x", padx=4, pady=(0, 8))
         for section in (self.header, self.recipes, self.goods, self.batches, self.shopping,
-                        self.production):
+                        self.production, self.aids):
             p.add_section(section)
         self._bind_keys()
 
