@@ -38,7 +38,7 @@ ENV_VAR = "BAKE_PLANNER_DB"
 # The newest migration's revision. Opening a database already at this revision
 # skips alembic entirely (importing it and reading the scripts costs ~200 ms of
 # start-up); tests/services/test_db_head_revision.py checks it is alembic's head.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0003"
 BUSY_TIMEOUT_MS = 10_000
 
 # SQLite has no decimal type; quantities are stored with a fixed scale and read
@@ -322,5 +322,31 @@ def _upgrade(engine: Engine, url: str, *, create: bool = True) -> None:
         raise DatabaseTooNewError(_too_new_message(current))
     if current == head:
         return
+    if engine.dialect.name == "sqlite":
+        _upgrade_sqlite(engine)
+        return
     with engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "head")
+
+
+def _upgrade_sqlite(engine: Engine) -> None:
+    """SQLite's documented way to change a schema: foreign keys off (outside the
+    transaction, where the pragma works), the migrations, a foreign key check
+    before committing, foreign keys back on. A migration that rebuilds a table
+    (batch mode) would otherwise cascade deletes into the rows that refer to it."""
+    from alembic import command
+
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                command.upgrade(_alembic_config(connection), "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(
+                        f"the upgrade would leave {len(broken)} broken reference(s) "
+                        f"(first: table {broken[0][0]}); nothing was changed"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")

@@ -119,10 +119,14 @@ def smoke(wheel: Path, work: Path, borrow_deps: Path | None = None) -> list[str]
     done.append("export, import into a second database, and its export is identical")
 
     if os.environ.get("DISPLAY"):
-        window = _run([app, "--db", first], work, {**env, "BAKE_PLANNER_EXIT_AFTER_IDLE": "1"})
+        # No arguments at all: the window on a new database in the user data folder.
+        window = _run([app], work, {**env, "BAKE_PLANNER_EXIT_AFTER_IDLE": "1"})
         if "startup_ms=" not in _check(window, "open the window"):
             raise SmokeFailure(f"the window did not start: {window.stdout} {window.stderr}")
-        done.append("the window opened with no arguments but --db")
+        made = Path(env["XDG_DATA_HOME"]) / "bake-planner" / "bake_planner.db"
+        if not made.is_file():
+            raise SmokeFailure(f"the window did not create its database at {made}")
+        done.append("the window opened with no arguments on a new database")
 
     # Last, as it breaks the install: without its migrations the app says so and writes nothing.
     site = Path(where.strip()).parent

@@ -82,7 +82,17 @@ def _seed_0001(conn: sqlite3.Connection) -> None:
             recorded_at=STAMP, notes="")
 
 
-SEEDERS = {"0001": _seed_0001}
+def _seed_0003(conn: sqlite3.Connection) -> None:
+    """The same rows; from 0003 the decimal columns hold scaled integers on SQLite."""
+    _seed_0001(conn)
+    for table, column, scale in (("ingredients", "density_g_per_ml", 6),
+                                 ("finished_units", "batch_percentage", 4),
+                                 ("pantry_items", "quantity", 6),
+                                 ("recipe_ingredients", "quantity", 6)):
+        conn.execute(f"UPDATE {table} SET {column} = CAST(ROUND({column} * 1e{scale}) AS INTEGER)")
+
+
+SEEDERS = {"0001": _seed_0001, "0003": _seed_0003}
 
 
 def _revisions() -> list[str]:
