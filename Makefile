@@ -4,12 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench bench-quick soak screenshots clean
+.PHONY: run test lint bench bench-quick soak screenshots dist smoke-wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,postgres]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -35,5 +35,14 @@ soak: $(STAMP)
 screenshots: $(STAMP)
 	BAKE_PLANNER_SCREENSHOTS=1 $(PY) -m pytest -m screenshot -p no:randomly
 
+# The wheel and sdist in dist/ (the wheel carries the migrations; see setup.py).
+dist: $(STAMP)
+	rm -rf dist build
+	$(PY) -m build --outdir dist .
+
+# Install the built wheel into a fresh venv outside the checkout and use it.
+smoke-wheel: dist
+	$(PY) tests/packaging/smoke_wheel.py dist/*.whl
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

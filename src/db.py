@@ -22,12 +22,19 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from src.db_url import (
+    DatabaseError,
+    connection_failure_message,
+    describe_url,
+    engine_problem_message,
+    normalise_url,
+)
+from src.migrations import MigrationsMissingError, alembic_config, migrations_dir
 from src.utils.datetime_utils import utc_now
 
 APP_NAME = "bake-planner"
 DB_FILENAME = "bake_planner.db"
 ENV_VAR = "BAKE_PLANNER_DB"
-ALEMBIC_DIR = Path(__file__).resolve().parent.parent / "alembic"
 # The newest migration's revision. Opening a database already at this revision
 # skips alembic entirely (importing it and reading the scripts costs ~200 ms of
 # start-up); tests/services/test_db_head_revision.py checks it is alembic's head.
@@ -39,10 +46,6 @@ BUSY_TIMEOUT_MS = 10_000
 warnings.filterwarnings(
     "ignore", message=r".*does \*not\* support Decimal objects natively", category=sa_exc.SAWarning
 )
-
-
-class DatabaseError(Exception):
-    """A database cannot be opened; the message is fit for the user."""
 
 
 class DatabaseTooNewError(DatabaseError):
@@ -73,7 +76,7 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
         chosen = default_db_path()
     text = os.fspath(chosen)
     if "://" in text:
-        return text
+        return normalise_url(text)
     path = Path(text).expanduser().resolve()
     return f"sqlite:///{path}"
 
@@ -112,15 +115,21 @@ def _begin_immediate(connection) -> None:
 
 
 def create_db_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite connections get foreign keys, WAL and a busy timeout."""
-    if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, future=True
-        )
-        event.listen(engine, "connect", _configure_sqlite)
-        event.listen(engine, "begin", _begin_immediate)
-        return engine
-    return create_engine(url, future=True, pool_pre_ping=True)
+    """An engine for ``url``; SQLite connections get foreign keys, WAL and a busy timeout.
+
+    Raises DatabaseError (one line naming the fix) for an unknown URL scheme or a
+    driver that is not installed."""
+    try:
+        if make_url(url).get_backend_name() == "sqlite":
+            engine = create_engine(
+                url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, future=True
+            )
+            event.listen(engine, "connect", _configure_sqlite)
+            event.listen(engine, "begin", _begin_immediate)
+            return engine
+        return create_engine(url, future=True, pool_pre_ping=True)
+    except (sa_exc.NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(engine_problem_message(url, exc)) from None
 
 
 @dataclass
@@ -150,13 +159,15 @@ class Database:
 
 
 def _alembic_config(connection=None):
-    from alembic.config import Config
+    return alembic_config(connection)
 
-    config = Config()
-    config.set_main_option("script_location", str(ALEMBIC_DIR))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+
+def _require_migrations() -> None:
+    """Fail in one line, before anything is written, when the migrations are missing."""
+    try:
+        migrations_dir()
+    except MigrationsMissingError as exc:
+        raise DatabaseError(str(exc)) from None
 
 
 def known_revisions() -> tuple[set[str], str]:
@@ -214,11 +225,24 @@ def _too_new_message(revision: str) -> str:
     )
 
 
-def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+def no_database_message(where: str) -> str:
+    """What a read-only command says when there is no database to read."""
+    return (
+        f"there is no Bake Planner database at {where}; create one with "
+        "`bake-planner demo`, `bake-planner import FILE` (add the same --db), "
+        "or by opening the window"
+    )
+
+
+def open_database(
+    db: str | os.PathLike[str] | None = None, *, migrate: bool = True, create: bool = True
+) -> Database:
     """Open (creating if needed) and migrate the database chosen by ``db``.
 
-    Raises DatabaseTooNewError for a database from a newer version (untouched)
-    and DatabaseError when the location cannot be used.
+    With ``create=False`` (read-only commands) a missing database is refused and
+    no file or folder is made. Raises DatabaseTooNewError for a database from a
+    newer version (untouched) and DatabaseError when the location cannot be used;
+    both are one line fit for the user, and nothing is written when they are raised.
     """
     url = resolve_url(db)
     path = _sqlite_path(url)
@@ -231,15 +255,22 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
                 has_tables, revision = _stored_revision_sqlite(path)
             except sqlite3.DatabaseError as exc:
                 raise DatabaseError(f"{path} is not a Bake Planner database ({exc})") from exc
+            if not has_tables and not create:
+                raise DatabaseError(no_database_message(str(path)))
             if migrate and revision == HEAD_REVISION:
                 pass  # up to date: no backup, and alembic is not needed
             elif migrate:
+                _require_migrations()
                 known, head = known_revisions()
                 if revision is not None and revision not in known:
                     raise DatabaseTooNewError(_too_new_message(revision))
                 if has_tables and revision != head:
                     backup_path = _backup(path)
+        elif not create:
+            raise DatabaseError(no_database_message(str(path)))
         else:
+            if migrate:
+                _require_migrations()
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -247,13 +278,13 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
     engine = create_db_engine(url)
     if migrate:
         try:
-            _upgrade(engine, url)
-        except DatabaseTooNewError:
+            _upgrade(engine, url, create=create)
+        except DatabaseError:
             engine.dispose()
             raise
-        except sa_exc.OperationalError as exc:
+        except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
             engine.dispose()
-            raise DatabaseError(f"cannot open the database at {url}: {exc.orig}") from exc
+            raise DatabaseError(connection_failure_message(url, exc)) from None
     return Database(
         url=url,
         engine=engine,
@@ -273,9 +304,13 @@ def _current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _upgrade(engine: Engine, url: str) -> None:
-    if _current_revision(engine) == HEAD_REVISION:
+def _upgrade(engine: Engine, url: str, *, create: bool = True) -> None:
+    stored = _current_revision(engine)
+    if stored == HEAD_REVISION:
         return
+    if stored is None and not create:
+        raise DatabaseError(no_database_message(describe_url(url)))
+    _require_migrations()
     from alembic.runtime.migration import MigrationContext
 
     from alembic import command
@@ -287,5 +322,31 @@ def _upgrade(engine: Engine, url: str) -> None:
         raise DatabaseTooNewError(_too_new_message(current))
     if current == head:
         return
+    if engine.dialect.name == "sqlite":
+        _upgrade_sqlite(engine)
+        return
     with engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "head")
+
+
+def _upgrade_sqlite(engine: Engine) -> None:
+    """SQLite's documented way to change a schema: foreign keys off (outside the
+    transaction, where the pragma works), the migrations, a foreign key check
+    before committing, foreign keys back on. A migration that rebuilds a table
+    (batch mode) would otherwise cascade deletes into the rows that refer to it."""
+    from alembic import command
+
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                command.upgrade(_alembic_config(connection), "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(
+                        f"the upgrade would leave {len(broken)} broken reference(s) "
+                        f"(first: table {broken[0][0]}); nothing was changed"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")

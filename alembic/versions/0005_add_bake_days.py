@@ -1,7 +1,7 @@
 """add bake days: recipe timing, bakery settings, event baking start
 
 Revision ID: 0005
-Revises: 0008
+Revises: 0003
 Create Date: 2026-11-29 16:30:00
 
 Only new tables: every existing row stays as it is.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0008"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

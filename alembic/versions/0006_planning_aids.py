@@ -28,7 +28,12 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.add_column(
-        "finished_goods", sa.Column("per_guest", sa.Numeric(precision=12, scale=4), nullable=True)
+        "finished_goods", sa.Column(
+            "per_guest",
+            # exact: a scaled integer on SQLite, NUMERIC on PostgreSQL (see 0003)
+            sa.BigInteger().with_variant(sa.Numeric(precision=12, scale=4), "postgresql"),
+            nullable=True,
+        )
     )
     op.add_column("event_finished_goods", sa.Column("leftover", sa.Integer(), nullable=True))
     op.add_column(

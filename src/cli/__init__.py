@@ -24,6 +24,12 @@ COMMAND_MODULES = (reports, schedule, planning_aids)
 COMMANDS: dict[str, Handler] = {}
 
 
+def read_only_commands() -> frozenset[str]:
+    """Commands that only read: they never create a database (a module lists
+    its own in ``READ_ONLY``)."""
+    return frozenset().union(*(getattr(m, "READ_ONLY", ()) for m in COMMAND_MODULES))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bake-planner",
@@ -51,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(db=args.db, demo=args.demo)
     try:
-        db = open_database(args.db)
+        db = open_database(args.db, create=args.command not in read_only_commands())
     except DatabaseError as exc:
         print(f"bake-planner: {exc}", file=sys.stderr)
         return 1

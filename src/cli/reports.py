@@ -11,6 +11,9 @@ from src.db import Database
 
 from .common import Handler, add_db_option, add_event_arguments, event_id, output_path, write
 
+# These never create a database: on a missing one they say how to make one.
+READ_ONLY = frozenset({"events", "export", "plan", "shopping-list", "bake-sheet"})
+
 
 def _cmd_events(db: Database, args: argparse.Namespace) -> int:
     from src.services.events import list_events

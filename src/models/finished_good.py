@@ -10,7 +10,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -18,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import BaseModel
+from .types import RATE_DIGITS, ExactDecimal
 
 if TYPE_CHECKING:
     from .finished_unit import FinishedUnit
@@ -31,7 +31,7 @@ class FinishedGood(BaseModel):
     name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
     notes: Mapped[str | None] = mapped_column(Text)
     # How many of this good one guest takes (3 cookies, 0.1 gift tins); optional.
-    per_guest: Mapped[Decimal | None] = mapped_column(Numeric(12, 4), nullable=True)
+    per_guest: Mapped[Decimal | None] = mapped_column(ExactDecimal(RATE_DIGITS), nullable=True)
 
     components: Mapped[list[FinishedGoodComponent]] = relationship(
         back_populates="finished_good",

@@ -6,10 +6,11 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, Numeric, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, and_, column, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import BaseModel, value_enum
+from .types import SHARE_DIGITS, ExactDecimal, exact_literal
 
 if TYPE_CHECKING:
     from .recipe import Recipe
@@ -35,17 +36,27 @@ class FinishedUnit(BaseModel):
         value_enum(YieldMode, "ck_finished_unit_yield_mode"), nullable=False
     )
     items_per_batch: Mapped[int | None] = mapped_column(Integer)
-    batch_percentage: Mapped[Decimal | None] = mapped_column(Numeric(9, 4))
+    batch_percentage: Mapped[Decimal | None] = mapped_column(ExactDecimal(SHARE_DIGITS))
 
     recipe: Mapped[Recipe] = relationship(back_populates="finished_units")
 
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="ck_finished_unit_name_not_blank"),
+        # An expression, not text: the 100 % bound is scaled like the column on SQLite.
         CheckConstraint(
-            "(yield_mode = 'discrete_count' AND items_per_batch >= 1"
-            " AND batch_percentage IS NULL)"
-            " OR (yield_mode = 'batch_portion' AND batch_percentage > 0"
-            " AND batch_percentage <= 100 AND items_per_batch IS NULL)",
+            or_(
+                and_(
+                    column("yield_mode") == "discrete_count",
+                    column("items_per_batch") >= 1,
+                    column("batch_percentage").is_(None),
+                ),
+                and_(
+                    column("yield_mode") == "batch_portion",
+                    column("batch_percentage") > 0,
+                    column("batch_percentage") <= exact_literal(100, SHARE_DIGITS),
+                    column("items_per_batch").is_(None),
+                ),
+            ),
             name="ck_finished_unit_yield_amount",
         ),
         Index("idx_finished_unit_recipe", "recipe_id"),

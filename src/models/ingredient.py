@@ -2,10 +2,11 @@
 
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Numeric, String
+from sqlalchemy import CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import BaseModel
+from .types import DENSITY_DIGITS, ExactDecimal
 
 
 class Ingredient(BaseModel):
@@ -15,7 +16,7 @@ class Ingredient(BaseModel):
 
     name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
     category: Mapped[str] = mapped_column(String(100), nullable=False, default="")
-    density_g_per_ml: Mapped[Decimal | None] = mapped_column(Numeric(12, 6))
+    density_g_per_ml: Mapped[Decimal | None] = mapped_column(ExactDecimal(DENSITY_DIGITS))
     preferred_unit: Mapped[str | None] = mapped_column(String(20))
 
     __table_args__ = (

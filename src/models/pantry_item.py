@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String
+from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import BaseModel
+from .types import QUANTITY_DIGITS, ExactDecimal
 
 if TYPE_CHECKING:
     from .ingredient import Ingredient
@@ -22,7 +23,7 @@ class PantryItem(BaseModel):
     ingredient_id: Mapped[int] = mapped_column(
         ForeignKey("ingredients.id", ondelete="CASCADE"), nullable=False, unique=True
     )
-    quantity: Mapped[Decimal] = mapped_column(Numeric(18, 6), nullable=False)
+    quantity: Mapped[Decimal] = mapped_column(ExactDecimal(QUANTITY_DIGITS), nullable=False)
     unit: Mapped[str] = mapped_column(String(20), nullable=False)
 
     ingredient: Mapped[Ingredient] = relationship()

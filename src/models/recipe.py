@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Numeric, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import BaseModel
+from .types import QUANTITY_DIGITS, ExactDecimal
 
 if TYPE_CHECKING:
     from .finished_unit import FinishedUnit
@@ -62,7 +63,7 @@ class RecipeIngredient(BaseModel):
     ingredient_id: Mapped[int] = mapped_column(
         ForeignKey("ingredients.id", ondelete="RESTRICT"), nullable=False
     )
-    quantity: Mapped[Decimal] = mapped_column(Numeric(18, 6), nullable=False)
+    quantity: Mapped[Decimal] = mapped_column(ExactDecimal(QUANTITY_DIGITS), nullable=False)
     unit: Mapped[str] = mapped_column(String(20), nullable=False)
 
     recipe: Mapped[Recipe] = relationship(back_populates="ingredient_lines")

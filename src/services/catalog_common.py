@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from src.models import BatchDecision, Event, EventRecipe, ProductionRun
 
 from .errors import ConflictError, ValidationError
+from .validation import name_key
 
 CATEGORY_MAX = 100
 
@@ -51,11 +52,11 @@ def try_field(errors: dict[str, str], key: str, parse, /, *args, **kwargs):
 
 
 def name_taken(existing: Iterable[tuple[int, str]], name: str, own_id: int | None) -> str | None:
-    """The existing name that clashes with ``name`` ignoring case, other than
-    the row ``own_id`` itself; None when the name is free."""
-    wanted = name.casefold()
+    """The existing name that clashes with ``name`` ignoring case and Unicode
+    normalisation, other than the row ``own_id`` itself; None when the name is free."""
+    wanted = name_key(name)
     for row_id, other in existing:
-        if row_id != own_id and other.casefold() == wanted:
+        if row_id != own_id and name_key(other) == wanted:
             return other
     return None
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from src.db import Database
 from src.models import Ingredient, PantryItem, Recipe, RecipeIngredient
+from src.models.types import DENSITY_DIGITS
 from src.planning.units import UnitError, normalize_unit
 
 from .catalog_common import (
@@ -45,7 +46,9 @@ def parse_unit(value: object, *, what: str, field: str) -> str:
 def _parse_density(value: object) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return parse_decimal(value, what="Density (g per ml)", field="density_g_per_ml")
+    return parse_decimal(
+        value, what="Density (g per ml)", field="density_g_per_ml", digits=DENSITY_DIGITS
+    )
 
 
 def _parse_preferred_unit(value: object) -> str | None:

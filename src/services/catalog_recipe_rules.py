@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from src.models import FinishedUnit, Ingredient, Recipe
+from src.models.types import QUANTITY_DIGITS, SHARE_DIGITS, Digits
 from src.planning.types import BATCH_PORTION, DISCRETE_COUNT
 
 from .catalog_common import clean_category, name_taken, try_field
@@ -248,7 +249,11 @@ def _check_yield(
 
 def _parse_percentage(value: object, label: str, where: str) -> Decimal:
     field = f"{where}.batch_percentage"
-    number = parse_decimal(value, what=f"{label}: share of a batch (%)", field=field)
+    # Decimals as the column keeps them; the size limit is the 100 % below.
+    digits = Digits(QUANTITY_DIGITS.precision, SHARE_DIGITS.scale)
+    number = parse_decimal(
+        value, what=f"{label}: share of a batch (%)", field=field, digits=digits
+    )
     if number > 100:
         raise ValidationError(
             f"{label}: share of a batch must be at most 100 %, not {number}", field=field

@@ -20,7 +20,7 @@ from src.models import (
 
 from . import policy
 from .errors import NotFoundError, UserInputError, ValidationError
-from .validation import clean_name, parse_date, parse_optional_whole
+from .validation import clean_name, name_key, parse_date, parse_optional_whole
 
 
 @dataclass(frozen=True)
@@ -185,15 +185,20 @@ def event_delete_summary(db: Database, event_id: int) -> EventDeleteSummary:
 
 
 def find_event(db: Database, name: str, event_date: str | date | None = None) -> EventView:
-    """The one event named ``name`` (and dated ``event_date`` when given).
+    """The one event named ``name`` (and dated ``event_date`` when given); the name
+    matches ignoring case, surrounding space and Unicode normalisation.
 
     Raises UserInputError when there is none, or several and no date picks one."""
     wanted_date = parse_date(event_date, field="date") if event_date not in (None, "") else None
+    wanted = name_key(name)
     with db.uow() as session:
-        query = select(Event).where(Event.name == name.strip())
+        query = select(Event.id, Event.name)
         if wanted_date is not None:
             query = query.where(Event.event_date == wanted_date)
-        events = session.scalars(query.order_by(Event.event_date)).all()
+        ids = [row.id for row in session.execute(query) if name_key(row.name) == wanted]
+        events = session.scalars(
+            select(Event).where(Event.id.in_(ids)).order_by(Event.event_date)
+        ).all()
         if not events:
             on = f" on {wanted_date.isoformat()}" if wanted_date else ""
             raise UserInputError(f'No event named "{name}"{on}')

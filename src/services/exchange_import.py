@@ -19,13 +19,14 @@ from src.planning.decomposition import find_cycle, recipes_of_goods
 from src.planning.types import BATCH_PORTION, DISCRETE_COUNT, Component, Good, YieldType
 
 from .exchange_schema import COUNT_MAX, AmendmentDoc, DocumentDoc, EventDoc
+from .validation import name_key
 
 _STARTED = (PlanState.IN_PRODUCTION.value, PlanState.COMPLETED.value)
 
 
 def key(name: str) -> str:
-    """Names are compared ignoring case, as the catalog does."""
-    return name.strip().casefold()
+    """Names are compared ignoring case and Unicode normalisation, as the catalog does."""
+    return name_key(name)
 
 
 @dataclass

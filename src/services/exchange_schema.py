@@ -20,19 +20,18 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from src.models import AmendmentType, OutputMode, PlanState
+from src.models.types import DENSITY_DIGITS, QUANTITY_DIGITS, RATE_DIGITS, SHARE_DIGITS, Digits
 from src.planning.types import YIELD_MODES
 from src.planning.units import UnitError, normalize_unit
 
 from .exchange_bake_days import BakeryDoc, FirstBakeDay, TimingDoc
+from .validation import normalise_name
 
 FORMAT = "bake-planner"
 VERSION = 2  # 2: optional bake-day fields (exchange_bake_days)
 NAME_MAX = 200
 CATEGORY_MAX = 100
 COUNT_MAX = 10**9
-# Quantities are stored with 6 decimals; below 10**9 that is at most 15 significant
-# digits, so a value survives the database's storage exactly and round-trips.
-QUANTITY_LIMIT = Decimal(10) ** 9
 MAX_JSON_DEPTH = 32
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -71,6 +70,11 @@ def _text(value: object, *, max_len: int, required: bool) -> str:
 
 
 def _name(value: object) -> str:
+    if isinstance(value, str):
+        try:
+            value = normalise_name(value)  # the same rule as the window's and the CLI's
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
     return _text(value, max_len=NAME_MAX, required=True)
 
 
@@ -94,14 +98,16 @@ def _optional_count(value: object) -> int | None:
     return None if value is None else _count(value)
 
 
-def _decimal(value: object, *, places: int, minimum: str) -> Decimal:
-    """A decimal from a JSON string or number; ``minimum`` is "positive" or "zero"."""
+def _decimal(value: object, *, digits: Digits, minimum: str) -> Decimal:
+    """A decimal from a JSON string or number that the database keeps exactly
+    (``digits``: the column's limits, the same rule as the window's and the CLI's);
+    ``minimum`` is "positive" or "zero"."""
     if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
         raise _fail('must be a number, e.g. "2.5"')
     if isinstance(value, float) and not math.isfinite(value):
         raise _fail("must be a finite number")
-    if isinstance(value, int) and abs(value) >= QUANTITY_LIMIT:
-        raise _fail(f"is too large (less than {QUANTITY_LIMIT:,} please)")
+    if isinstance(value, int) and abs(value) >= digits.bound:
+        raise _fail(digits.problem(Decimal(digits.bound)) or "is too large")
     try:
         number = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
     except InvalidOperation:
@@ -110,27 +116,28 @@ def _decimal(value: object, *, places: int, minimum: str) -> Decimal:
         raise _fail("must be a finite number")
     if number < 0 or (number == 0 and minimum == "positive"):
         raise _fail("must be more than zero" if minimum == "positive" else "must not be negative")
-    if number >= QUANTITY_LIMIT:
-        raise _fail(f"is too large (less than {QUANTITY_LIMIT:,} please)")
-    if number != number.quantize(Decimal(1).scaleb(-places)):
-        raise _fail(f"has more than {places} decimal places")
+    problem = digits.problem(number)
+    if problem is not None:
+        raise _fail(f"{problem}, not {shown_value(value)}")
     return number
 
 
 def _quantity(value: object) -> Decimal:
-    return _decimal(value, places=6, minimum="positive")
+    return _decimal(value, digits=QUANTITY_DIGITS, minimum="positive")
 
 
 def _stock(value: object) -> Decimal:
-    return _decimal(value, places=6, minimum="zero")
+    return _decimal(value, digits=QUANTITY_DIGITS, minimum="zero")
 
 
 def _density(value: object) -> Decimal | None:
-    return None if value is None else _decimal(value, places=6, minimum="positive")
+    return None if value is None else _decimal(value, digits=DENSITY_DIGITS, minimum="positive")
 
 
 def _percentage(value: object) -> Decimal:
-    number = _decimal(value, places=4, minimum="positive")
+    # Decimals as the column keeps them; the size limit is the 100 % below.
+    digits = Digits(QUANTITY_DIGITS.precision, SHARE_DIGITS.scale)
+    number = _decimal(value, digits=digits, minimum="positive")
     if number > 100:
         raise _fail("must be more than 0 and at most 100")
     return number
@@ -310,7 +317,7 @@ class GoodDoc(_Doc):
     components: list[ComponentDoc] = Field(default_factory=list)
     # Version 2 (optional): how many one guest takes, e.g. "3" or "0.1".
     per_guest: Annotated[Decimal | None, BeforeValidator(
-        lambda v: None if v is None else _decimal(v, places=4, minimum="positive")
+        lambda v: None if v is None else _decimal(v, digits=RATE_DIGITS, minimum="positive")
     )] = None
 
 

@@ -5,8 +5,11 @@ Each returns the clean value or raises ValidationError with a specific message."
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
+
+from src.models.types import QUANTITY_DIGITS, Digits
 
 from .errors import ValidationError
 
@@ -14,8 +17,41 @@ NAME_MAX = 200
 _WHOLE = re.compile(r"^\+?[0-9]+$")
 
 
+# Control characters (tab, newline, NUL, …) and line/paragraph separators have no
+# place in a name: they break lists, CSV and PDF lines, and look like another name.
+_FORBIDDEN_CATEGORIES = {"Cc", "Zl", "Zp"}
+
+
+def normalise_name(value: str) -> str:
+    """A name as it is stored and compared: surrounding space trimmed, Unicode
+    NFC (so "Crème fraîche" typed with a combining accent is the same name as with
+    the precomposed letters). Raises ValueError saying what is wrong (without the
+    field's label: each entry point adds its own) for a control character.
+
+    The one rule behind every name entry point: the window's forms and the CLI
+    through the services (``clean_name``) and the import (exchange_schema)."""
+    text = unicodedata.normalize("NFC", value.strip())
+    for char in text:
+        if unicodedata.category(char) in _FORBIDDEN_CATEGORIES:
+            raise ValueError(
+                f"must not contain a control character (U+{ord(char):04X}); "
+                "use letters, digits, spaces and punctuation"
+            )
+    return text
+
+
+def name_key(value: str) -> str:
+    """What two names share when they are "the same name": ignoring surrounding
+    space, case and Unicode normalisation."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", value.strip()).casefold())
+
+
 def clean_name(value: object, *, what: str = "Name", field: str = "name") -> str:
-    text = "" if value is None else str(value).strip()
+    raw = "" if value is None else str(value)
+    try:
+        text = normalise_name(raw)
+    except ValueError as exc:
+        raise ValidationError(f"{what} {exc}", field=field) from None
     if not text:
         raise ValidationError(f"{what} is required", field=field)
     if len(text) > NAME_MAX:
@@ -79,9 +115,17 @@ def parse_optional_whole(value: object, *, what: str, field: str, minimum: int =
 
 
 def parse_decimal(
-    value: object, *, what: str, field: str, allow_zero: bool = False
+    value: object,
+    *,
+    what: str,
+    field: str,
+    allow_zero: bool = False,
+    digits: Digits = QUANTITY_DIGITS,
 ) -> Decimal:
-    """A positive (or, with allow_zero, non-negative) decimal from a number or text."""
+    """A positive (or, with allow_zero, non-negative) decimal from a number or text,
+    that the database keeps exactly: at most ``digits.scale`` decimal places and
+    below ``digits.bound`` (the column's NUMERIC(precision, scale)). Anything else
+    is refused, never rounded: a tiny share or density would otherwise become 0."""
     if isinstance(value, bool):
         raise ValidationError(f"{what} must be a number", field=field)
     if isinstance(value, Decimal):
@@ -100,13 +144,28 @@ def parse_decimal(
             raise ValidationError(
                 f'{what} must be a number; "{text}" is not', field=field
             ) from None
+    return exact_decimal(number, what=what, field=field, allow_zero=allow_zero, digits=digits)
+
+
+def exact_decimal(
+    number: Decimal,
+    *,
+    what: str,
+    field: str,
+    allow_zero: bool = False,
+    digits: Digits = QUANTITY_DIGITS,
+) -> Decimal:
+    """``number`` when it is finite, positive (or zero with ``allow_zero``) and the
+    database keeps it exactly (see parse_decimal); otherwise ValidationError naming
+    ``what`` and the limit. The one check behind every decimal a baker enters."""
     if not number.is_finite():
         raise ValidationError(f"{what} must be a finite number", field=field)
     if number < 0 or (number == 0 and not allow_zero):
         bound = "zero or more" if allow_zero else "more than zero"
         raise ValidationError(f"{what} must be {bound}, not {number}", field=field)
-    if number >= Decimal(10) ** 12:
-        raise ValidationError(f"{what} is too large (at most 999,999,999,999)", field=field)
+    problem = digits.problem(number)
+    if problem is not None:
+        raise ValidationError(f"{what} {problem}, not {number:f}", field=field)
     return number
 
 

@@ -82,10 +82,20 @@ def _seed_0001(conn: sqlite3.Connection) -> None:
             recorded_at=STAMP, notes="")
 
 
+def _seed_0003(conn: sqlite3.Connection) -> None:
+    """The same rows; from 0003 the decimal columns hold scaled integers on SQLite."""
+    _seed_0001(conn)
+    for table, column, scale in (("ingredients", "density_g_per_ml", 6),
+                                 ("finished_units", "batch_percentage", 4),
+                                 ("pantry_items", "quantity", 6),
+                                 ("recipe_ingredients", "quantity", 6)):
+        conn.execute(f"UPDATE {table} SET {column} = CAST(ROUND({column} * 1e{scale}) AS INTEGER)")
+
+
 def _seed_0005(conn: sqlite3.Connection) -> None:
     """The 0001 rows plus bake-day settings: a recipe's timing, ovens, hours, a day off
     and an event's first baking day."""
-    _seed_0001(conn)
+    _seed_0003(conn)
     _insert(conn, "recipe_timings", 1, recipe_id=1, active_minutes=20, rest_minutes=480,
             oven_minutes=12, loads_per_batch=2, days_fresh=7, freezes=1, days_frozen=60)
     _insert(conn, "bakery_settings", 1, ovens=2)
@@ -94,11 +104,10 @@ def _seed_0005(conn: sqlite3.Connection) -> None:
     _insert(conn, "event_baking_starts", 1, event_id=1, first_day="2026-12-10")
 
 
-# Revisions in the order they apply (migrations are chained in the order they landed).
 def _seed_0006(conn: sqlite3.Connection) -> None:
     """0005's rows plus the planning aids' columns: a per-guest rate, a leftover, a pin."""
     _seed_0005(conn)
-    conn.execute("UPDATE finished_goods SET per_guest = '0.5' WHERE id = 2")
+    conn.execute("UPDATE finished_goods SET per_guest = 5000 WHERE id = 2")
     conn.execute("UPDATE event_finished_goods SET leftover = 3 WHERE id = 1")
     conn.execute("UPDATE batch_decisions SET pinned = 1 WHERE id = 1")
 
@@ -107,6 +116,7 @@ def _seed_0006(conn: sqlite3.Connection) -> None:
 SEEDERS = {
     "0001": _seed_0001,
     "0008": _seed_0001,  # dropping duplicate indexes changed no table's columns
+    "0003": _seed_0003,
     "0005": _seed_0005,
     "0006": _seed_0006,
 }

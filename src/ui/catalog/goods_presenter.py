@@ -14,6 +14,7 @@ from typing import Protocol
 from src.services import catalog
 from src.services.catalog_dto import ComponentInput, FinishedGoodView
 from src.services.errors import ServiceError, ValidationError
+from src.services.validation import name_key
 
 FORM_ERROR = "form"
 
@@ -82,7 +83,7 @@ class GoodEditorPresenter:
 
     def _add_choice(self, label: str, ref: tuple[str, int], recipes: tuple[str, ...]) -> None:
         self.choices.append(label)
-        self._refs[label.casefold()] = ref
+        self._refs[name_key(label)] = ref
         self._labels[ref] = label
         self._recipes_of[ref] = recipes
 
@@ -99,7 +100,7 @@ class GoodEditorPresenter:
         )
 
     def ref(self, choice: str) -> tuple[str, int] | None:
-        return self._refs.get(choice.strip().casefold())
+        return self._refs.get(name_key(choice))
 
     def made_from(self, form: GoodForm) -> list[str]:
         """The recipes the chosen components are made from (through nesting), by name."""

@@ -24,6 +24,7 @@ from src.services.catalog_dto import (
     YieldInput,
 )
 from src.services.errors import ServiceError, ValidationError
+from src.services.validation import name_key
 
 NO_BASE = "none"
 ITEMS_PER_BATCH = "items per batch"
@@ -124,11 +125,11 @@ class RecipeEditorPresenter:
         self.recipe = catalog.get_recipe(db, recipe_id) if recipe_id is not None else None
         ingredients = catalog.list_ingredients(db)
         self.ingredient_names = [i.name for i in ingredients]
-        self._ingredient_ids = {i.name.casefold(): i.id for i in ingredients}
+        self._ingredient_ids = {name_key(i.name): i.id for i in ingredients}
         # A variant's base must be a base recipe, and never the recipe itself.
         bases = [r for r in catalog.list_recipes(db) if not r.is_variant and r.id != recipe_id]
         self.base_names = [NO_BASE, *(r.name for r in bases)]
-        self._base_ids = {r.name.casefold(): r.id for r in bases}
+        self._base_ids = {name_key(r.name): r.id for r in bases}
         self._base_lines: dict[int, tuple[str, tuple[RecipeLineView, ...]]] = {}
         self._shown_base: int | None = None
 
@@ -140,7 +141,7 @@ class RecipeEditorPresenter:
     # -- variants -----------------------------------------------------------
     def base_id(self, text: str) -> int | None:
         """The base recipe named ``text`` (None for "none", blank or unknown)."""
-        key = text.strip().casefold()
+        key = name_key(text)
         if key in ("", NO_BASE):
             return None
         return self._base_ids.get(key)
@@ -176,7 +177,7 @@ class RecipeEditorPresenter:
 
     # -- saving -------------------------------------------------------------
     def _ingredient_id(self, text: str) -> int | None:
-        return self._ingredient_ids.get(text.strip().casefold())
+        return self._ingredient_ids.get(name_key(text))
 
     def build_input(
         self, form: RecipeForm
@@ -195,7 +196,7 @@ class RecipeEditorPresenter:
             if _blank_line(line):
                 continue
             text = line.ingredient.strip()
-            ingredient_id = self._ingredient_ids.get(text.casefold()) if text else None
+            ingredient_id = self._ingredient_ids.get(name_key(text)) if text else None
             if text and ingredient_id is None:
                 errors[f"lines[{row}].ingredient_id"] = (
                     f'Line {row + 1}: there is no ingredient named "{text}" '
