@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from src.models.event import PlanState
 from src.planning.aggregation import IngredientInfo, IngredientLine, aggregate_ingredients
-from src.planning.batches import batch_options, is_stale
+from src.planning.batches import batch_options, is_stale, is_undecided
 from src.planning.decomposition import CycleError, expand_reachable
 from src.planning.feasibility import assess_assembly, project_supply, undecided_units
 from src.planning.progress import recipe_progress
@@ -47,6 +47,7 @@ __all__ = [
     "good_rows",
     "batch_rows",
     "needs_or_cycle",
+    "undecided_names",
     "assembly_view",
     "plan_comparison",
 ]
@@ -296,7 +297,7 @@ def _batch_row(rid, recipes, units, needs, decisions, baked, yields) -> BatchRow
             batches=batches,
             finished_unit_id=unit_id,
             yield_name=units[unit_id].name if unit_id in units else None,
-            stale=is_stale(batches, rn.batches_needed),
+            stale=is_stale(batches, rn.batches_needed, baked.get(rid, 0)),
         )
     progress = recipe_progress(decision.batches if decision else 0, baked.get(rid, 0))
     return BatchRow(
@@ -318,9 +319,23 @@ def _batch_row(rid, recipes, units, needs, decisions, baked, yields) -> BatchRow
         ),
         decision=decision,
         progress=ProgressRow(
-            progress.decided, progress.baked, progress.remaining, progress.overage
+            progress.decided, progress.baked, progress.remaining, progress.overage, progress.batches
         ),
         yield_choices=yields.get(rid, ()),
+    )
+
+
+def undecided_names(batches: tuple[BatchRow, ...], baked: Mapping[int, int]) -> tuple[str, ...]:
+    """Names of the recipes with a need and no batches counted (no decision,
+    nothing baked): their ingredients are not on the shopping list."""
+    return tuple(
+        r.recipe_name
+        for r in batches
+        if is_undecided(
+            r.batches_needed,
+            None if r.decision is None else r.decision.batches,
+            baked.get(r.recipe_id, 0),
+        )
     )
 
 

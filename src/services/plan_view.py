@@ -94,6 +94,7 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         complete = plan_complete(
             {r.recipe_id: r.batches_needed for r in batches},
             {rid: b for rid, (b, _) in decisions.items()},
+            baked,
         )
     good_rows, catalog_cycle = plan_sections.good_rows(goods, units, recipes, selected, lines)
     cycle_error = cycle_error or catalog_cycle
@@ -131,6 +132,7 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         comparison=comparison,
         production_runs=runs,
         cycle_error=cycle_error,
+        undecided=plan_sections.undecided_names(batches, baked),
     )
 
 

@@ -23,6 +23,7 @@ import sqlite3
 from pathlib import Path
 
 from src.planning.decomposition import CycleError, expand_reachable
+from src.planning.replay import replay_amendments
 from src.planning.types import Component, Good
 
 STARTED = ("in_production", "completed")
@@ -60,19 +61,9 @@ def _plan(conn: sqlite3.Connection, event_id: int) -> dict:
 
 
 def replay(snapshot: dict, amendments: list[tuple[str, dict]]) -> dict:
-    """The plan a snapshot becomes after ``amendments`` (kind, data), oldest first."""
-    recipes = set(snapshot.get("recipes", []))
-    lines = {x["good"]: x["quantity"] for x in snapshot.get("finished_goods", [])}
-    decisions = {x["recipe"]: x["batches"] for x in snapshot.get("batch_decisions", [])}
-    for kind, data in amendments:
-        if kind == "drop_fg":
-            lines.pop(data["finished_good_name"], None)
-        elif kind == "add_fg":
-            lines[data["finished_good_name"]] = data["quantity"]
-            recipes |= set(data.get("selected_recipe_names") or ())
-        elif kind == "modify_batch":
-            decisions[data["recipe_name"]] = data["new_batches"]
-    return {"recipes": sorted(recipes), "lines": lines, "decisions": decisions}
+    """The plan a snapshot becomes after ``amendments`` (kind, data), oldest first
+    (the application's own rule, src.planning.replay)."""
+    return replay_amendments(snapshot, amendments)
 
 
 def problems(path: str | Path) -> list[str]:
