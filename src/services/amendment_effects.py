@@ -313,4 +313,3 @@ def apply(session: Session, event: Event, change: Change) -> None:
             current[rid].batches = count
         else:
             event.batch_decisions.append(BatchDecision(recipe_id=rid, batches=count))
-

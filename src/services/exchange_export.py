@@ -102,13 +102,21 @@ def _amendment_data(
             out["good"] = goods.get(value, data.get("finished_good_name"))
         elif key == "recipe_id":
             out["recipe"] = recipes.get(value, data.get("recipe_name"))
-        elif key == "selected_recipe_ids":
-            stored = list(data.get("selected_recipe_names") or [])
-            out["selected_recipes"] = [
+        elif key in ("selected_recipe_ids", "deselected_recipe_ids"):
+            stem = key[: -len("_ids")]
+            stored = list(data.get(stem + "_names") or [])
+            out[stem.replace("_recipe", "_recipes")] = [
                 recipes.get(rid, stored[i] if i < len(stored) else None)
                 for i, rid in enumerate(value or [])
             ]
-        elif key not in ("finished_good_name", "recipe_name", "selected_recipe_names"):
+        elif key == "batch_changes":
+            out[key] = [_amendment_data(c, goods, recipes) for c in value or ()]
+        elif key not in (
+            "finished_good_name",
+            "recipe_name",
+            "selected_recipe_names",
+            "deselected_recipe_names",
+        ):
             out[key] = value
     return out
 
