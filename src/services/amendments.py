@@ -210,6 +210,37 @@ def preview_amendment(
         return change.preview
 
 
+def make_amendment(
+    db: Database,
+    event_id: int,
+    kind: str,
+    reason: str,
+    *,
+    good_id: int | None = None,
+    recipe_id: int | None = None,
+    quantity: int | str | None = None,
+    batches: int | str | None = None,
+    batch_counts: Mapping[int, int | str] | None = None,
+) -> AmendmentRow:
+    """Record an amendment of ``kind`` ("drop_fg", "add_fg", "modify_fg",
+    "modify_batch") with the same arguments as :func:`preview_amendment`."""
+    try:
+        amendment_kind = AmendmentType(kind)
+    except ValueError:
+        raise ValidationError(f'Unknown kind of amendment "{kind}"', field="kind") from None
+    return _amend(
+        db,
+        event_id,
+        amendment_kind,
+        reason,
+        good_id=good_id,
+        recipe_id=recipe_id,
+        quantity=quantity,
+        batches=batches,
+        batch_counts=batch_counts,
+    )
+
+
 def amend_drop_good(
     db: Database,
     event_id: int,
