@@ -122,3 +122,20 @@ def test_amend_dialog_is_photographed(producing, root):  # noqa: F811
         check=True, timeout=30,
     )
     assert path.stat().st_size > 5_000
+
+
+def test_the_shopping_list_names_recipes_it_does_not_count(root, db):
+    from src.services import exchange, plan_view
+    from src.services.events import list_events
+    from src.ui.planning.shopping_section import ShoppingSection
+
+    from .plan_builders import COOKIE_DOC
+
+    exchange.import_document(db, COOKIE_DOC)
+    plan = plan_view.get_plan_view(db, list_events(db)[0].id)
+    section = ShoppingSection(root, on_export_csv=lambda p: None, on_export_pdf=lambda p: None)
+    section.pack(fill="x")
+    section.show(plan)
+    pump(root)
+    assert section.summary_label.cget("text") == (
+        "Nothing to buy yet.\nSugar Cookie Dough — not counted: no batch decision")
