@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from src.db import Database
 
+from .completion import write_missing_records
 from .errors import ServiceError
 from .exchange_export import build_document
 from .exchange_import import check_references, load_existing
@@ -121,7 +122,10 @@ def import_document(db: Database, document: object, *, replace: bool = False) ->
     with db.uow() as session:
         parsed = _validated(session, document, replace)
         try:
-            return DocumentWriter(session).write(parsed)
+            result = DocumentWriter(session).write(parsed)
+            session.flush()
+            write_missing_records(session)  # completed plans keep their figures from now on
+            return result
         except IntegrityError as exc:
             raise ExchangeError([
                 "database: the document clashes with data in the database (for example a "

@@ -14,6 +14,7 @@ from src.planning.batches import plan_complete
 
 from . import plan_sections, policy
 from .amendments import amendment_rows, load_amendments
+from .completion import frozen_catalog, load_completion
 from .events import EventView
 from .plan_dto import AllowedActions, AssemblyView, BatchRow, PlanView, ShoppingLineRow
 from .plan_loading import load_baked, load_decisions, load_event_row, recipe_choice_rows
@@ -56,6 +57,10 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         runs = run_rows(session, event_id)
         raw_amendments = load_amendments(session, event_id)
         own_lines = load_decided_recipe_lines(session, event_id)
+        record = load_completion(session, event_id, ev.plan_state)
+    completed_at = None
+    if record is not None:  # a completed plan is history: its figures as at completion
+        catalog, own_lines, completed_at = frozen_catalog(record)
     recipes, units, goods = catalog.recipes, catalog.units, catalog.goods
     selected, lines, decisions = choices.selected, choices.lines, choices.decisions
     baked: dict[int, int] = {}
@@ -133,6 +138,7 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         production_runs=runs,
         cycle_error=cycle_error,
         undecided=plan_sections.undecided_names(batches, baked),
+        completed_at=completed_at,
     )
 
 
@@ -144,6 +150,9 @@ def get_shopping_list(db: Database, event_id: int) -> tuple[ShoppingLineRow, ...
         baked = load_baked(session, event_id)
         catalog = load_plan_catalog(session)
         own_lines = load_decided_recipe_lines(session, event_id)
+        record = load_completion(session, event_id, ev.plan_state)
+    if record is not None:
+        catalog, own_lines, _ = frozen_catalog(record)
     return shopping_rows(
         ShoppingInputs(
             ev.plan_state,

@@ -182,3 +182,34 @@ def test_import_refuses_a_started_plan_that_is_not_snapshot_plus_amendments(db, 
     assert export_document(fresh)["events"] == []
     import_document(fresh, doc)  # the untouched export still imports
     fresh.dispose()
+
+
+def test_a_completed_plan_keeps_its_figures_after_catalog_edits(db, b):
+    from src.models import FinishedUnit, Recipe
+
+    event_id = planned_event(db, b, "completed")
+    before = get_plan_view(db, event_id)
+    assert before.completed_at is not None
+    with db.uow() as s:
+        s.get(FinishedUnit, b.u_cookie).items_per_batch = 12
+        s.get(Recipe, b.sugar_dough).name = "Renamed Dough"
+    after = get_plan_view(db, event_id)
+    assert after.batches == before.batches
+    assert after.shopping == before.shopping
+    assert (after.complete, after.assembly) == (before.complete, before.assembly)
+    assert get_shopping_list(db, event_id) == before.shopping
+
+
+def test_an_imported_completed_plan_is_frozen_at_import(db, tmp_path):
+    from src.models import FinishedUnit
+
+    load_demo(db)
+    from src.services.events import find_event
+
+    done = find_event(db, "Holiday Cookie Exchange 2025").id
+    before = get_plan_view(db, done)
+    with db.uow() as s:
+        for unit in s.query(FinishedUnit).filter(FinishedUnit.name == "Sugar cookie"):
+            unit.items_per_batch = 30
+    after = get_plan_view(db, done)
+    assert after.batches == before.batches and after.complete == before.complete
