@@ -25,6 +25,7 @@ from .exchange_import import check_references, load_existing
 from .exchange_problems import parse_document
 from .exchange_schema import DocumentDoc
 from .exchange_writer import DocumentWriter, ImportResult
+from .snapshot import add_missing_ids
 
 
 class ExchangeError(ServiceError):
@@ -124,6 +125,7 @@ def import_document(db: Database, document: object, *, replace: bool = False) ->
         try:
             result = DocumentWriter(session).write(parsed)
             session.flush()
+            add_missing_ids(session)  # snapshots match by identity from now on
             write_missing_records(session)  # completed plans keep their figures from now on
             return result
         except IntegrityError as exc:

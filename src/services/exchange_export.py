@@ -23,6 +23,7 @@ from src.models import (
     PantryItem,
     Recipe,
 )
+from src.planning.replay import current_snapshot
 
 from .exchange_schema import FORMAT, VERSION
 
@@ -128,7 +129,11 @@ def _event(event: Event, goods: Mapping[int, str], recipes: Mapping[int, str]) -
         event.production_runs, key=lambda r: (r.recorded_at, recipes[r.recipe_id], r.id)
     )
     amendments = sorted(event.plan_amendments, key=lambda a: (a.created_at, a.id))
-    snapshot = event.plan_snapshot.snapshot_data if event.plan_snapshot is not None else None
+    snapshot = None
+    if event.plan_snapshot is not None:  # today's names, no ids (they are this database's)
+        snapshot = dict(event.plan_snapshot.snapshot_data)
+        if "ids" in snapshot:
+            snapshot = current_snapshot(snapshot, recipes, goods)
     return {
         "name": event.name,
         "date": event.event_date.isoformat(),

@@ -21,6 +21,7 @@ from src.planning.batches import batch_options, is_stale, is_undecided
 from src.planning.decomposition import CycleError, expand_reachable
 from src.planning.feasibility import assess_assembly, project_supply, undecided_units
 from src.planning.progress import recipe_progress
+from src.planning.replay import current_snapshot
 from src.planning.shopping import PantryLine, shopping_gap
 from src.planning.types import Good, YieldType
 
@@ -371,4 +372,9 @@ def plan_comparison(snapshot, recipes, goods, units, selected, lines, decisions)
             for r, (b, u) in decisions.items()
         },
     )
-    return compare_with_snapshot(snapshot, current)
+    named_now = current_snapshot(
+        snapshot,
+        {r.id: r.name for r in recipes.values()},
+        {g.id: g.name for g in goods.values()},
+    )
+    return compare_with_snapshot(named_now, current)

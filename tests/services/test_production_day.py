@@ -213,3 +213,32 @@ def test_an_imported_completed_plan_is_frozen_at_import(db, tmp_path):
             unit.items_per_batch = 30
     after = get_plan_view(db, done)
     assert after.batches == before.batches and after.complete == before.complete
+
+
+def test_compare_matches_a_renamed_recipe_by_identity(db, b, event_id, tmp_path):
+    from src.models import FinishedGood, Recipe
+
+    with db.uow() as s:
+        s.get(Recipe, b.sugar_dough).name = "Butter Cookie Dough"
+        s.get(FinishedGood, b.g_cookie).name = "Butter cookie"
+    lines = get_plan_view(db, event_id).comparison.lines
+    assert {(x.name, x.change) for x in lines} == {
+        ("Butter Cookie Dough", "unchanged"),
+        ("Truffles", "unchanged"),
+        ("Butter cookie", "unchanged"),
+        ("Truffle box", "unchanged"),
+    }
+    db.dispose()
+    assert problems(tmp_path / "bake.db") == []
+    # exported with today's names, it imports and still compares by identity
+    doc = export_document(db)
+    fresh = open_database(tmp_path / "fresh.db")
+    import_document(fresh, doc)
+    from src.services.events import find_event
+
+    moved = find_event(fresh, "Christmas 2026").id
+    with fresh.uow() as s:
+        s.query(Recipe).filter(Recipe.name == "Truffles").one().name = "Ganache Truffles"
+    changes = {x.change for x in get_plan_view(fresh, moved).comparison.lines}
+    assert changes == {"unchanged"}
+    fresh.dispose()
