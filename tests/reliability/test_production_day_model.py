@@ -133,7 +133,8 @@ class ProductionDay(RuleBasedStateMachine):
     @rule(pick=st.integers(0, 4), n=st.integers(1, 60), rp=st.integers(0, 3),
           batches=st.integers(0, 14))
     def amend_add(self, pick, n, rp, batches):
-        self.attempt(amendments.amend_add_good, self.good(pick), n, "more", self.counts(rp, batches))
+        self.attempt(amendments.amend_add_good, self.good(pick), n, "more",
+                     self.counts(rp, batches))
 
     @rule(pick=st.integers(0, 4), rp=st.integers(0, 3), batches=st.integers(0, 14))
     def amend_drop(self, pick, rp, batches):
