@@ -18,7 +18,7 @@ from typing import TypeVar
 from src.models.event import PlanState
 from src.planning.aggregation import IngredientInfo, IngredientLine, aggregate_ingredients
 from src.planning.batches import batch_options, is_stale, is_undecided
-from src.planning.decomposition import CycleError, expand_reachable
+from src.planning.decomposition import CycleError, recipes_reached
 from src.planning.feasibility import assess_assembly, project_supply, undecided_units
 from src.planning.progress import recipe_progress
 from src.planning.replay import current_snapshot
@@ -162,24 +162,19 @@ def shopping_rows(data: ShoppingInputs) -> tuple[ShoppingLineRow, ...]:
 def _reached_per_good(
     goods: Mapping[int, Good], units: Mapping[int, YieldType]
 ) -> tuple[dict[int, frozenset[int] | None], CycleError | None]:
-    """good id → recipes it reaches (None for a good on or reaching a cycle),
-    and the catalog's cycle, if any."""
-    cycle = None
+    """good id → recipes it reaches (src.planning.decomposition.recipes_reached;
+    None for a good on or reaching a cycle), and the catalog's cycle, if any."""
     try:
-        per_good: Mapping[int, Mapping[int, int] | None] = expand_reachable(goods, sorted(goods))
+        return dict(recipes_reached(goods, units, sorted(goods))), None
     except CycleError as exc:
-        # Rare (a cycle is refused when a bundle is saved): expand good by good.
-        cycle, per_good = exc, {}
+        # Rare (a cycle is refused when a bundle is saved): good by good.
+        reached: dict[int, frozenset[int] | None] = {}
         for gid in goods:
             try:
-                per_good[gid] = expand_reachable(goods, [gid])[gid]
+                reached[gid] = recipes_reached(goods, units, [gid])[gid]
             except CycleError:
-                per_good[gid] = None
-    reached = {
-        gid: None if per_unit is None else frozenset(units[u].recipe_id for u in per_unit)
-        for gid, per_unit in per_good.items()
-    }
-    return reached, cycle
+                reached[gid] = None
+        return reached, exc
 
 
 @dataclass
