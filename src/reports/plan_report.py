@@ -81,9 +81,10 @@ def plan_report(view: PlanView) -> dict[str, Any]:
         "amendments": [
             {
                 "type": a.kind,
-                "summary": a.summary,
                 "reason": a.reason,
                 "created_at": a.created_at.replace(microsecond=0).isoformat() + "Z",
+                "summary": a.summary,
+                **a.details,
             }
             for a in view.amendments
         ],

@@ -36,6 +36,7 @@ from src.models import (
     FinishedGood,
     PlanAmendment,
 )
+from src.planning.replay import current_amendment
 
 from . import amendment_effects as effects
 from . import policy
@@ -116,10 +117,40 @@ def amendment_rows(
 ) -> tuple[AmendmentRow, ...]:
     return tuple(
         AmendmentRow(
-            aid, kind.value, summarize(kind.value, data, good_names, recipe_names), reason, created
+            aid,
+            kind.value,
+            summarize(kind.value, data, good_names, recipe_names),
+            reason,
+            created,
+            details(data, good_names, recipe_names),
         )
         for aid, kind, data, reason, created in raw
     )
+
+
+_DETAIL_KEYS = {
+    "finished_good_name": "good",
+    "recipe_name": "recipe",
+    "selected_recipe_names": "selected_recipes",
+    "deselected_recipe_names": "deselected_recipes",
+}
+
+
+def details(
+    data: Mapping[str, Any], good_names: Mapping[int, str], recipe_names: Mapping[int, str]
+) -> dict[str, Any]:
+    """What an amendment changed, by today's names and without ids (the shape
+    of the exchange document's amendment data), e.g. {"recipe": "Pumpkin Bread",
+    "original_batches": 3, "new_batches": 4}."""
+    named = current_amendment(data, recipe_names, good_names)
+    out: dict[str, Any] = {}
+    for key, value in named.items():
+        if key.endswith("_id") or key.endswith("_ids"):
+            continue
+        if key == "batch_changes":
+            value = [details(c, good_names, recipe_names) for c in value or ()]
+        out[_DETAIL_KEYS.get(key, key)] = value
+    return out
 
 
 def load_amendments(session: Session, event_id: int) -> list[tuple]:

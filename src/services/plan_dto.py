@@ -8,10 +8,12 @@ places, see src.planning.batches.format_decimal).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from .events import EventView
 
@@ -145,6 +147,8 @@ class AmendmentRow:
     summary: str  # e.g. "Dropped Cookie tin (was 20)"
     reason: str
     created_at: datetime
+    # what changed by name, e.g. {"good": "Cookie tin", "original_quantity": 20}
+    details: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
