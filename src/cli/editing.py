@@ -179,7 +179,18 @@ def _cmd_amend(db: Database, args: argparse.Namespace) -> int:
             row = amendments.amend_quantity(db, eid, good, args.n, args.reason, counts)
         else:
             row = amendments.amend_drop_good(db, eid, good, args.reason, counts)
-    print(f"Amended {view.event.name}: {row.summary}")
+    after = _plan(db, args)
+    short = [
+        r.recipe_name
+        for r in after.batches
+        if r.progress.batches < r.batches_needed and r.recipe_name not in after.undecided
+    ]
+    note = ""
+    if short:
+        note += f"; short now: {_listed(short)} (amend their batches)"
+    if after.undecided:
+        note += f"; no batch decision: {_listed(after.undecided)}"
+    print(f"Amended {view.event.name}: {row.summary}{note}")
     return 0
 
 

@@ -89,7 +89,9 @@ def test_a_whole_plan_from_the_command_line(capsys, db_path):
               "--reason", "more guests", "--batches", "Sugar Cookie Dough=3") == (
         "Amended Café Day: Sugar cookie: 48 → 70; Sugar Cookie Dough: 2 → 3 batches")
     assert ok(capsys, db_path, "amend", "café day", "batches", "Sugar Cookie Dough", "1",
-              "--reason", "oven broke") == "Amended Café Day: Sugar Cookie Dough: 3 → 1 batches"
+              "--reason", "oven broke") == (
+        "Amended Café Day: Sugar Cookie Dough: 3 → 1 batches; short now: Sugar Cookie Dough "
+        "(amend their batches)")
     ok(capsys, db_path, "record", "café day", "Sugar Cookie Dough", "2", "--over")
     plan = report(capsys, db_path, "Café Day")
     assert plan["complete"] is True
@@ -102,9 +104,11 @@ def test_amend_add_and_drop(capsys, db_path):
     line = ok(capsys, db_path, "amend", SALE, "add", "Sugar cookie", "24", "--reason", "choir",
               "--batches", "Sugar Cookie Dough=1")
     assert line == (f"Amended {SALE}: Added Sugar cookie: 24; selected Sugar Cookie Dough; "
-                    "Sugar Cookie Dough: 1 batches (no decision before)")
+                    "Sugar Cookie Dough: 1 batches (no decision before); "
+                    "no batch decision: Pumpkin Pie")
     line = ok(capsys, db_path, "amend", SALE, "drop", "Pecan pie", "--reason", "no pecans")
-    assert line == f"Amended {SALE}: Dropped Pecan pie (was 4); deselected Pecan Pie"
+    assert line == (f"Amended {SALE}: Dropped Pecan pie (was 4); deselected Pecan Pie; "
+                    "no batch decision: Pumpkin Pie")
     plan = report(capsys, db_path)
     assert "Pecans" not in {s["ingredient"] for s in plan["shopping_list"]}
 

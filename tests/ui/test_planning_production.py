@@ -115,7 +115,7 @@ def test_progress_bars_show_baked_of_decided_and_overage(root):
     pump(root)
     assert section.progress_rows() == {
         1: "3 of 9 batches baked · 6 to go",
-        2: "5 of 4 batches baked · 1 over plan",
+        2: "5 of 4 batches baked · 1 extra batch",
     }
     bar = section.progress_bar(1)
     assert (float(bar.cget("value")), float(bar.cget("maximum"))) == (3.0, 9.0)

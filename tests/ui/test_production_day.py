@@ -99,7 +99,7 @@ def test_recording_more_than_decided_asks_first(producing, root):  # noqa: F811
     pump(root)
     assert not dialog.winfo_exists()
     assert [r.batches for r in presenter.plan.production_runs] == [11]
-    assert section.progress_rows() == {recipe_id: "11 of 9 batches baked · 2 over plan"}
+    assert section.progress_rows() == {recipe_id: "11 of 9 batches baked · 2 extra batches"}
     assert presenter.plan.complete is True
 
 

@@ -40,7 +40,7 @@ def progress_text(row: BatchRow) -> str:
         return f"{p.baked} baked · no batches decided"
     head = f"{p.baked} of {count_of(p.decided, 'batch')} baked"
     if p.overage:
-        return f"{head} · {p.overage} over plan"
+        return f"{head} · {count_of(p.overage, 'extra batch')}"
     if p.remaining:
         return f"{head} · {p.remaining} to go"
     return f"{head} · done"
