@@ -139,3 +139,36 @@ def test_the_shopping_list_names_recipes_it_does_not_count(root, db):
     pump(root)
     assert section.summary_label.cget("text") == (
         "Nothing to buy yet.\nSugar Cookie Dough — not counted: no batch decision")
+
+
+@pytest.mark.screenshot
+def test_the_production_section_is_photographed_at_1366x768(root, db):
+    from src.services.demo import load_demo
+    from src.services.events import find_event
+    from src.ui.main_window import build_main_window
+
+    load_demo(db)
+    main = build_main_window(root, db)
+    root.geometry(f"{min(1366, root.winfo_screenwidth())}x768+0+0")
+    pump(root)
+    planning = main.planning
+    planning.events.select(find_event(db, "Thanksgiving Bake Sale").id)
+    pump(root, 6)
+    section = planning.production
+    assert section.visible
+    rows = section.progress_rows()
+    assert "Pumpkin Bread" in {r.recipe_name for r in planning.presenter.plan.batches}
+    assert any("to go" in text for text in rows.values())
+    planning.scroll_to(section)
+    pump(root, 6)
+    importer = shutil.which("import")
+    if importer is None:
+        pytest.skip("ImageMagick's import is not installed; no screenshot written")
+    path = screenshot_dir() / "production.png"
+    subprocess.run(
+        [importer, "-display", os.environ["DISPLAY"], "-window", "root",
+         "-crop", f"{root.winfo_width()}x{root.winfo_height()}+{root.winfo_rootx()}"
+         f"+{root.winfo_rooty()}", "+repage", str(path)],
+        check=True, timeout=30,
+    )
+    assert path.stat().st_size > 10_000
