@@ -23,7 +23,7 @@ from src.models import (
     FinishedGood,
     Recipe,
 )
-from src.planning.batches import batch_options, is_stale
+from src.planning.batches import BatchOption, batch_options, is_stale
 from src.planning.decomposition import CycleError
 from src.planning.progress import effective_batches
 from src.planning.types import YieldType
@@ -218,7 +218,16 @@ def work_out(
     return change
 
 
-def _preview(change, affected, before, after, decided, baked, names, units) -> AmendmentPreview:
+def _preview(
+    change: Change,
+    affected: set[int],
+    before: Mapping[int, Mapping[int, int]],
+    after: Mapping[int, Mapping[int, int]],
+    decided: Mapping[int, int],
+    baked: Mapping[int, int],
+    names: Mapping[int, str],
+    units: Mapping[int, YieldType],
+) -> AmendmentPreview:
     from .amendments import summarize  # the one wording of an amendment
 
     effects = []
@@ -265,7 +274,9 @@ def _preview(change, affected, before, after, decided, baked, names, units) -> A
     )
 
 
-def _item_difference(needed: Mapping[int, int], batches: int, units) -> int | None:
+def _item_difference(
+    needed: Mapping[int, int], batches: int, units: Mapping[int, YieldType]
+) -> int | None:
     if len(needed) != 1:
         return None
     ((uid, n),) = needed.items()
@@ -273,7 +284,7 @@ def _item_difference(needed: Mapping[int, int], batches: int, units) -> int | No
     return (batches * b) // a - n
 
 
-def _option_row(option, units: Mapping[int, YieldType]) -> OptionRow:
+def _option_row(option: BatchOption, units: Mapping[int, YieldType]) -> OptionRow:
     items = None
     if option.yield_items is not None:
         items = tuple(UnitCount(u, units[u].name, n) for u, n in option.yield_items.items())

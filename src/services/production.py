@@ -64,6 +64,11 @@ def run_rows(session: Session, event_id: int) -> tuple[ProductionRunRow, ...]:
 
 def over_message(name: str, count: int, decided: int, baked: int) -> str:
     """The question asked before recording beyond the decision."""
+    if decided == 0:
+        return (
+            f"{name} has no batch decision, so all {count} batches would be extras; "
+            "confirm to record the extra batches"
+        )
     return (
         f"Recording {count} batches of {name} goes beyond the decision "
         f"({decided} decided, {baked} already baked, {baked + count} after this); "

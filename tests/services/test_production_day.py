@@ -242,3 +242,40 @@ def test_compare_matches_a_renamed_recipe_by_identity(db, b, event_id, tmp_path)
     changes = {x.change for x in get_plan_view(fresh, moved).comparison.lines}
     assert changes == {"unchanged"}
     fresh.dispose()
+
+
+def test_recording_a_recipe_without_a_decision_needs_confirmation(db, b, event_id):
+    with pytest.raises(ServiceError) as err:
+        production.record_production(db, event_id, b.truffles, 2)
+    assert err.value.message == (
+        "Truffles has no batch decision, so all 2 batches would be extras; "
+        "confirm to record the extra batches"
+    )
+    production.record_production(db, event_id, b.truffles, 4, over=True)
+    view = get_plan_view(db, event_id)
+    assert view.undecided == ()  # what is baked counts
+    assert "Heavy cream" not in {s.ingredient for s in view.shopping}
+
+
+def test_preview_refuses_like_the_amendment(db, b, event_id):
+    with pytest.raises(ValidationError, match='Unknown kind of amendment "swap"'):
+        amendments.preview_amendment(db, event_id, "swap", good_id=b.g_cookie)
+    with pytest.raises(ValidationError, match="already baked; choose 3 or more"):
+        production.record_production(db, event_id, b.sugar_dough, 3)
+        amendments.preview_amendment(db, event_id, "modify_batch", recipe_id=b.sugar_dough,
+                                     batches=2)
+    preview = amendments.preview_amendment(
+        db, event_id, "modify_batch", recipe_id=b.sugar_dough, batches=3
+    )
+    [sugar] = preview.recipes
+    assert (sugar.decided, sugar.new_batches, sugar.baked, sugar.outcome) == (9, 3, 3, "short")
+
+
+def test_make_amendment_dispatches_by_kind(db, b, event_id):
+    row = amendments.make_amendment(db, event_id, "modify_fg", "guests", good_id=b.g_cookie,
+                                    quantity=216, batch_counts={b.sugar_dough: 9})
+    assert row.summary == "Sugar cookie: 200 → 216"  # 9 batches already: no batch change
+    assert row.details == {
+        "good": "Sugar cookie", "original_quantity": 200, "quantity": 216,
+        "selected_recipes": [], "deselected_recipes": [], "batch_changes": [],
+    }
