@@ -317,8 +317,16 @@ def _batch_row(rid, recipes, units, needs, decisions, baked, yields) -> BatchRow
         progress=ProgressRow(
             progress.decided, progress.baked, progress.remaining, progress.overage, progress.batches
         ),
-        yield_choices=yields.get(rid, ()),
+        yield_choices=_needed_choices(yields.get(rid, ()), rn.needed),
     )
+
+
+def _needed_choices(
+    choices: tuple[UnitCount, ...], needed: Mapping[int, int]
+) -> tuple[UnitCount, ...]:
+    """The yield types a decision may name: those the plan needs (every one of
+    the recipe's when it needs none)."""
+    return tuple(c for c in choices if c.unit_id in needed) or choices
 
 
 def undecided_names(batches: tuple[BatchRow, ...], baked: Mapping[int, int]) -> tuple[str, ...]:

@@ -47,7 +47,8 @@ def _allowed(state: PlanState) -> AllowedActions:
 
 def get_plan_view(db: Database, event_id: int) -> PlanView:
     """Everything the planning tab shows for the event, read in one
-    transaction with a fixed number of statements (9). A cycle among the finished
+    transaction with a fixed number of statements (9; 10 for a completed plan,
+    whose figures come from its completion record). A cycle among the finished
     goods does not fail the call: ``cycle_error`` says which goods, and the
     parts that need decomposition (batches, assembly) are left empty."""
     with db.uow() as session:
