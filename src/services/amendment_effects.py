@@ -174,6 +174,7 @@ def work_out(
                     f"{gname} is already {count} in this plan; nothing to amend", field="quantity"
                 )
             new_lines[good_id] = count
+            change.select_ids = sorted(reached - selected)  # in case the good changed since
             change.data.update(original_quantity=lines[good_id], quantity=count)
         else:
             del new_lines[good_id]

@@ -199,7 +199,10 @@ class ProductionSection(ctk.CTkFrame):
         has_comparison = plan.comparison is not None or self._on_compare is not None
         self.compare_button.configure(state="normal" if has_comparison else "disabled")
         if plan.event.plan_state == "completed":
-            self.state_label.configure(text="The plan is completed: production is closed.")
+            kept = ""
+            if plan.completed_at is not None:
+                kept = f" Its figures are kept as at {local_time_text(plan.completed_at)}."
+            self.state_label.configure(text="The plan is completed: production is closed." + kept)
         else:
             self.state_label.configure(
                 text="Record batches as they come out of the oven; change the plan with Amend…")
