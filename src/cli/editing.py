@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from src.db import Database
 
 from .common import Handler, UserError, add_db_option, add_event_arguments, event_id
+
+if TYPE_CHECKING:
+    from src.services.plan_dto import PlanView
 
 
 def _pick(kind: str, wanted: str, named: dict[str, int]) -> int:
@@ -24,17 +28,17 @@ def _pick(kind: str, wanted: str, named: dict[str, int]) -> int:
     return found
 
 
-def _plan(db: Database, args: argparse.Namespace):
+def _plan(db: Database, args: argparse.Namespace) -> PlanView:
     from src.services.plan_view import get_plan_view
 
     return get_plan_view(db, event_id(db, args))
 
 
-def _recipe(view, name: str) -> int:
+def _recipe(view: PlanView, name: str) -> int:
     return _pick("recipe", name, {r.name: r.id for r in view.recipes})
 
 
-def _good(view, name: str) -> int:
+def _good(view: PlanView, name: str) -> int:
     return _pick("finished good", name, {g.name: g.id for g in view.goods})
 
 
@@ -44,7 +48,7 @@ def _listed(names: Iterable[str]) -> str:
     return names_listed(list(names))
 
 
-def _batch_counts(view, pairs: list[str] | None) -> dict[int, int | str]:
+def _batch_counts(view: PlanView, pairs: list[str] | None) -> dict[int, int | str]:
     counts: dict[int, int | str] = {}
     for pair in pairs or ():
         name, sep, number = pair.rpartition("=")
@@ -194,14 +198,16 @@ def _cmd_amend(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _event_parser(sub, name: str, help_text: str) -> argparse.ArgumentParser:
+def _event_parser(
+    sub: argparse._SubParsersAction, name: str, help_text: str
+) -> argparse.ArgumentParser:
     parser = sub.add_parser(name, help=help_text)
     add_event_arguments(parser)
     add_db_option(parser)
     return parser
 
 
-def _amend_parsers(sub) -> None:
+def _amend_parsers(sub: argparse._SubParsersAction) -> None:
     amend = _event_parser(sub, "amend", "amend a plan in production (with a reason)")
     kinds = amend.add_subparsers(dest="kind", metavar="KIND", required=True)
     batches = kinds.add_parser("batches", help="MODIFY_BATCH: RECIPE N")

@@ -117,6 +117,20 @@ def test_deselect_reports_what_it_removed(capsys, db_path):
     event = "Holiday Cookie Exchange 2026"
     line = ok(capsys, db_path, "deselect", event, "Sugar Cookie Dough")
     assert line.startswith(f"Deselected Sugar Cookie Dough for {event}; removed ")
+    assert refused(capsys, db_path, "deselect", event, "Sugar Cookie Dough") == (
+        f"Sugar Cookie Dough is not selected for {event}")
+
+
+def test_quantity_zero_removes_the_line(capsys, db_path):
+    ok(capsys, db_path, "new-event", "Tea", "--date", "2026-03-01")
+    ok(capsys, db_path, "select", "tea", "Sugar Cookie Dough")
+    ok(capsys, db_path, "quantity", "tea", "sugar cookie", "007")
+    assert report(capsys, db_path, "Tea")["recipes"][0]["needed"] == {"Sugar cookie": 7}
+    line = ok(capsys, db_path, "quantity", "tea", "Sugar cookie", "0")
+    assert line == "Removed Sugar cookie from Tea"
+    assert report(capsys, db_path, "Tea")["recipes"] == []
+    assert refused(capsys, db_path, "quantity", "tea", "Pecan pie", "2").startswith(
+        "Pecan pie is not available for this event: select Pecan Pie first")
 
 
 @pytest.mark.parametrize(

@@ -141,6 +141,15 @@ class ProductionDay(RuleBasedStateMachine):
         self.attempt(amendments.amend_drop_good, self.good(pick), "cancelled",
                      self.counts(rp, batches))
 
+    @rule(name=st.sampled_from(["lock_plan", "unlock_plan", "start_production"]))
+    def other_transition(self, name):
+        # none is allowed in production or after: refused, nothing changed
+        before = get_plan_view(self.db, self.event_id)
+        self.attempt(getattr(lifecycle, name))
+        after = get_plan_view(self.db, self.event_id)
+        assert after.event.plan_state == before.event.plan_state
+        assert _figures(after) == _figures(before)
+
     @precondition(lambda self: self.steps >= 8)  # a day's work first, then close it
     @rule()
     def complete(self):
