@@ -172,3 +172,21 @@ def test_the_production_section_is_photographed_at_1366x768(root, db):
         check=True, timeout=30,
     )
     assert path.stat().st_size > 10_000
+
+
+def test_a_batch_row_says_what_is_baked_and_the_extras(root):
+    from dataclasses import replace
+
+    from src.services.plan_dto import ProgressRow
+    from src.ui.planning.batches_section import BatchesSection
+
+    from .plan_builders import cookie_row, make_plan
+
+    row = replace(cookie_row(decision=9), progress=ProgressRow(9, 11, 0, 2, 11))
+    section = BatchesSection(root, on_choose=lambda *a: None, on_clear=lambda *a: None,
+                             confirm=lambda *a: None)
+    section.pack(fill="x")
+    section.show(make_plan(row, state="in_production"))
+    pump(root)
+    assert section.row_widgets(row.recipe_id).status.cget("text") == (
+        "Decided: 9 batches · 11 baked (2 extra batches)")
