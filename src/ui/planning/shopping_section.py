@@ -154,7 +154,8 @@ class ShoppingSection(ctk.CTkFrame):
         self._show_shopping(plan.shopping, plan.event.plan_state == "in_production")
         if plan.undecided:  # named, never silently left out (DESIGN.md "One story")
             missing = "; ".join(not_counted_lines(plan.undecided))
-            self.summary_label.configure(text=f"{self.summary_label.cget('text')}\n{missing}")
+            self.summary_label.configure(
+                text=f"{self.summary_label.cget('text')}\n{missing}", justify="left")
         self._show_assembly(plan.assembly)
 
     def _show_shopping(self, lines: tuple[ShoppingLineRow, ...], in_production: bool) -> None:
