@@ -4,7 +4,10 @@ Revision ID: 0002
 Revises: 0001
 """
 
+import uuid
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
 
 import sqlalchemy as sa
 from alembic import op
@@ -52,6 +55,91 @@ def upgrade() -> None:
         sa.UniqueConstraint("event_id", name=op.f("uq_plan_completions_event_id")),
         sa.UniqueConstraint("uuid", name=op.f("uq_plan_completions_uuid")),
     )
+    _record_completed_plans(op.get_bind())
+
+
+def _text(value: object) -> str | None:
+    """A stored decimal as the record writes it ("2.75", "50")."""
+    if value is None:
+        return None
+    number = Decimal(str(value))
+    return str(number.quantize(Decimal(1)) if number == number.to_integral_value() else
+               number.normalize())
+
+
+def _record_completed_plans(conn: sa.Connection) -> None:
+    """Plans completed before this revision get their completion record now (the
+    same shape src/services/completion.py writes), so their figures stay as
+    they are from here on. Self-contained: plain SQL, no application code."""
+    done = [r[0] for r in conn.execute(sa.text(
+        "SELECT id FROM events WHERE plan_state = 'completed'"))]
+    if not done:
+        return
+    recipes = {r[0]: list(r) for r in conn.execute(sa.text(
+        "SELECT id, name, coalesce(category, ''), base_recipe_id FROM recipes"))}
+    units = [list(r) for r in conn.execute(sa.text(
+        "SELECT id, recipe_id, name, yield_mode, items_per_batch, batch_percentage "
+        "FROM finished_units ORDER BY id"))]
+    comps: dict[int, list[list]] = {}
+    for gid, qty, unit_id, child in conn.execute(sa.text(
+            "SELECT finished_good_id, quantity, finished_unit_id, component_good_id "
+            "FROM finished_good_components ORDER BY id")):
+        comps.setdefault(gid, []).append([qty, unit_id, child])
+    goods = dict(conn.execute(sa.text("SELECT id, name FROM finished_goods")).all())
+    ingredients = {r[0]: list(r) for r in conn.execute(sa.text(
+        "SELECT id, name, coalesce(category, ''), density_g_per_ml, preferred_unit "
+        "FROM ingredients"))}
+    lines = [list(r) for r in conn.execute(sa.text(
+        "SELECT recipe_id, ingredient_id, quantity, unit FROM recipe_ingredients ORDER BY id"))]
+    pantry = [list(r) for r in conn.execute(sa.text(
+        "SELECT ingredient_id, quantity, unit FROM pantry_items ORDER BY id"))]
+    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    for event_id in done:
+        chosen = {r[0] for r in conn.execute(sa.text(
+            "SELECT recipe_id FROM event_recipes WHERE event_id = :e UNION "
+            "SELECT recipe_id FROM batch_decisions WHERE event_id = :e"), {"e": event_id})}
+        with_bases: set[int] = set()
+        for rid in chosen:
+            while rid is not None and rid in recipes and rid not in with_bases:
+                with_bases.add(rid)
+                rid = recipes[rid][3]
+        reached: set[int] = set()
+        stack = [r[0] for r in conn.execute(sa.text(
+            "SELECT finished_good_id FROM event_finished_goods WHERE event_id = :e"),
+            {"e": event_id})]
+        while stack:
+            gid = stack.pop()
+            if gid in reached or gid not in goods:
+                continue
+            reached.add(gid)
+            stack.extend(c[2] for c in comps.get(gid, ()) if c[2] is not None)
+        mine = [x for x in lines if x[0] in with_bases]
+        used = {x[1] for x in mine}
+        record = {
+            "version": 1,
+            "completed_at": now.isoformat() + "Z",
+            "recipes": [recipes[r] for r in sorted(with_bases)],
+            "units": [[u[0], u[1], u[2], u[3], u[4], _text(u[5])] for u in units
+                      if u[1] in with_bases],
+            "goods": [[g, goods[g], comps.get(g, [])] for g in sorted(reached)],
+            "ingredients": [[i[0], i[1], i[2], _text(i[3]), i[4]]
+                            for i in (ingredients[k] for k in sorted(used))],
+            "lines": [[x[0], x[1], _text(x[2]), x[3]] for x in sorted(mine, key=lambda x: x[0])],
+            "pantry": [[p[0], _text(p[1]), p[2]] for p in pantry if p[0] in used],
+        }
+        conn.execute(_COMPLETIONS.insert().values(
+            event_id=event_id, completion_data=record, uuid=str(uuid.uuid4()),
+            created_at=now, updated_at=now))
+
+
+_COMPLETIONS = sa.table(
+    "plan_completions",
+    sa.column("event_id", sa.Integer()),
+    sa.column("completion_data", sa.JSON()),
+    sa.column("uuid", sa.String()),
+    sa.column("created_at", sa.DateTime()),
+    sa.column("updated_at", sa.DateTime()),
+)
 
 
 def downgrade() -> None:
