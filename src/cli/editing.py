@@ -13,6 +13,7 @@ from src.db import Database
 from .common import Handler, UserError, add_db_option, add_event_arguments, event_id
 
 if TYPE_CHECKING:
+    from src.services.amendment_dto import AmendmentPreview
     from src.services.plan_dto import PlanView
 
 
@@ -172,6 +173,11 @@ def _cmd_amend(db: Database, args: argparse.Namespace) -> int:
 
     view = _plan(db, args)
     eid = view.event.id
+    if args.preview:
+        from src.reports.amendment_text import preview_text
+
+        print(preview_text(_preview(db, view, args), hint="add --batches RECIPE=N"))
+        return 0
     if args.kind == "batches":
         row = amendments.amend_batches(db, eid, _recipe(view, args.recipe), args.n, args.reason)
     else:
@@ -196,6 +202,26 @@ def _cmd_amend(db: Database, args: argparse.Namespace) -> int:
         note += f"; no batch decision: {_listed(after.undecided)}"
     print(f"Amended {view.event.name}: {row.summary}{note}")
     return 0
+
+
+def _preview(db: Database, view: PlanView, args: argparse.Namespace) -> AmendmentPreview:
+    from src.services.amendments import preview_amendment
+
+    kind = {"batches": "modify_batch", "add": "add_fg", "quantity": "modify_fg"}.get(
+        args.kind, "drop_fg"
+    )
+    if args.kind == "batches":
+        return preview_amendment(
+            db, view.event.id, kind, recipe_id=_recipe(view, args.recipe), batches=args.n
+        )
+    return preview_amendment(
+        db,
+        view.event.id,
+        kind,
+        good_id=_good(view, args.good),
+        quantity=getattr(args, "n", None),
+        batch_counts=_batch_counts(view, args.batches),
+    )
 
 
 def _event_parser(
@@ -229,7 +255,12 @@ def _amend_parsers(sub: argparse._SubParsersAction) -> None:
             help="new batches of an affected recipe, in the same amendment",
         )
     for parser in (batches, *(kinds.choices[k] for k in ("add", "quantity", "drop"))):
-        parser.add_argument("--reason", required=True, help="why the plan changes")
+        parser.add_argument("--reason", default=None, help="why the plan changes (required)")
+        parser.add_argument(
+            "--preview",
+            action="store_true",
+            help="show what the amendment would do; change nothing",
+        )
         add_db_option(parser)
 
 

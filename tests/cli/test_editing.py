@@ -177,3 +177,19 @@ def test_undecided_recipes_are_named_on_every_shopping_list(capsys, db_path, tmp
     assert "Pumpkin Pie,,,,,not counted: no batch decision" in csv_path.read_text()
     text = " ".join(p.extract_text() for p in PdfReader(pdf_path).pages)
     assert "Pumpkin Pie — not counted: no batch decision" in text
+
+
+def test_amend_preview_shows_the_effect_and_changes_nothing(capsys, db_path):
+    before = _state(db_path)
+    code, out, err = cli(capsys, db_path, "amend", SALE, "quantity", "Brownie square", "60",
+                         "--preview")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "Brownie square: 48 → 60",
+        "Fudge Brownie Batter: need 2 → 2.5 batches (options: 2, 3); 2 decided, 1 baked → "
+        "0.5 batches short (12 items)",
+        "Still short: Fudge Brownie Batter — add --batches RECIPE=N",
+    ]
+    assert _state(db_path) == before
+    assert refused(capsys, db_path, "amend", SALE, "quantity", "Brownie square", "60") == (
+        "A reason is required for an amendment")

@@ -18,13 +18,13 @@ from typing import Any
 
 import customtkinter as ctk
 
+from src.reports.amendment_text import preview_text, suggested_batches
 from src.services.amendment_dto import AmendmentPreview
 from src.services.errors import ValidationError
 from src.services.plan_dto import PlanView
 from src.services.validation import parse_whole
 from src.ui import theme
 from src.ui.dialogs import FormDialog
-from src.ui.planning.amend_preview import preview_text, suggested_batches
 from src.ui.wording import count_of
 
 # (kind, what, reason) -> None or a message; kind is "modify_fg", "modify_batch",

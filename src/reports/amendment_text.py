@@ -1,9 +1,9 @@
-"""Words for an amendment's preview: what the change does to each recipe."""
+"""Words for an amendment's preview: what the change does to each recipe (the
+amend dialog and ``amend --preview`` say the same)."""
 
 from __future__ import annotations
 
 from src.services.amendment_dto import AmendmentPreview, RecipeEffect
-from src.ui.wording import count_of
 
 
 def _batches(text: str) -> str:
@@ -41,15 +41,16 @@ def effect_text(effect: RecipeEffect) -> str:
     return f"{effect.recipe_name}: need {need} (options: {options}); {plan} → {result}"
 
 
-def preview_text(preview: AmendmentPreview) -> str:
-    """The whole preview as lines: the change, then each affected recipe."""
+def preview_text(preview: AmendmentPreview, hint: str = "set new batches below") -> str:
+    """The whole preview as lines: the change, then each affected recipe, then
+    what stays short (with ``hint``: how to give new batch counts)."""
     lines = [preview.summary]
     lines += [effect_text(e) for e in preview.recipes]
     if preview.selected:
         lines.append("Also selects " + ", ".join(preview.selected))
     short = [e.recipe_name for e in preview.shortfalls]
     if short:
-        lines.append(f"Still short: {', '.join(short)} — set new batches below")
+        lines.append(f"Still short: {', '.join(short)} — {hint}")
     return "\n".join(lines)
 
 
@@ -60,4 +61,4 @@ def suggested_batches(effect: RecipeEffect) -> int | None:
     return max(effect.options[-1].batches, effect.baked, 1)
 
 
-__all__ = ["effect_text", "preview_text", "suggested_batches", "count_of"]
+__all__ = ["effect_text", "preview_text", "suggested_batches"]
