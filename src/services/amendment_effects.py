@@ -23,7 +23,7 @@ from src.models import (
     FinishedGood,
     Recipe,
 )
-from src.planning.batches import BatchOption, batch_options, is_stale
+from src.planning.batches import BatchOption, batch_options, is_stale, is_undecided
 from src.planning.decomposition import CycleError
 from src.planning.progress import effective_batches
 from src.planning.types import YieldType
@@ -243,7 +243,7 @@ def _preview(
         items = _item_difference(rn.needed, counted, units)
         if deselected:
             outcome = "deselected"
-        elif new is None and made == 0 and rn.batches_needed > 0:
+        elif is_undecided(rn.batches_needed, new, made):
             outcome = "undecided"
         else:
             outcome = "short" if diff < 0 else "extra" if diff > 0 else "exact"
