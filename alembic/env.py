@@ -1,8 +1,7 @@
 """Alembic environment: the models' metadata, batch mode for SQLite, our engine set-up."""
 
-from alembic import context
-
 import src.models  # noqa: F401  (registers every table)
+from alembic import context
 from src.db import create_db_engine, resolve_url
 from src.models.base import Base
 

@@ -73,26 +73,26 @@ def _cmd_plan(db: Database, args: argparse.Namespace) -> int:
 
 def _cmd_shopping_list(db: Database, args: argparse.Namespace) -> int:
     from src.reports.plan_report import shopping_lines
-    from src.services.events import get_event
-    from src.services.plan_view import get_shopping_list
+    from src.services.plan_view import get_plan_view
 
     csv_path = output_path(args.csv) if args.csv else None
     pdf_path = output_path(args.pdf) if args.pdf else None
-    chosen = event_id(db, args)
-    event, rows = get_event(db, chosen), get_shopping_list(db, chosen)
+    view = get_plan_view(db, event_id(db, args))
+    event, rows, undecided = view.event, view.shopping, view.undecided
     if csv_path is not None:
         from src.reports.shopping_csv import write_shopping_csv
 
-        write("the shopping list CSV", csv_path, lambda: write_shopping_csv(rows, csv_path))
+        write("the shopping list CSV", csv_path,
+              lambda: write_shopping_csv(rows, csv_path, undecided))
     if pdf_path is not None:
         from src.reports.shopping_pdf import write_shopping_pdf
 
         write("the shopping list PDF", pdf_path,
-               lambda: write_shopping_pdf(event, rows, pdf_path))
+               lambda: write_shopping_pdf(event, rows, pdf_path, undecided))
     if csv_path is None and pdf_path is None:
         print(f"Shopping list — {event.name} ({event.event_date.isoformat()})")
         print()
-        sys.stdout.write("\n".join(shopping_lines(rows)))
+        sys.stdout.write("\n".join(shopping_lines(rows, undecided)))
     return 0
 
 

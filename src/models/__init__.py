@@ -17,6 +17,7 @@ from .finished_unit import FinishedUnit, YieldMode
 from .ingredient import Ingredient
 from .pantry_item import PantryItem
 from .plan_amendment import AmendmentType, PlanAmendment
+from .plan_completion import PlanCompletion
 from .plan_snapshot import PlanSnapshot
 from .production_run import ProductionRun
 from .recipe import Recipe, RecipeIngredient
@@ -41,6 +42,7 @@ __all__ = [
     "OutputMode",
     "PantryItem",
     "PlanAmendment",
+    "PlanCompletion",
     "PlanSnapshot",
     "PlanState",
     "ProductionRun",

@@ -20,6 +20,7 @@ class AmendmentType(str, Enum):
     DROP_FG = "drop_fg"
     ADD_FG = "add_fg"
     MODIFY_BATCH = "modify_batch"
+    MODIFY_FG = "modify_fg"
 
 
 class PlanAmendment(BaseModel):

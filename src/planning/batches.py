@@ -25,6 +25,7 @@ __all__ = [
     "batch_need",
     "batch_options",
     "is_stale",
+    "is_undecided",
     "plan_complete",
     "format_decimal",
     "format_fraction",
@@ -128,19 +129,42 @@ def batch_options(
     return RecipeNeed(recipe_id, dict(needed_clean), need, tuple(options))
 
 
-def is_stale(batches: int, need: Fraction) -> bool:
-    """True when ``batches`` is neither floor(need) nor ceil(need)."""
-    return batches not in (math.floor(need), math.ceil(need))
+def is_stale(batches: int, need: Fraction, baked: int = 0) -> bool:
+    """True when a decision of ``batches`` no longer fits the ``need``.
+
+    The batches that count are ``max(batches, baked)`` (effective_batches).
+    When batches already baked cover the need (``baked > 0`` and ``baked ≥
+    need``) the decision is never stale: the surplus is extras. Otherwise it
+    is stale when the counted batches are neither floor(need) nor ceil(need).
+    """
+    if baked > 0 and baked >= need:
+        return False
+    counted = max(batches, baked)
+    return counted not in (math.floor(need), math.ceil(need))
 
 
-def plan_complete(needs: Mapping[int, Fraction], decisions: Mapping[int, int]) -> bool:
-    """True when every recipe with a positive need has a decision and no
-    decision is stale. A decision for a recipe whose need is zero or absent
-    from ``needs`` counts as stale (its batches are no longer wanted)."""
+def is_undecided(need: Fraction, decided: int | None, baked: int) -> bool:
+    """True when a recipe has a need but neither a decision nor baked batches:
+    nothing is counted for it (shopping list, assembly) until the baker decides."""
+    return need > 0 and decided is None and baked == 0
+
+
+def plan_complete(
+    needs: Mapping[int, Fraction],
+    decisions: Mapping[int, int],
+    baked: Mapping[int, int] | None = None,
+) -> bool:
+    """True when no recipe with a positive need is undecided and no decision is
+    stale (:func:`is_stale`, counting what is baked). A decision for a recipe
+    whose need is zero or absent from ``needs`` is stale unless baked batches
+    cover it (its batches are no longer wanted)."""
+    made = baked or {}
     for rid, need in needs.items():
-        if need > 0 and rid not in decisions:
+        if is_undecided(need, decisions.get(rid), made.get(rid, 0)):
             return False
-    return not any(is_stale(b, needs.get(rid, Fraction(0))) for rid, b in decisions.items())
+    return not any(
+        is_stale(b, needs.get(rid, Fraction(0)), made.get(rid, 0)) for rid, b in decisions.items()
+    )
 
 
 def format_decimal(value: Fraction | Decimal | int, places: int = 3) -> str:

@@ -20,6 +20,7 @@ __all__ = [
     "expand_reachable",
     "decompose_lines",
     "group_by_recipe",
+    "recipes_reached",
     "recipes_of_goods",
 ]
 
@@ -181,16 +182,17 @@ def group_by_recipe(
     return out
 
 
-def recipes_of_goods(
-    goods: Mapping[int, Good], units: Mapping[int, YieldType]
+def recipes_reached(
+    goods: Mapping[int, Good], units: Mapping[int, YieldType], roots: Iterable[int]
 ) -> dict[int, frozenset[int]]:
-    """Every good → the ids of the recipes its decomposition reaches.
-
-    A good that reaches no finished unit maps to an empty frozenset. Raises
-    UnknownReferenceError for a unit id missing from ``units``.
-    """
+    """Good id → the ids of the recipes its decomposition reaches (through
+    nested bundles), for ``roots`` and every good they contain: the one rule
+    behind availability ("a good is available when every recipe it reaches is
+    selected"). A good that reaches no finished unit maps to an empty set.
+    Raises CycleError on a cycle reachable from ``roots`` and
+    UnknownReferenceError for a unit id missing from ``units``."""
     out: dict[int, frozenset[int]] = {}
-    for gid, per_unit in expand_goods(goods).items():
+    for gid, per_unit in expand_reachable(goods, roots).items():
         recipes = set()
         for uid in per_unit:
             if uid not in units:
@@ -198,3 +200,15 @@ def recipes_of_goods(
             recipes.add(units[uid].recipe_id)
         out[gid] = frozenset(recipes)
     return out
+
+
+def recipes_of_goods(
+    goods: Mapping[int, Good], units: Mapping[int, YieldType]
+) -> dict[int, frozenset[int]]:
+    """Every good → the ids of the recipes its decomposition reaches
+    (:func:`recipes_reached` over all goods).
+
+    A good that reaches no finished unit maps to an empty frozenset. Raises
+    UnknownReferenceError for a unit id missing from ``units``.
+    """
+    return recipes_reached(goods, units, sorted(goods))

@@ -29,7 +29,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .batches import is_undecided
 from .decomposition import expand_reachable
+from .progress import effective_batches
 from .types import Good, YieldType
 
 __all__ = [
@@ -85,7 +87,7 @@ def project_supply(
     for rid, needed in needs_by_recipe.items():
         if rid not in decisions and rid not in baked:
             continue
-        batches = max(decisions.get(rid, 0), baked.get(rid, 0))
+        batches = effective_batches(decisions.get(rid), baked.get(rid, 0))
         positive = [uid for uid, n in needed.items() if n > 0]
         if len(positive) == 1:
             # All the batches go to the one type: floor(batches / (a / b)), in integers.
@@ -113,7 +115,7 @@ def undecided_units(
     return frozenset(
         uid
         for rid, needed in needs_by_recipe.items()
-        if rid not in decisions and rid not in baked
+        if is_undecided(Fraction(sum(needed.values())), decisions.get(rid), baked.get(rid, 0))
         for uid, n in needed.items()
         if n > 0
     )

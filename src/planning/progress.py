@@ -1,25 +1,43 @@
-"""Production progress of one recipe: decided vs baked batches."""
+"""Production progress of one recipe: decided vs baked batches.
+
+The one rule every panel counts batches by: :func:`effective_batches` =
+``max(decided, baked)`` (what will exist once the plan is baked).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Progress", "recipe_progress"]
+__all__ = ["Progress", "effective_batches", "recipe_progress"]
 
 
 @dataclass(frozen=True)
 class Progress:
-    """Decided and baked batches, what remains to bake, and any overage."""
+    """Decided and baked batches, what remains to bake, any overage, and the
+    batches that count (``max(decided, baked)``)."""
 
     decided: int
     baked: int
     remaining: int
     overage: int
+    batches: int = 0
+
+
+def effective_batches(decided: int | None, baked: int) -> int:
+    """The batches a plan counts for a recipe: ``max(decided, baked)``."""
+    return max(decided or 0, baked)
 
 
 def recipe_progress(decided: int, baked: int) -> Progress:
     """``remaining = max(0, decided − baked)``, ``overage = max(0, baked −
-    decided)``. Raises ValueError for a negative count."""
+    decided)``, ``batches = max(decided, baked)``. Raises ValueError for a
+    negative count."""
     if decided < 0 or baked < 0:
         raise ValueError("batch counts must not be negative")
-    return Progress(decided, baked, max(0, decided - baked), max(0, baked - decided))
+    return Progress(
+        decided,
+        baked,
+        max(0, decided - baked),
+        max(0, baked - decided),
+        effective_batches(decided, baked),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from src.services.plan_dto import BatchRow, OptionRow, PlanView, ShoppingLineRow
@@ -33,6 +34,7 @@ def _recipe(row: BatchRow) -> dict[str, Any]:
             "baked": row.progress.baked,
             "remaining": row.progress.remaining,
             "overage": row.progress.overage,
+            "batches": row.progress.batches,
         },
     }
 
@@ -65,10 +67,36 @@ def plan_report(view: PlanView) -> dict[str, Any]:
         "recipes": [_recipe(row) for row in view.batches],
         "shopping_list": [shopping_entry(row) for row in view.shopping],
         "assembly": [
-            {"finished_good": line.good, "quantity": line.quantity, "status": line.status}
+            {
+                "finished_good": line.good,
+                "quantity": line.quantity,
+                "status": line.status,
+                "can_make": line.can_make,
+            }
             for line in view.assembly.lines
         ],
         "complete": view.complete,
+        "report_version": 2,
+        "undecided": list(view.undecided),
+        "amendments": [
+            {
+                "type": a.kind,
+                "reason": a.reason,
+                "created_at": a.created_at.replace(microsecond=0).isoformat() + "Z",
+                "summary": a.summary,
+                **a.details,
+            }
+            for a in view.amendments
+        ],
+        "production": [
+            {
+                "recipe": r.recipe_name,
+                "batches": r.batches,
+                "recorded_at": r.recorded_at.replace(microsecond=0).isoformat() + "Z",
+                "notes": r.notes,
+            }
+            for r in view.production_runs
+        ],
     }
 
 
@@ -100,9 +128,22 @@ def _decision_text(row: BatchRow) -> str:
     return text + (" STALE" if row.decision.stale else "")
 
 
-def shopping_lines(rows: tuple[ShoppingLineRow, ...] | list[ShoppingLineRow]) -> list[str]:
-    """The shopping list as text: "To buy" then "Already have"."""
-    out: list[str] = []
+NOT_COUNTED = "not counted: no batch decision"
+
+
+def not_counted_lines(undecided: Iterable[str]) -> list[str]:
+    """One line per recipe with a need and no batch decision, e.g. "Pumpkin Pie —
+    not counted: no batch decision" (its ingredients are not on the list)."""
+    return [f"{name} — {NOT_COUNTED}" for name in undecided]
+
+
+def shopping_lines(
+    rows: tuple[ShoppingLineRow, ...] | list[ShoppingLineRow], undecided: Iterable[str] = ()
+) -> list[str]:
+    """The shopping list as text: recipes not counted, "To buy", "Already have"."""
+    out: list[str] = ["  " + line for line in not_counted_lines(undecided)]
+    if out:
+        out = ["Not counted (decide their batches)", *out, ""]
     for title, status in (("To buy", "to_buy"), ("Already have", "sufficient")):
         chosen = [r for r in rows if r.status == status]
         out.append(f"{title} ({len(chosen)})")
@@ -143,7 +184,7 @@ def plan_text(view: PlanView) -> str:
     else:
         out.append("  no recipe has a need yet")
     out += ["", "Shopping list", *("  " + line if line else "" for line in shopping_lines(
-        view.shopping))]
+        view.shopping, view.undecided))]
     out.append(f"Assembly: {view.assembly.overall}")
     if view.assembly.lines:
         table = _table(["finished good", "wanted", "can make", "status"],

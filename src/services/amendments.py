@@ -6,11 +6,18 @@ records it, and is never edited or deleted (no function here does either).
 still reads well after the catalog changes or the data moves to another
 database)::
 
-    drop_fg:      {"finished_good_id", "finished_good_name", "original_quantity"}
-    add_fg:       {"finished_good_id", "finished_good_name", "quantity",
-                   "selected_recipe_ids", "selected_recipe_names"}
+    drop_fg:      {"finished_good_id", "finished_good_name", "original_quantity", *}
+    add_fg:       {"finished_good_id", "finished_good_name", "quantity", *}
+    modify_fg:    {"finished_good_id", "finished_good_name", "original_quantity",
+                   "quantity", *}
     modify_batch: {"recipe_id", "recipe_name", "original_batches" (null if none),
                    "new_batches"}
+
+    * "selected_recipe_ids"/"_names" (selected by the amendment),
+      "deselected_recipe_ids"/"_names" (deselected, their decisions removed),
+      "batch_changes": [{"recipe_id", "recipe_name", "original_batches",
+      "new_batches"}] (new decisions made in the same amendment). Older
+      records may lack these keys. src.planning.replay applies them.
 """
 
 from __future__ import annotations
@@ -25,23 +32,19 @@ from sqlalchemy.orm import Session
 from src.db import Database
 from src.models import (
     AmendmentType,
-    BatchDecision,
     Event,
-    EventFinishedGood,
-    EventRecipe,
     FinishedGood,
     PlanAmendment,
-    ProductionRun,
-    Recipe,
 )
+from src.planning.replay import current_amendment
 
+from . import amendment_effects as effects
 from . import policy
-from .decisions import decision_of, recipe_name, recipe_need_or_error, require_selected
-from .errors import ConflictError, NotFoundError, ValidationError
+from .amendment_dto import AmendmentPreview
+from .errors import ValidationError
 from .events import load_event
 from .plan_dto import AmendmentRow
-from .plan_loading import load_goods, load_units, names_listed, reached_recipes
-from .validation import parse_quantity, parse_whole
+from .plan_loading import names_listed
 
 REASON_MAX = 2000
 
@@ -58,30 +61,6 @@ def _reason(value: object) -> str:
     return text
 
 
-def _good_name(session: Session, good_id: int) -> str:
-    name = session.scalar(select(FinishedGood.name).where(FinishedGood.id == good_id))
-    if name is None:
-        raise NotFoundError(f"Finished good {good_id} does not exist (it may have been deleted)")
-    return name
-
-
-def _baked_recipes(session: Session, event_id: int) -> set[int]:
-    return set(
-        session.scalars(select(ProductionRun.recipe_id).where(ProductionRun.event_id == event_id))
-    )
-
-
-def _recipe_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
-    wanted = list(set(ids))
-    if not wanted:
-        return {}
-    return dict(session.execute(select(Recipe.id, Recipe.name).where(Recipe.id.in_(wanted))).all())
-
-
-def _line(event: Event, good_id: int) -> EventFinishedGood | None:
-    return next((x for x in event.event_finished_goods if x.finished_good_id == good_id), None)
-
-
 def summarize(
     kind: str,
     data: Mapping[str, Any],
@@ -95,23 +74,37 @@ def summarize(
         gid = data.get("finished_good_id")
         return good_names.get(gid) or data.get("finished_good_name") or f"finished good {gid}"
 
-    if kind == AmendmentType.DROP_FG.value:
-        return f"Dropped {good()} (was {data.get('original_quantity')})"
-    if kind == AmendmentType.ADD_FG.value:
-        text = f"Added {good()}: {data.get('quantity')}"
-        ids = data.get("selected_recipe_ids") or []
-        stored = data.get("selected_recipe_names") or []
-        if ids:
-            names = [
-                recipe_names.get(rid) or (stored[i] if i < len(stored) else f"recipe {rid}")
-                for i, rid in enumerate(ids)
-            ]
-            text += f"; selected {names_listed(sorted(names))}"
+    def recipes(key: str) -> list[str]:
+        ids = data.get(key + "_ids") or []
+        stored = data.get(key + "_names") or []
+        return sorted(
+            recipe_names.get(rid) or (stored[i] if i < len(stored) else f"recipe {rid}")
+            for i, rid in enumerate(ids)
+        )
+
+    def extras() -> str:
+        text = ""
+        if recipes("selected_recipe"):
+            text += f"; selected {names_listed(recipes('selected_recipe'))}"
+        if recipes("deselected_recipe"):
+            text += f"; deselected {names_listed(recipes('deselected_recipe'))}"
+        for c in data.get("batch_changes") or ():
+            name = recipe_names.get(c.get("recipe_id")) or c.get("recipe_name")
+            text += f"; {_batches_text(name, c.get('original_batches'), c.get('new_batches'))}"
         return text
+
+    if kind == AmendmentType.DROP_FG.value:
+        return f"Dropped {good()} (was {data.get('original_quantity')})" + extras()
+    if kind == AmendmentType.ADD_FG.value:
+        return f"Added {good()}: {data.get('quantity')}" + extras()
+    if kind == AmendmentType.MODIFY_FG.value:
+        return f"{good()}: {data.get('original_quantity')} → {data.get('quantity')}" + extras()
     rid = data.get("recipe_id")
     name = recipe_names.get(rid) or data.get("recipe_name") or f"recipe {rid}"
-    new = data.get("new_batches")
-    old = data.get("original_batches")
+    return _batches_text(name, data.get("original_batches"), data.get("new_batches"))
+
+
+def _batches_text(name: object, old: object, new: object) -> str:
     if old is None:
         return f"{name}: {new} batches (no decision before)"
     return f"{name}: {old} → {new} batches"
@@ -124,10 +117,40 @@ def amendment_rows(
 ) -> tuple[AmendmentRow, ...]:
     return tuple(
         AmendmentRow(
-            aid, kind.value, summarize(kind.value, data, good_names, recipe_names), reason, created
+            aid,
+            kind.value,
+            summarize(kind.value, data, good_names, recipe_names),
+            reason,
+            created,
+            details(data, good_names, recipe_names),
         )
         for aid, kind, data, reason, created in raw
     )
+
+
+_DETAIL_KEYS = {
+    "finished_good_name": "good",
+    "recipe_name": "recipe",
+    "selected_recipe_names": "selected_recipes",
+    "deselected_recipe_names": "deselected_recipes",
+}
+
+
+def details(
+    data: Mapping[str, Any], good_names: Mapping[int, str], recipe_names: Mapping[int, str]
+) -> dict[str, Any]:
+    """What an amendment changed, by today's names and without ids (the shape
+    of the exchange document's amendment data), e.g. {"recipe": "Pumpkin Bread",
+    "original_batches": 3, "new_batches": 4}."""
+    named = current_amendment(data, recipe_names, good_names)
+    out: dict[str, Any] = {}
+    for key, value in named.items():
+        if key.endswith("_id") or key.endswith("_ids"):
+            continue
+        if key == "batch_changes":
+            value = [details(c, good_names, recipe_names) for c in value or ()]
+        out[_DETAIL_KEYS.get(key, key)] = value
+    return out
 
 
 def load_amendments(session: Session, event_id: int) -> list[tuple]:
@@ -171,102 +194,153 @@ def _start(session: Session, event_id: int, reason: object) -> tuple[Event, str]
     return event, _reason(reason)
 
 
-def amend_drop_good(db: Database, event_id: int, good_id: int, reason: str) -> AmendmentRow:
-    """Remove a finished-good line from a plan in production. Refused when the
-    line does not exist or production is recorded for a recipe the good needs."""
+def _amend(
+    db: Database, event_id: int, kind: AmendmentType, reason: object, **what: Any
+) -> AmendmentRow:
     with db.uow() as session:
         event, why = _start(session, event_id, reason)
-        name = _good_name(session, good_id)
-        line = _line(event, good_id)
-        if line is None:
-            raise ValidationError(f"{name} is not in this plan; nothing to drop", field="good")
-        reached = reached_recipes(load_goods(session), load_units(session), [good_id])[good_id]
-        baked = sorted(_recipe_names(session, reached & _baked_recipes(session, event_id)).values())
-        if baked:
-            raise ConflictError(
-                f"Cannot drop {name}: production is already recorded for {names_listed(baked)}"
-            )
-        data = {
-            "finished_good_id": good_id,
-            "finished_good_name": name,
-            "original_quantity": line.quantity,
-        }
-        event.event_finished_goods.remove(line)
-        return _record(session, event, AmendmentType.DROP_FG, data, why, {good_id: name}, {})
+        change = effects.work_out(session, event, kind, **what)
+        effects.apply(session, event, change)
+        return _record(session, event, kind, change.data, why, {}, {})
+
+
+def preview_amendment(
+    db: Database,
+    event_id: int,
+    kind: str,
+    *,
+    good_id: int | None = None,
+    recipe_id: int | None = None,
+    quantity: int | str | None = None,
+    batches: int | str | None = None,
+    batch_counts: Mapping[int, int | str] | None = None,
+) -> AmendmentPreview:
+    """What an amendment of ``kind`` ("drop_fg", "add_fg", "modify_fg",
+    "modify_batch") would do, without doing it: per affected recipe the old
+    and new need, the new batch options, the decision now and after, baked
+    batches and the resulting shortfall or extras; the recipes it selects or
+    deselects. Refused with the same message the amendment would give."""
+    try:
+        amendment_kind = AmendmentType(kind)
+    except ValueError:
+        raise ValidationError(f'Unknown kind of amendment "{kind}"', field="kind") from None
+    with db.uow() as session:
+        event = load_event(session, event_id)
+        policy.require(event.plan_state, policy.Action.AMEND)
+        change = effects.work_out(
+            session,
+            event,
+            amendment_kind,
+            good_id=good_id,
+            recipe_id=recipe_id,
+            quantity=quantity,
+            batches=batches,
+            batch_counts=batch_counts,
+        )
+        assert change.preview is not None
+        return change.preview
+
+
+def make_amendment(
+    db: Database,
+    event_id: int,
+    kind: str,
+    reason: str,
+    *,
+    good_id: int | None = None,
+    recipe_id: int | None = None,
+    quantity: int | str | None = None,
+    batches: int | str | None = None,
+    batch_counts: Mapping[int, int | str] | None = None,
+) -> AmendmentRow:
+    """Record an amendment of ``kind`` ("drop_fg", "add_fg", "modify_fg",
+    "modify_batch") with the same arguments as :func:`preview_amendment`."""
+    try:
+        amendment_kind = AmendmentType(kind)
+    except ValueError:
+        raise ValidationError(f'Unknown kind of amendment "{kind}"', field="kind") from None
+    return _amend(
+        db,
+        event_id,
+        amendment_kind,
+        reason,
+        good_id=good_id,
+        recipe_id=recipe_id,
+        quantity=quantity,
+        batches=batches,
+        batch_counts=batch_counts,
+    )
+
+
+def amend_drop_good(
+    db: Database,
+    event_id: int,
+    good_id: int,
+    reason: str,
+    batch_counts: Mapping[int, int | str] | None = None,
+) -> AmendmentRow:
+    """Remove a finished-good line from a plan in production (baked or not).
+    Batches already baked stay (as extras); a recipe no remaining line needs
+    is deselected with its decision when nothing of it is baked, else keeps a
+    decision equal to its baked count. ``batch_counts`` (recipe id → batches)
+    sets new decisions for the recipes whose need changes, in the same record."""
+    return _amend(
+        db, event_id, AmendmentType.DROP_FG, reason, good_id=good_id, batch_counts=batch_counts
+    )
 
 
 def amend_add_good(
-    db: Database, event_id: int, good_id: int, quantity: int | str, reason: str
+    db: Database,
+    event_id: int,
+    good_id: int,
+    quantity: int | str,
+    reason: str,
+    batch_counts: Mapping[int, int | str] | None = None,
 ) -> AmendmentRow:
     """Add a finished-good line to a plan in production. The recipes it needs
-    that are not selected yet are selected by the same amendment (listed in
-    its data). Refused when the good is already a line of the plan."""
-    with db.uow() as session:
-        event, why = _start(session, event_id, reason)
-        count = parse_quantity(quantity)
-        if count is None:
-            raise ValidationError("Quantity is required", field="quantity")
-        name = _good_name(session, good_id)
-        line = _line(event, good_id)
-        if line is not None:
-            raise ConflictError(
-                f"{name} is already in this plan ({line.quantity}); drop it first to change it"
-            )
-        reached = reached_recipes(load_goods(session), load_units(session), [good_id])[good_id]
-        if not reached:
-            raise ValidationError(
-                f"{name} cannot be planned: it contains no baked items", field="good"
-            )
-        newly = sorted(reached - {er.recipe_id for er in event.event_recipes})
-        names = _recipe_names(session, newly)
-        for rid in newly:
-            event.event_recipes.append(EventRecipe(recipe_id=rid))
-        event.event_finished_goods.append(
-            EventFinishedGood(finished_good_id=good_id, quantity=count)
-        )
-        data = {
-            "finished_good_id": good_id,
-            "finished_good_name": name,
-            "quantity": count,
-            "selected_recipe_ids": newly,
-            "selected_recipe_names": [names[r] for r in newly],
-        }
-        return _record(session, event, AmendmentType.ADD_FG, data, why, {good_id: name}, names)
+    that are not selected yet are selected by the same amendment, and
+    ``batch_counts`` may set their (or other affected recipes') batches.
+    Refused when the good is already a line of the plan."""
+    return _amend(
+        db,
+        event_id,
+        AmendmentType.ADD_FG,
+        reason,
+        good_id=good_id,
+        quantity=quantity,
+        batch_counts=batch_counts,
+    )
+
+
+def amend_quantity(
+    db: Database,
+    event_id: int,
+    good_id: int,
+    quantity: int | str,
+    reason: str,
+    batch_counts: Mapping[int, int | str] | None = None,
+) -> AmendmentRow:
+    """MODIFY_FG: change the quantity of an existing line of a plan in
+    production, optionally with new batch counts for the affected recipes."""
+    return _amend(
+        db,
+        event_id,
+        AmendmentType.MODIFY_FG,
+        reason,
+        good_id=good_id,
+        quantity=quantity,
+        batch_counts=batch_counts,
+    )
 
 
 def amend_batches(
     db: Database, event_id: int, recipe_id: int, new_batches: int | str, reason: str
 ) -> AmendmentRow:
-    """Change (or create) the batch decision of a selected recipe the plan
-    needs, in production. Refused once production is recorded for the recipe."""
-    with db.uow() as session:
-        event, why = _start(session, event_id, reason)
-        count = parse_whole(new_batches, what="Batches", field="batches")
-        name = recipe_name(session, recipe_id)
-        require_selected(event, recipe_id, name)
-        if recipe_id in _baked_recipes(session, event_id):
-            raise ConflictError(
-                f"Cannot change the batches of {name}: production is already recorded for it"
-            )
-        recipe_need_or_error(session, event, recipe_id, name)
-        decision = decision_of(event, recipe_id)
-        original = decision.batches if decision is not None else None
-        if original == count:
-            raise ValidationError(
-                f"{name} is already planned at {count} batches; nothing to amend",
-                field="batches",
-            )
-        if decision is None:
-            event.batch_decisions.append(BatchDecision(recipe_id=recipe_id, batches=count))
-        else:
-            decision.batches = count
-        data = {
-            "recipe_id": recipe_id,
-            "recipe_name": name,
-            "original_batches": original,
-            "new_batches": count,
-        }
-        return _record(session, event, AmendmentType.MODIFY_BATCH, data, why, {}, {recipe_id: name})
+    """MODIFY_BATCH: change (or create) the batch decision of a selected
+    recipe in production, to any count ≥ max(1, batches already baked)."""
+    return _amend(
+        db, event_id, AmendmentType.MODIFY_BATCH, reason, recipe_id=recipe_id, batches=new_batches
+    )
 
 
 def list_amendments(db: Database, event_id: int) -> tuple[AmendmentRow, ...]:
@@ -276,7 +350,10 @@ def list_amendments(db: Database, event_id: int) -> tuple[AmendmentRow, ...]:
         raw = load_amendments(session, event_id)
         good_ids = [d.get("finished_good_id") for _, _, d, _, _ in raw]
         recipe_ids = [d.get("recipe_id") for _, _, d, _, _ in raw]
-        recipe_ids += [r for _, _, d, _, _ in raw for r in d.get("selected_recipe_ids") or ()]
+        for _, _, d, _, _ in raw:
+            recipe_ids += d.get("selected_recipe_ids") or []
+            recipe_ids += d.get("deselected_recipe_ids") or []
+            recipe_ids += [c.get("recipe_id") for c in d.get("batch_changes") or ()]
         good_ids = [g for g in good_ids if isinstance(g, int)]
         goods = {}
         if good_ids:
@@ -285,5 +362,5 @@ def list_amendments(db: Database, event_id: int) -> tuple[AmendmentRow, ...]:
                     select(FinishedGood.id, FinishedGood.name).where(FinishedGood.id.in_(good_ids))
                 ).all()
             )
-        recipes = _recipe_names(session, [r for r in recipe_ids if isinstance(r, int)])
+        recipes = effects.recipe_names(session, {r for r in recipe_ids if isinstance(r, int)})
         return amendment_rows(raw, goods, recipes)

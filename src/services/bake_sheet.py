@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from src.db import Database
 from src.planning.batches import format_decimal
+from src.planning.progress import recipe_progress
 from src.planning.types import Good, YieldType
 
 from .errors import ConflictError
@@ -151,8 +152,8 @@ def get_bake_sheet(db: Database, event_id: int) -> BakeSheetView:
         done = baked.get(rid, 0)
         yields = tuple(_yield_text(u) for u in sorted(units.values(), key=lambda u: u.id)
                        if u.recipe_id == rid)
-        rows.append(BakeRecipeRow(recipes[rid].name, batches, done, max(0, batches - done),
-                                  yields, scaled))
+        rows.append(BakeRecipeRow(recipes[rid].name, batches, done,
+                                  recipe_progress(batches, done).remaining, yields, scaled))
     event = EventView(ev.id, ev.name, ev.event_date, ev.expected_attendees, ev.notes,
                       ev.plan_state.value, ev.output_mode)
     return BakeSheetView(event, tuple(rows), _assembly(lines, goods, units))

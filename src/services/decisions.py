@@ -20,7 +20,7 @@ from . import policy
 from .errors import NotFoundError, ValidationError
 from .events import load_event
 from .plan_dto import DecisionRow
-from .plan_loading import needs_or_conflict
+from .plan_loading import names_listed, needs_or_conflict
 from .validation import parse_whole
 
 
@@ -84,6 +84,13 @@ def set_batch_decision(
             if unit.recipe_id != recipe_id:
                 raise ValidationError(
                     f"{unit.name} is not a yield type of {name}", field="finished_unit_id"
+                )
+            if finished_unit_id not in needed:
+                wanted = sorted(units[u].name for u in needed)
+                raise ValidationError(
+                    f"{unit.name} is not needed by this plan; {name} is needed as "
+                    f"{names_listed(wanted)}",
+                    field="finished_unit_id",
                 )
             yield_name = unit.name
         decision = decision_of(event, recipe_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -170,9 +172,12 @@ def event_delete_summary(db: Database, event_id: int) -> EventDeleteSummary:
         event = load_event(session, event_id)
 
         def count(model) -> int:
-            return session.scalar(
-                select(func.count()).select_from(model).where(model.event_id == event_id)
-            ) or 0
+            return (
+                session.scalar(
+                    select(func.count()).select_from(model).where(model.event_id == event_id)
+                )
+                or 0
+            )
 
         return EventDeleteSummary(
             event=to_event_view(event),
@@ -184,24 +189,49 @@ def event_delete_summary(db: Database, event_id: int) -> EventDeleteSummary:
         )
 
 
-def find_event(db: Database, name: str, event_date: str | date | None = None) -> EventView:
-    """The one event named ``name`` (and dated ``event_date`` when given); the name
-    matches ignoring case, surrounding space and Unicode normalisation.
 
-    Raises UserInputError when there is none, or several and no date picks one."""
+
+def closest_names(wanted: str, names: Iterable[str], limit: int = 3) -> list[str]:
+    """Up to ``limit`` of ``names`` closest to ``wanted`` (difflib), best first."""
+    by_key: dict[str, str] = {}
+    for name in names:
+        by_key.setdefault(name_key(name), name)
+    keys = difflib.get_close_matches(name_key(wanted), list(by_key), n=limit, cutoff=0.5)
+    return [by_key[k] for k in keys]
+
+
+def did_you_mean(wanted: str, names: Iterable[str]) -> str:
+    """ "; did you mean "A" or "B"?" — or "" when nothing is close."""
+    close = [f'"{n}"' for n in closest_names(wanted, names)]
+    if not close:
+        return ""
+    return (
+        "; did you mean "
+        + (", ".join(close[:-1]) + " or " + close[-1] if len(close) > 1 else close[0])
+        + "?"
+    )
+
+
+def find_event(db: Database, name: str, event_date: str | date | None = None) -> EventView:
+    """The one event named ``name`` (and dated ``event_date`` when given); names
+    match ignoring case and Unicode normalisation (:func:`name_key`).
+
+    Raises UserInputError when there is none (suggesting the closest names),
+    or several and no date picks one."""
     wanted_date = parse_date(event_date, field="date") if event_date not in (None, "") else None
     wanted = name_key(name)
     with db.uow() as session:
-        query = select(Event.id, Event.name)
-        if wanted_date is not None:
-            query = query.where(Event.event_date == wanted_date)
-        ids = [row.id for row in session.execute(query) if name_key(row.name) == wanted]
-        events = session.scalars(
-            select(Event).where(Event.id.in_(ids)).order_by(Event.event_date)
-        ).all()
-        if not events:
+        rows = session.execute(select(Event.id, Event.name, Event.event_date)).all()
+        ids = [
+            r.id
+            for r in sorted(rows, key=lambda r: (r.event_date, r.id))
+            if name_key(r.name) == wanted and (wanted_date is None or r.event_date == wanted_date)
+        ]
+        if not ids:
             on = f" on {wanted_date.isoformat()}" if wanted_date else ""
-            raise UserInputError(f'No event named "{name}"{on}')
+            hint = did_you_mean(name, sorted({r.name for r in rows}))
+            raise UserInputError(f'No event named "{name}"{on}{hint}')
+        events = [session.get(Event, i) for i in ids]
         if len(events) > 1:
             dates = ", ".join(e.event_date.isoformat() for e in events)
             raise UserInputError(

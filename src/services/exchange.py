@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from src.db import Database
 
+from .completion import write_missing_records
 from .errors import ServiceError
 from .exchange_bake_days import bake_day_problems, write_bake_days
 from .exchange_export import build_document
@@ -25,6 +26,7 @@ from .exchange_import import check_references, load_existing
 from .exchange_problems import parse_document
 from .exchange_schema import DocumentDoc
 from .exchange_writer import DocumentWriter, ImportResult
+from .snapshot import add_missing_ids
 
 
 class ExchangeError(ServiceError):
@@ -125,6 +127,9 @@ def import_document(db: Database, document: object, *, replace: bool = False) ->
         try:
             result = DocumentWriter(session).write(parsed)
             write_bake_days(session, parsed)
+            session.flush()
+            add_missing_ids(session)  # snapshots match by identity from now on
+            write_missing_records(session)  # completed plans keep their figures from now on
             return result
         except IntegrityError as exc:
             raise ExchangeError([

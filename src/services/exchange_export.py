@@ -23,6 +23,7 @@ from src.models import (
     PantryItem,
     Recipe,
 )
+from src.planning.replay import current_snapshot
 
 from .exchange_bake_days import add_bake_days
 from .exchange_schema import FORMAT, VERSION
@@ -106,13 +107,21 @@ def _amendment_data(
             out["good"] = goods.get(value, data.get("finished_good_name"))
         elif key == "recipe_id":
             out["recipe"] = recipes.get(value, data.get("recipe_name"))
-        elif key == "selected_recipe_ids":
-            stored = list(data.get("selected_recipe_names") or [])
-            out["selected_recipes"] = [
+        elif key in ("selected_recipe_ids", "deselected_recipe_ids"):
+            stem = key[: -len("_ids")]
+            stored = list(data.get(stem + "_names") or [])
+            out[stem.replace("_recipe", "_recipes")] = [
                 recipes.get(rid, stored[i] if i < len(stored) else None)
                 for i, rid in enumerate(value or [])
             ]
-        elif key not in ("finished_good_name", "recipe_name", "selected_recipe_names"):
+        elif key == "batch_changes":
+            out[key] = [_amendment_data(c, goods, recipes) for c in value or ()]
+        elif key not in (
+            "finished_good_name",
+            "recipe_name",
+            "selected_recipe_names",
+            "deselected_recipe_names",
+        ):
             out[key] = value
     return out
 
@@ -124,7 +133,11 @@ def _event(event: Event, goods: Mapping[int, str], recipes: Mapping[int, str]) -
         event.production_runs, key=lambda r: (r.recorded_at, recipes[r.recipe_id], r.id)
     )
     amendments = sorted(event.plan_amendments, key=lambda a: (a.created_at, a.id))
-    snapshot = event.plan_snapshot.snapshot_data if event.plan_snapshot is not None else None
+    snapshot = None
+    if event.plan_snapshot is not None:  # today's names, no ids (they are this database's)
+        snapshot = dict(event.plan_snapshot.snapshot_data)
+        if "ids" in snapshot:
+            snapshot = current_snapshot(snapshot, recipes, goods)
     return {
         "name": event.name,
         "date": event.event_date.isoformat(),

@@ -18,6 +18,7 @@ from src.models import Event, FinishedGood, FinishedUnit, Ingredient, PlanState,
 from src.planning.decomposition import find_cycle, recipes_of_goods
 from src.planning.types import BATCH_PORTION, DISCRETE_COUNT, Component, Good, YieldType
 
+from .exchange_replay import replay_problem
 from .exchange_schema import COUNT_MAX, AmendmentDoc, DocumentDoc, EventDoc
 from .validation import name_key
 
@@ -305,6 +306,10 @@ class Checker:
                      "snapshot taken when production started")
         for j, amendment in enumerate(e.amendments):
             self._amendment(f"{where}.amendments[{j}]", amendment)
+        if started and not any(p.startswith(where + ".") for p in self.problems):
+            problem = replay_problem(where, e)
+            if problem:
+                self.problems.append(problem)
 
     def _reachable(self) -> tuple[dict, dict[str, int], dict[int, str]]:
         """Good id → recipe ids it reaches, the stand-in ids, recipe names (computed once)."""
@@ -343,8 +348,10 @@ class Checker:
         """Amendments are history: names are checked for type only, since the thing
         may since have been renamed or deleted (the stored name is kept)."""
         data = a.data
-        names = {"drop_fg": "good", "add_fg": "good", "modify_batch": "recipe"}[a.type]
+        names = {"drop_fg": "good", "add_fg": "good", "modify_fg": "good",
+                 "modify_batch": "recipe"}[a.type]
         counts = {"drop_fg": ("original_quantity",), "add_fg": ("quantity",),
+                  "modify_fg": ("original_quantity", "quantity"),
                   "modify_batch": ("original_batches", "new_batches")}[a.type]
         if not isinstance(data.get(names), str):
             self.add(f"{where}.data.{names}", "must be text")

@@ -332,10 +332,13 @@ class DocumentWriter:
         ]
 
     def _amendment_data(self, a: AmendmentDoc) -> dict[str, Any]:
+        return self._stored_data(a.data)
+
+    def _stored_data(self, data: dict[str, Any]) -> dict[str, Any]:
         """Names → the ids the application stores beside the names, keeping the
         document's key order. A name that no longer resolves keeps a null id."""
         out: dict[str, Any] = {}
-        for name, value in a.data.items():
+        for name, value in data.items():
             if name == "good":
                 row = self.goods.get(key(value)) if isinstance(value, str) else None
                 out["finished_good_id"] = row.id if row is not None else None
@@ -344,12 +347,15 @@ class DocumentWriter:
                 row = self.recipes.get(key(value)) if isinstance(value, str) else None
                 out["recipe_id"] = row.id if row is not None else None
                 out["recipe_name"] = row.name if row is not None else value
-            elif name == "selected_recipes":
+            elif name in ("selected_recipes", "deselected_recipes"):
+                stem = name.replace("_recipes", "_recipe")
                 rows = [self.recipes.get(key(n)) if isinstance(n, str) else None for n in value]
-                out["selected_recipe_ids"] = [r.id if r else None for r in rows]
-                out["selected_recipe_names"] = [
+                out[stem + "_ids"] = [r.id if r else None for r in rows]
+                out[stem + "_names"] = [
                     r.name if r else n for r, n in zip(rows, value, strict=True)
                 ]
+            elif name == "batch_changes" and isinstance(value, list):
+                out[name] = [self._stored_data(c) if isinstance(c, dict) else c for c in value]
             else:
                 out[name] = value
         return out

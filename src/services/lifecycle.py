@@ -12,6 +12,7 @@ from src.db import Database
 from src.models import Event
 
 from . import policy
+from .completion import write_completion_once
 from .events import EventView, load_event, to_event_view
 from .snapshot import write_snapshot_once
 
@@ -51,8 +52,11 @@ def start_production(db: Database, event_id: int) -> EventView:
 
 
 def complete_plan(db: Database, event_id: int) -> EventView:
-    """In production → completed (read-only from then on)."""
+    """In production → completed (read-only from then on). Writes the
+    completion record in the same transaction: the plan's figures are kept as
+    they are now, whatever happens to the catalog later."""
     with db.uow() as session:
         event = _move(session, event_id, "complete")
         session.flush()
+        write_completion_once(session, event_id)
         return to_event_view(event)

@@ -8,10 +8,12 @@ places, see src.planning.batches.format_decimal).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from .events import EventView
 
@@ -86,8 +88,9 @@ class DecisionRow:
 class ProgressRow:
     decided: int
     baked: int
-    remaining: int
-    overage: int
+    remaining: int  # max(0, decided − baked)
+    overage: int  # max(0, baked − decided)
+    batches: int = 0  # the batches every panel counts: max(decided, baked)
 
 
 @dataclass(frozen=True)
@@ -140,10 +143,12 @@ class AssemblyView:
 @dataclass(frozen=True)
 class AmendmentRow:
     id: int
-    kind: str  # "drop_fg" | "add_fg" | "modify_batch"
+    kind: str  # "drop_fg" | "add_fg" | "modify_fg" | "modify_batch"
     summary: str  # e.g. "Dropped Cookie tin (was 20)"
     reason: str
     created_at: datetime
+    # what changed by name, e.g. {"good": "Cookie tin", "original_quantity": 20}
+    details: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -195,3 +200,6 @@ class PlanView:
     comparison: ComparisonView | None  # None until production starts
     production_runs: tuple[ProductionRunRow, ...]  # oldest first
     cycle_error: str | None  # a catalog cycle that stops decomposition, if any
+    # recipes with a need and no batches counted: "not counted: no batch decision"
+    undecided: tuple[str, ...] = ()
+    completed_at: datetime | None = None  # set when the figures are the completion record's

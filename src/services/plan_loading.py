@@ -37,8 +37,8 @@ from src.planning.aggregation import IngredientInfo, IngredientLine, effective_l
 from src.planning.decomposition import (
     CycleError,
     decompose_lines,
-    expand_reachable,
     group_by_recipe,
+    recipes_reached,
 )
 from src.planning.shopping import PantryLine
 from src.planning.types import Component, Good, YieldType
@@ -296,16 +296,13 @@ def load_decisions(session: Session, event_id: int) -> dict[int, tuple[int, int 
 def reached_recipes(
     goods: Mapping[int, Good], units: Mapping[int, YieldType], good_ids: Iterable[int]
 ) -> dict[int, frozenset[int]]:
-    """good id → ids of the recipes its decomposition reaches, for ``good_ids``
-    only. A cycle reachable from them is a ConflictError naming its goods."""
+    """good id → ids of the recipes its decomposition reaches
+    (src.planning.decomposition.recipes_reached), for ``good_ids`` and the goods
+    they contain. A cycle reachable from them is a ConflictError naming its goods."""
     try:
-        per_good = expand_reachable(goods, list(good_ids))
+        return recipes_reached(goods, units, list(good_ids))
     except CycleError as exc:
         raise ConflictError(cycle_message(exc)) from exc
-    return {
-        gid: frozenset(units[uid].recipe_id for uid in per_unit)
-        for gid, per_unit in per_good.items()
-    }
 
 
 def needs_by_recipe(

@@ -17,10 +17,11 @@ from typing import TypeVar
 
 from src.models.event import PlanState
 from src.planning.aggregation import IngredientInfo, IngredientLine, aggregate_ingredients
-from src.planning.batches import batch_options, is_stale
-from src.planning.decomposition import CycleError, expand_reachable
+from src.planning.batches import batch_options, is_stale, is_undecided
+from src.planning.decomposition import CycleError, recipes_reached
 from src.planning.feasibility import assess_assembly, project_supply, undecided_units
 from src.planning.progress import recipe_progress
+from src.planning.replay import current_snapshot
 from src.planning.shopping import PantryLine, shopping_gap
 from src.planning.types import Good, YieldType
 
@@ -47,6 +48,7 @@ __all__ = [
     "good_rows",
     "batch_rows",
     "needs_or_cycle",
+    "undecided_names",
     "assembly_view",
     "plan_comparison",
 ]
@@ -160,24 +162,19 @@ def shopping_rows(data: ShoppingInputs) -> tuple[ShoppingLineRow, ...]:
 def _reached_per_good(
     goods: Mapping[int, Good], units: Mapping[int, YieldType]
 ) -> tuple[dict[int, frozenset[int] | None], CycleError | None]:
-    """good id → recipes it reaches (None for a good on or reaching a cycle),
-    and the catalog's cycle, if any."""
-    cycle = None
+    """good id → recipes it reaches (src.planning.decomposition.recipes_reached;
+    None for a good on or reaching a cycle), and the catalog's cycle, if any."""
     try:
-        per_good: Mapping[int, Mapping[int, int] | None] = expand_reachable(goods, sorted(goods))
+        return dict(recipes_reached(goods, units, sorted(goods))), None
     except CycleError as exc:
-        # Rare (a cycle is refused when a bundle is saved): expand good by good.
-        cycle, per_good = exc, {}
+        # Rare (a cycle is refused when a bundle is saved): good by good.
+        reached: dict[int, frozenset[int] | None] = {}
         for gid in goods:
             try:
-                per_good[gid] = expand_reachable(goods, [gid])[gid]
+                reached[gid] = recipes_reached(goods, units, [gid])[gid]
             except CycleError:
-                per_good[gid] = None
-    reached = {
-        gid: None if per_unit is None else frozenset(units[u].recipe_id for u in per_unit)
-        for gid, per_unit in per_good.items()
-    }
-    return reached, cycle
+                reached[gid] = None
+        return reached, exc
 
 
 @dataclass
@@ -296,7 +293,7 @@ def _batch_row(rid, recipes, units, needs, decisions, baked, yields) -> BatchRow
             batches=batches,
             finished_unit_id=unit_id,
             yield_name=units[unit_id].name if unit_id in units else None,
-            stale=is_stale(batches, rn.batches_needed),
+            stale=is_stale(batches, rn.batches_needed, baked.get(rid, 0)),
         )
     progress = recipe_progress(decision.batches if decision else 0, baked.get(rid, 0))
     return BatchRow(
@@ -318,9 +315,31 @@ def _batch_row(rid, recipes, units, needs, decisions, baked, yields) -> BatchRow
         ),
         decision=decision,
         progress=ProgressRow(
-            progress.decided, progress.baked, progress.remaining, progress.overage
+            progress.decided, progress.baked, progress.remaining, progress.overage, progress.batches
         ),
-        yield_choices=yields.get(rid, ()),
+        yield_choices=_needed_choices(yields.get(rid, ()), rn.needed),
+    )
+
+
+def _needed_choices(
+    choices: tuple[UnitCount, ...], needed: Mapping[int, int]
+) -> tuple[UnitCount, ...]:
+    """The yield types a decision may name: those the plan needs (every one of
+    the recipe's when it needs none)."""
+    return tuple(c for c in choices if c.unit_id in needed) or choices
+
+
+def undecided_names(batches: tuple[BatchRow, ...], baked: Mapping[int, int]) -> tuple[str, ...]:
+    """Names of the recipes with a need and no batches counted (no decision,
+    nothing baked): their ingredients are not on the shopping list."""
+    return tuple(
+        r.recipe_name
+        for r in batches
+        if is_undecided(
+            r.batches_needed,
+            None if r.decision is None else r.decision.batches,
+            baked.get(r.recipe_id, 0),
+        )
     )
 
 
@@ -356,4 +375,9 @@ def plan_comparison(snapshot, recipes, goods, units, selected, lines, decisions)
             for r, (b, u) in decisions.items()
         },
     )
-    return compare_with_snapshot(snapshot, current)
+    named_now = current_snapshot(
+        snapshot,
+        {r.id: r.name for r in recipes.values()},
+        {g.id: g.name for g in goods.values()},
+    )
+    return compare_with_snapshot(named_now, current)

@@ -14,6 +14,7 @@ from src.planning.batches import plan_complete
 
 from . import plan_sections, policy
 from .amendments import amendment_rows, load_amendments
+from .completion import frozen_catalog, load_completion
 from .events import EventView
 from .plan_dto import AllowedActions, AssemblyView, BatchRow, PlanView, ShoppingLineRow
 from .plan_loading import load_baked, load_decisions, load_event_row, recipe_choice_rows
@@ -46,7 +47,8 @@ def _allowed(state: PlanState) -> AllowedActions:
 
 def get_plan_view(db: Database, event_id: int) -> PlanView:
     """Everything the planning tab shows for the event, read in one
-    transaction with a fixed number of statements (9). A cycle among the finished
+    transaction with a fixed number of statements (9; 10 for a completed plan,
+    whose figures come from its completion record). A cycle among the finished
     goods does not fail the call: ``cycle_error`` says which goods, and the
     parts that need decomposition (batches, assembly) are left empty."""
     with db.uow() as session:
@@ -56,6 +58,10 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         runs = run_rows(session, event_id)
         raw_amendments = load_amendments(session, event_id)
         own_lines = load_decided_recipe_lines(session, event_id)
+        record = load_completion(session, event_id, ev.plan_state)
+    completed_at = None
+    if record is not None:  # a completed plan is history: its figures as at completion
+        catalog, own_lines, completed_at = frozen_catalog(record)
     recipes, units, goods = catalog.recipes, catalog.units, catalog.goods
     selected, lines, decisions = choices.selected, choices.lines, choices.decisions
     baked: dict[int, int] = {}
@@ -94,6 +100,7 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         complete = plan_complete(
             {r.recipe_id: r.batches_needed for r in batches},
             {rid: b for rid, (b, _) in decisions.items()},
+            baked,
         )
     good_rows, catalog_cycle = plan_sections.good_rows(goods, units, recipes, selected, lines)
     cycle_error = cycle_error or catalog_cycle
@@ -131,6 +138,8 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         comparison=comparison,
         production_runs=runs,
         cycle_error=cycle_error,
+        undecided=plan_sections.undecided_names(batches, baked),
+        completed_at=completed_at,
     )
 
 
@@ -142,6 +151,9 @@ def get_shopping_list(db: Database, event_id: int) -> tuple[ShoppingLineRow, ...
         baked = load_baked(session, event_id)
         catalog = load_plan_catalog(session)
         own_lines = load_decided_recipe_lines(session, event_id)
+        record = load_completion(session, event_id, ev.plan_state)
+    if record is not None:
+        catalog, own_lines, _ = frozen_catalog(record)
     return shopping_rows(
         ShoppingInputs(
             ev.plan_state,

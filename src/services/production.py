@@ -12,10 +12,11 @@ from src.models import ProductionRun, Recipe
 from src.utils.datetime_utils import utc_now
 
 from . import policy
-from .decisions import recipe_name, require_selected
-from .errors import ValidationError
+from .decisions import decision_of, recipe_name, require_selected
+from .errors import ConflictError, ValidationError
 from .events import load_event
 from .plan_dto import ProductionRunRow
+from .plan_loading import load_baked
 from .validation import parse_whole
 
 NOTES_MAX = 2000
@@ -61,6 +62,20 @@ def run_rows(session: Session, event_id: int) -> tuple[ProductionRunRow, ...]:
     return tuple(ProductionRunRow(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows)
 
 
+def over_message(name: str, count: int, decided: int, baked: int) -> str:
+    """The question asked before recording beyond the decision."""
+    if decided == 0:
+        return (
+            f"{name} has no batch decision, so all {count} batches would be extras; "
+            "confirm to record the extra batches"
+        )
+    return (
+        f"Recording {count} batches of {name} goes beyond the decision "
+        f"({decided} decided, {baked} already baked, {baked + count} after this); "
+        "confirm to record the extra batches"
+    )
+
+
 def record_production(
     db: Database,
     event_id: int,
@@ -68,10 +83,12 @@ def record_production(
     batches: int | str,
     notes: str = "",
     recorded_at: datetime | str | None = None,
+    over: bool = False,
 ) -> ProductionRunRow:
     """Record that ``batches`` (whole, ≥ 1) batches of a selected recipe were
-    baked; only while the plan is in production. Baking more than decided is
-    allowed (shown as overage)."""
+    baked; only while the plan is in production. Going beyond the decided
+    batches (or baking a recipe with no decision) needs ``over=True`` — the
+    baker's confirmation; the plan then shows the overage as extras."""
     count = parse_whole(batches, what="Batches baked", field="batches")
     moment = _recorded_at(recorded_at)
     text = (notes or "").strip()
@@ -85,6 +102,11 @@ def record_production(
         policy.require(event.plan_state, policy.Action.RECORD_PRODUCTION)
         name = recipe_name(session, recipe_id)
         require_selected(event, recipe_id, name)
+        decision = decision_of(event, recipe_id)
+        decided = 0 if decision is None else decision.batches
+        baked = load_baked(session, event_id).get(recipe_id, 0)
+        if baked + count > decided and not over:
+            raise ConflictError(over_message(name, count, decided, baked))
         run = ProductionRun(
             event_id=event_id, recipe_id=recipe_id, batches=count, recorded_at=moment, notes=text
         )

@@ -12,8 +12,14 @@ everything BY NAME, never by id::
       "batch_decisions": [                         # by recipe
         {"recipe": "Sugar Cookie Dough", "batches": 9, "yield": "Sugar cookie"},
         {"recipe": "Truffles", "batches": 2, "yield": null}
-      ]
+      ],
+      "ids": {"recipes": {"Sugar Cookie Dough": 1}, "goods": {"Cookie tin": 3}}
     }
+
+``ids`` (optional) are this database's ids of the things named, so that a
+comparison matches by identity (src.planning.replay.current_snapshot): a
+recipe renamed later is the same recipe. Export writes the snapshot with
+today's names and without ids; import adds the new database's ids.
 
 It is written once, at the start of production, and never rewritten.
 Private helpers only: every function takes an open session or plain data.
@@ -83,7 +89,11 @@ def build_snapshot(session: Session, event: Event, taken_at: datetime) -> dict[s
         },
     )
     stamp = taken_at.replace(microsecond=0).isoformat() + "Z"
-    return {"version": SNAPSHOT_VERSION, "taken_at": stamp, **body}
+    ids = {
+        "recipes": {name: rid for rid, name in sorted(recipes.items())},
+        "goods": {name: gid for gid, name in sorted(goods.items())},
+    }
+    return {"version": SNAPSHOT_VERSION, "taken_at": stamp, **body, "ids": ids}
 
 
 def write_snapshot_once(session: Session, event: Event) -> bool:
@@ -97,6 +107,28 @@ def write_snapshot_once(session: Session, event: Event) -> bool:
     )
     session.flush()
     return True
+
+
+def add_missing_ids(session: Session) -> None:
+    """Give every snapshot without ``ids`` (imported ones) the ids of the
+    things it names in this database, so comparisons match by identity."""
+    recipes = {name: rid for rid, name in session.execute(select(Recipe.id, Recipe.name))}
+    goods = {name: gid for gid, name in session.execute(select(FinishedGood.id, FinishedGood.name))}
+    for snap in session.scalars(select(PlanSnapshot)):
+        data = snap.snapshot_data or {}
+        if "ids" in data:
+            continue
+        named = set(data.get("recipes") or ())
+        named |= {x.get("recipe") for x in data.get("batch_decisions") or ()}
+        ids = {
+            "recipes": {n: recipes[n] for n in sorted(named, key=str) if n in recipes},
+            "goods": {
+                x["good"]: goods[x["good"]]
+                for x in data.get("finished_goods") or ()
+                if x.get("good") in goods
+            },
+        }
+        snap.snapshot_data = {**data, "ids": ids}
 
 
 def parse_taken_at(data: Mapping[str, Any]) -> datetime:

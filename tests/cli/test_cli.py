@@ -52,10 +52,14 @@ def test_plan_json(demo_db):
     pies = next(r for r in report["recipes"] if r["recipe"] == "Pumpkin Pie")
     assert pies["decision"] is None and pies["batches_needed"] == "6"
     bread = next(r for r in report["recipes"] if r["recipe"] == "Pumpkin Bread")
-    assert bread["progress"] == {"baked": 2, "remaining": 2, "overage": 0}
-    assert {"finished_good": "Pumpkin pie", "quantity": 6, "status": "undecided"} in (
-        report["assembly"]
-    )
+    assert bread["progress"] == {"baked": 2, "remaining": 2, "overage": 0, "batches": 4}
+    assert {"finished_good": "Pumpkin pie", "quantity": 6, "status": "undecided",
+            "can_make": 0} in report["assembly"]
+    assert report["report_version"] == 2
+    assert report["undecided"] == ["Pumpkin Pie"]
+    assert [a["type"] for a in report["amendments"]] == ["drop_fg", "modify_batch", "add_fg"]
+    assert report["production"][0] == {"recipe": "Chocolate Chip Cookie Dough", "batches": 2,
+                                       "recorded_at": "2026-11-25T14:00:00Z", "notes": ""}
     assert report["complete"] is False
 
 

@@ -80,7 +80,8 @@ def test_plan_state_defaults_to_draft(db):
 
 def test_enum_values_are_the_seeds():
     assert [s.value for s in PlanState] == ["draft", "locked", "in_production", "completed"]
-    assert [t.value for t in AmendmentType] == ["drop_fg", "add_fg", "modify_batch"]
+    # the seed's three, unchanged, then modify_fg (DESIGN.md edit policy)
+    assert [t.value for t in AmendmentType] == ["drop_fg", "add_fg", "modify_batch", "modify_fg"]
 
 
 def test_zero_quantity_line_is_refused(db, world):

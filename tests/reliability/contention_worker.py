@@ -42,7 +42,7 @@ def main(db_path: str, tag: str, seed: int, seconds: float, shared_id: int, out:
         result["steps"] += 1
         try:
             if rng.random() < 1 / 3:
-                record_production(db, shared_id, rng.choice(recipes), 1, notes=tag)
+                record_production(db, shared_id, rng.choice(recipes), 1, notes=tag, over=True)
                 result["records"] += 1
             else:
                 outcome = editor.step()

@@ -157,7 +157,8 @@ class Editor:
         if roll < 0.95:
             recipe = self._pick([r for r in plan.recipes if r.selected])
             if recipe is not None:
-                production.record_production(db, eid, recipe.id, rng.randint(1, 3))
+                production.record_production(db, eid, recipe.id, rng.randint(1, 3),
+                                             over=rng.random() < 0.5)
             return "record production"
         lifecycle.complete_plan(db, eid)
         return "complete"

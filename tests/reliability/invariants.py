@@ -23,6 +23,7 @@ import sqlite3
 from pathlib import Path
 
 from src.planning.decomposition import CycleError, expand_reachable
+from src.planning.replay import current_amendment, current_snapshot, replay_amendments
 from src.planning.types import Component, Good
 
 STARTED = ("in_production", "completed")
@@ -59,20 +60,20 @@ def _plan(conn: sqlite3.Connection, event_id: int) -> dict:
     return {"recipes": recipes, "lines": lines, "decisions": decisions}
 
 
-def replay(snapshot: dict, amendments: list[tuple[str, dict]]) -> dict:
-    """The plan a snapshot becomes after ``amendments`` (kind, data), oldest first."""
-    recipes = set(snapshot.get("recipes", []))
-    lines = {x["good"]: x["quantity"] for x in snapshot.get("finished_goods", [])}
-    decisions = {x["recipe"]: x["batches"] for x in snapshot.get("batch_decisions", [])}
-    for kind, data in amendments:
-        if kind == "drop_fg":
-            lines.pop(data["finished_good_name"], None)
-        elif kind == "add_fg":
-            lines[data["finished_good_name"]] = data["quantity"]
-            recipes |= set(data.get("selected_recipe_names") or ())
-        elif kind == "modify_batch":
-            decisions[data["recipe_name"]] = data["new_batches"]
-    return {"recipes": sorted(recipes), "lines": lines, "decisions": decisions}
+def replay(
+    snapshot: dict,
+    amendments: list[tuple[str, dict]],
+    recipe_names: dict[int, str] | None = None,
+    good_names: dict[int, str] | None = None,
+) -> dict:
+    """The plan a snapshot becomes after ``amendments`` (kind, data), oldest first
+    (the application's own rule, src.planning.replay), with today's names of
+    the things they refer to by id."""
+    recipes, goods = recipe_names or {}, good_names or {}
+    return replay_amendments(
+        current_snapshot(snapshot, recipes, goods),
+        [(kind, current_amendment(data, recipes, goods)) for kind, data in amendments],
+    )
 
 
 def problems(path: str | Path) -> list[str]:
@@ -129,7 +130,9 @@ def _problems(conn: sqlite3.Connection) -> list[str]:
         if state not in STARTED and amendments:
             found.append(f"{where}: amendments although production never started")
         if state in STARTED and len(snapshots) == 1:
-            expected = replay(snapshots[0], amendments)
+            expected = replay(snapshots[0], amendments,
+                              dict(conn.execute("SELECT id, name FROM recipes")),
+                              {g: goods[g].name for g in goods})
             actual = _plan(conn, event_id)
             if expected != actual:
                 found.append(f"{where}: live plan differs from snapshot + amendments: "

@@ -186,10 +186,12 @@ class LifecycleMachine(RuleBasedStateMachine):
         if self.call(name, event_id, TRANSITION_CALLS[name]):
             self.state[event_id] = AFTER[name]
 
-    @rule(event_id=events, pick=st.integers(0, 10**6), batches=st.integers(1, 5))
-    def record(self, event_id, pick, batches):
+    @rule(event_id=events, pick=st.integers(0, 10**6), batches=st.integers(1, 5),
+          over=st.booleans())
+    def record(self, event_id, pick, batches, over):
         recipe = _needed_or_any(self.s, event_id, pick)
-        self.call("record", event_id, production.record_production, recipe, batches)
+        self.call("record", event_id, production.record_production, recipe, batches, "", None,
+                  over)
 
     @rule(event_id=events, pick=st.integers(0, 10**6), quantity=st.integers(1, 50),
           reason=st.sampled_from(["more guests", "", "   "]))

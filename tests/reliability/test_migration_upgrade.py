@@ -112,6 +112,16 @@ def _seed_0006(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE batch_decisions SET pinned = 1 WHERE id = 1")
 
 
+def _seed_0002(conn: sqlite3.Connection) -> None:
+    """Everything of 0006, a modify_fg amendment and a completed plan's record."""
+    _seed_0006(conn)
+    _insert(conn, "plan_amendments", 2, event_id=1, amendment_type="modify_fg",
+            amendment_data=json.dumps({"finished_good_id": 2, "original_quantity": 18,
+                                       "quantity": 20}), reason="two more tins")
+    _insert(conn, "plan_completions", 1, event_id=1,
+            completion_data=json.dumps({"version": 1, "recipes": []}))
+
+
 # Revisions in the order they apply (migrations are chained in the order they landed).
 SEEDERS = {
     "0001": _seed_0001,
@@ -119,6 +129,7 @@ SEEDERS = {
     "0003": _seed_0003,
     "0005": _seed_0005,
     "0006": _seed_0006,
+    "0002": _seed_0002,
 }
 
 

@@ -33,7 +33,8 @@ def _pdf_text(pdf, path) -> tuple[int, str]:
 
 def test_plan_json_follows_the_contract(demo):
     report = plan_report(get_plan_view(demo, _event_id(demo, "Holiday Cookie Exchange 2026")))
-    assert list(report) == ["event", "recipes", "shopping_list", "assembly", "complete"]
+    assert list(report) == ["event", "recipes", "shopping_list", "assembly", "complete",
+                            "report_version", "undecided", "amendments", "production"]
     assert report["event"] == {"name": "Holiday Cookie Exchange 2026", "date": "2026-12-19",
                                "plan_state": "draft", "expected_attendees": 20}
     sugar = next(r for r in report["recipes"] if r["recipe"] == "Sugar Cookie Dough")
@@ -48,7 +49,7 @@ def test_plan_json_follows_the_contract(demo):
              "difference_items": 22, "difference_batches": "0.917"},
         ],
         "decision": {"batches": 8, "yield": "Sugar cookie", "stale": False},
-        "progress": {"baked": 0, "remaining": 8, "overage": 0},
+        "progress": {"baked": 0, "remaining": 8, "overage": 0, "batches": 8},
     }
     brownies = next(r for r in report["recipes"] if r["recipe"] == "Fudge Brownie Batter")
     assert all(o["yield"] is None and o["difference_items"] is None for o in brownies["options"])
@@ -58,7 +59,8 @@ def test_plan_json_follows_the_contract(demo):
     flour = next(s for s in report["shopping_list"] if s["ingredient"] == "All-purpose flour")
     assert flour == {"ingredient": "All-purpose flour", "needed": "82.027", "unit": "cup",
                      "on_hand": "18.087", "to_buy": "63.94", "status": "to_buy"}
-    assert {"finished_good": "Holiday gift crate", "quantity": 5, "status": "partial"} in (
+    assert {"finished_good": "Holiday gift crate", "quantity": 5, "status": "partial",
+            "can_make": 4} in (
         report["assembly"]
     )
 

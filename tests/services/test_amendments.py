@@ -39,7 +39,7 @@ def test_drop_good_removes_the_line_and_records_it(db, b, event_id):
     row = amendments.amend_drop_good(db, event_id, b.g_truffle_box, "  Client cancelled  ")
     assert (row.kind, row.summary, row.reason) == (
         "drop_fg",
-        "Dropped Truffle box (was 10)",
+        "Dropped Truffle box (was 10); deselected Truffles",
         "Client cancelled",
     )
     assert _quantities(db, event_id) == {"Sugar cookie": 200}
@@ -55,15 +55,24 @@ def test_drop_needs_an_existing_line(db, b, event_id):
     assert _data(db, event_id) == []
 
 
-def test_drop_is_refused_once_its_recipes_are_baked(db, b, event_id):
+def test_drop_after_baking_keeps_the_baked_batches_as_the_decision(db, b, event_id):
     production.record_production(db, event_id, b.sugar_dough, 2)
-    with pytest.raises(ConflictError) as err:
-        amendments.amend_drop_good(db, event_id, b.g_cookie, "too many")
-    assert err.value.message == (
-        "Cannot drop Sugar cookie: production is already recorded for Sugar Cookie Dough"
-    )
-    assert _quantities(db, event_id)["Sugar cookie"] == 200
-    assert _data(db, event_id) == []
+    row = amendments.amend_drop_good(db, event_id, b.g_cookie, "too many")
+    assert row.summary == "Dropped Sugar cookie (was 200); Sugar Cookie Dough: 9 → 2 batches"
+    view = get_plan_view(db, event_id)
+    assert _quantities(db, event_id) == {"Truffle box": 10}
+    [sugar] = [r for r in view.batches if r.recipe_name == "Sugar Cookie Dough"]
+    assert (sugar.decision.batches, sugar.decision.stale) == (2, False)
+    assert (sugar.progress.remaining, sugar.progress.overage) == (0, 0)
+
+
+def test_drop_deselects_a_recipe_no_longer_needed_with_nothing_baked(db, b, event_id):
+    row = amendments.amend_drop_good(db, event_id, b.g_cookie, "no cookies")
+    assert row.summary == "Dropped Sugar cookie (was 200); deselected Sugar Cookie Dough"
+    view = get_plan_view(db, event_id)
+    assert [r.recipe_name for r in view.batches] == ["Truffles"]
+    assert not [r for r in view.recipes if r.selected and r.name == "Sugar Cookie Dough"]
+    assert not [s for s in view.shopping if s.ingredient == "Granulated sugar"]
 
 
 def test_add_good_selects_the_recipes_it_needs(db, b, event_id):
@@ -129,15 +138,16 @@ def test_modify_batch_creates_a_missing_decision(db, b, event_id):
     assert get_plan_view(db, event_id).complete is True
 
 
-def test_modify_batch_is_refused_once_the_recipe_is_baked(db, b, event_id):
-    production.record_production(db, event_id, b.sugar_dough, 1)
-    with pytest.raises(ConflictError) as err:
-        amendments.amend_batches(db, event_id, b.sugar_dough, 7, "less")
+def test_modify_batch_after_baking_goes_up_or_down_to_the_baked_count(db, b, event_id):
+    production.record_production(db, event_id, b.sugar_dough, 3)
+    amendments.amend_batches(db, event_id, b.sugar_dough, 10, "more guests")
+    amendments.amend_batches(db, event_id, b.sugar_dough, 3, "enough after all")
+    with pytest.raises(ValidationError) as err:
+        amendments.amend_batches(db, event_id, b.sugar_dough, 2, "less")
     assert err.value.message == (
-        "Cannot change the batches of Sugar Cookie Dough: production is already recorded for it"
+        "Sugar Cookie Dough: 3 batches are already baked; choose 3 or more batches"
     )
-    # Another recipe of the same plan can still be amended.
-    amendments.amend_batches(db, event_id, b.truffles, 4, "Truffles still to bake")
+    assert [d["new_batches"] for _, d in _data(db, event_id)] == [10, 3]
 
 
 def test_modify_batch_refuses_no_change_and_bad_numbers(db, b, event_id):
@@ -193,7 +203,7 @@ def test_comparison_marks_added_removed_and_changed(db, b, event_id):
     got = {(x.section, x.name): (x.change, x.before, x.after) for x in comparison.lines}
     assert got == {
         ("recipe", "Sugar Cookie Dough"): ("unchanged", "selected", "selected"),
-        ("recipe", "Truffles"): ("unchanged", "selected", "selected"),
+        ("recipe", "Truffles"): ("removed", "selected", None),
         ("recipe", "Vanilla Cake"): ("added", None, "selected"),
         ("finished_good", "Sugar cookie"): ("unchanged", "200", "200"),
         ("finished_good", "Truffle box"): ("removed", "10", None),

@@ -116,7 +116,11 @@ def test_export_translates_amendment_ids_to_names(db):
     load_demo(db)
     sale = next(e for e in export_document(db)["events"] if e["name"] == "Thanksgiving Bake Sale")
     data = {a["type"]: a["data"] for a in sale["amendments"]}
-    assert data["drop_fg"] == {"good": "Oatmeal cookie", "original_quantity": 60}
+    assert data["drop_fg"] == {
+        "good": "Oatmeal cookie",
+        "original_quantity": 60,
+        "deselected_recipes": ["Oatmeal Cookie Dough"],
+    }
     assert data["add_fg"] == {"good": "Pumpkin pie", "quantity": 6,
                               "selected_recipes": ["Pumpkin Pie"]}
     assert data["modify_batch"] == {"recipe": "Pumpkin Bread", "original_batches": 3,

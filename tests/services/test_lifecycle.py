@@ -80,6 +80,11 @@ def test_start_production_writes_the_snapshot_by_name(db, b):
     [data] = _snapshots(db, event_id)
     taken = datetime.fromisoformat(data.pop("taken_at").replace("Z", ""))
     assert before <= taken <= utc_now()
+    # beside the names, this database's ids (so that a rename is not "removed + added")
+    assert data.pop("ids") == {
+        "recipes": {"Sugar Cookie Dough": b.sugar_dough, "Truffles": b.truffles},
+        "goods": {"Sugar cookie": b.g_cookie, "Truffle box": b.g_truffle_box},
+    }
     assert data == {
         "version": 1,
         "recipes": ["Sugar Cookie Dough", "Truffles"],
@@ -128,8 +133,9 @@ def test_snapshot_keeps_the_names_of_its_time(db, b):
     [data] = _snapshots(db, event_id)
     assert data["recipes"] == ["Sugar Cookie Dough", "Truffles"]
     lines = {(x.section, x.name): x.change for x in get_plan_view(db, event_id).comparison.lines}
-    assert lines[("recipe", "Truffles")] == "removed"
-    assert lines[("recipe", "Dark Truffles")] == "added"
+    # matched by identity: the renamed recipe is the same recipe, shown by its name now
+    assert lines[("recipe", "Dark Truffles")] == "unchanged"
+    assert ("recipe", "Truffles") not in lines
 
 
 def test_refused_transition_changes_nothing(db, b):

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from src.services import production
-from src.services.errors import PlanStateError, ValidationError
+from src.services.errors import ConflictError, PlanStateError, ValidationError
 from src.services.plan_dto import ProgressRow
 from src.services.plan_view import get_plan_view, get_shopping_list
 from tests.services.builders import build_bakery, planned_event
@@ -49,16 +49,31 @@ def test_utc_offsets_are_stored_as_utc(db, b, event_id):
 
 
 def test_progress_counts_baked_batches_and_overage(db, b, event_id):
-    assert _progress(db, event_id, b.sugar_dough) == ProgressRow(9, 0, 9, 0)
+    assert _progress(db, event_id, b.sugar_dough) == ProgressRow(9, 0, 9, 0, 9)
     production.record_production(db, event_id, b.sugar_dough, 4)
-    assert _progress(db, event_id, b.sugar_dough) == ProgressRow(9, 4, 5, 0)
-    production.record_production(db, event_id, b.sugar_dough, 7)
-    assert _progress(db, event_id, b.sugar_dough) == ProgressRow(9, 11, 0, 2)
+    assert _progress(db, event_id, b.sugar_dough) == ProgressRow(9, 4, 5, 0, 9)
+    production.record_production(db, event_id, b.sugar_dough, 7, over=True)
+    assert _progress(db, event_id, b.sugar_dough) == ProgressRow(9, 11, 0, 2, 11)
+
+
+def test_recording_beyond_the_decision_needs_confirmation(db, b, event_id):
+    production.record_production(db, event_id, b.sugar_dough, 8)
+    with pytest.raises(ConflictError) as err:
+        production.record_production(db, event_id, b.sugar_dough, 3)
+    assert err.value.message == (
+        "Recording 3 batches of Sugar Cookie Dough goes beyond the decision "
+        "(9 decided, 8 already baked, 11 after this); confirm to record the extra batches"
+    )
+    assert len(production.list_production_runs(db, event_id)) == 1
+    production.record_production(db, event_id, b.sugar_dough, 3, over=True)
+    view = get_plan_view(db, event_id)
+    [row] = [r for r in view.batches if r.recipe_id == b.sugar_dough]
+    assert (row.decision.stale, row.progress.overage, row.progress.batches) == (False, 2, 11)
 
 
 def test_undecided_recipe_shows_baked_batches(db, b, event_id):
-    production.record_production(db, event_id, b.truffles, 2)
-    assert _progress(db, event_id, b.truffles) == ProgressRow(0, 2, 0, 2)
+    production.record_production(db, event_id, b.truffles, 2, over=True)
+    assert _progress(db, event_id, b.truffles) == ProgressRow(0, 2, 0, 2, 2)
 
 
 def test_shopping_in_production_counts_only_batches_still_to_bake(db, b, event_id):
@@ -72,7 +87,7 @@ def test_shopping_in_production_counts_only_batches_still_to_bake(db, b, event_i
 
 
 def test_assembly_counts_what_was_baked_beyond_the_decision(db, b, event_id):
-    production.record_production(db, event_id, b.truffles, 4)  # 48 truffles, 40 needed
+    production.record_production(db, event_id, b.truffles, 4, over=True)  # 48 truffles, 40 needed
     assembly = get_plan_view(db, event_id).assembly
     assert [(x.good, x.status, x.can_make) for x in assembly.lines] == [
         ("Sugar cookie", "met", 200),

@@ -103,7 +103,7 @@ def test_in_production_only_what_is_still_to_bake_is_scheduled(db, b):
     late = get_schedule(db, event_id, today=date(2026, 12, 19))
     assert late.first_day == date(2026, 12, 19)
     assert [d.day for d in late.days] == [date(2026, 12, 19)]
-    production.record_production(db, event_id, b.sugar_dough, 6)
+    production.record_production(db, event_id, b.sugar_dough, 6, over=True)
     assert get_schedule(db, event_id, today=date(2026, 12, 1)).days == ()
 
 

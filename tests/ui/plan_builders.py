@@ -116,6 +116,8 @@ def make_plan(*rows: BatchRow, state: str = "draft") -> PlanView:
         batches=tuple(rows), decided_count=decided, complete=complete, shopping=(),
         assembly=AssemblyView("empty", ()), amendments=(), comparison=None,
         production_runs=(), cycle_error=None,
+        undecided=tuple(r.recipe_name for r in rows
+                        if r.decision is None and not r.progress.baked),
     )
 
 

@@ -119,7 +119,7 @@ def test_progress_and_amend_texts_count_batches_in_english(root):
     section.show(make_plan(rows=(batch_row(1, "Pumpkin Bread", 1, 0),)))
     dialog = section.open_amend()
     dialog.select_kind("Change batches")
-    dialog._recipe_changed("Pumpkin Bread")
-    assert dialog.current_label.cget("text") == "1 batch decided, 0 baked"
+    dialog._changed("recipe")
+    assert dialog.current_label.cget("text") == "1 batch decided, 0 baked · need 1"
     dialog.cancel_button.invoke()
     pump(root)

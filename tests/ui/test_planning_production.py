@@ -81,22 +81,13 @@ class Calls:
         self.calls.append(("record", *args))
         return self.error
 
-    def drop(self, *args):
-        self.calls.append(("drop", *args))
-        return self.error
-
-    def add(self, *args):
-        self.calls.append(("add", *args))
-        return self.error
-
-    def batches(self, *args):
-        self.calls.append(("batches", *args))
+    def amend(self, kind, what, reason):
+        self.calls.append((kind, what, reason))
         return self.error
 
 
 def build(root, calls: Calls) -> ProductionSection:
-    section = ProductionSection(root, on_record=calls.record, on_amend_drop=calls.drop,
-                                on_amend_add=calls.add, on_amend_batches=calls.batches)
+    section = ProductionSection(root, on_record=calls.record, on_amend=calls.amend)
     section.pack(fill="x")
     return section
 
@@ -124,7 +115,7 @@ def test_progress_bars_show_baked_of_decided_and_overage(root):
     pump(root)
     assert section.progress_rows() == {
         1: "3 of 9 batches baked · 6 to go",
-        2: "5 of 4 batches baked · 1 over plan",
+        2: "5 of 4 batches baked · 1 extra batch",
     }
     bar = section.progress_bar(1)
     assert (float(bar.cget("value")), float(bar.cget("maximum"))) == (3.0, 9.0)
@@ -150,7 +141,7 @@ def test_record_dialog_rejects_bad_batches_inline_then_records(root):
     dialog.notes_entry.insert(0, "second tray")
     dialog.ok_button.invoke()
     pump(root)
-    assert calls.calls == [("record", 1, 2, "second tray")]
+    assert calls.calls == [("record", 1, 2, "second tray", False)]
     assert not dialog.winfo_exists()
 
 
@@ -161,6 +152,7 @@ def test_record_refused_by_the_service_keeps_the_dialog_open(root):
     dialog = section.open_record(recipe_id=2)
     pump(root)
     assert dialog.recipe_menu.get() == "Vanilla Cake"
+    dialog.recipe_menu.set("Sugar Cookie Dough")  # within its decision: no question
     dialog.batches_entry.insert(0, "1")
     dialog.ok_button.invoke()
     pump(root)
@@ -172,9 +164,9 @@ def test_amend_without_a_reason_is_refused_inline(root):
     calls = Calls()
     section = build(root, calls)
     section.show(make_plan())
-    dialog = section.open_amend()
+    dialog = section.open_amend(kind=DROP)
     pump(root)
-    assert dialog.kind == DROP and dialog.drop_menu.get() == "Cookie tin"
+    assert dialog.kind == DROP and dialog.line_menu.get() == "Cookie tin"
     dialog.ok_button.invoke()
     pump(root)
     assert dialog.error_text("reason") == "A reason is required: say why the plan changes"
@@ -186,7 +178,7 @@ def test_amend_without_a_reason_is_refused_inline(root):
     dialog.reason_entry.insert(0, "Out of tins")
     dialog.ok_button.invoke()
     pump(root)
-    assert calls.calls == [("drop", 101, "Out of tins")]
+    assert calls.calls == [("drop_fg", {"good_id": 101}, "Out of tins")]
     assert not dialog.winfo_exists()
 
 
@@ -207,18 +199,19 @@ def test_amend_add_line_and_change_batches(root):
     dialog.quantity_entry.insert(0, "4")
     dialog.ok_button.invoke()
     pump(root)
-    assert calls.calls == [("add", 102, 4, "Neighbours asked")]
+    assert calls.calls == [("add_fg", {"good_id": 102, "quantity": 4}, "Neighbours asked")]
 
     dialog = section.open_amend(kind=DROP)
     dialog.select_kind(BATCHES)
     pump(root)
-    assert dialog.field_visible("batches") and not dialog.field_visible("drop_good")
-    assert dialog.current_label.cget("text") == "9 batches decided, 3 baked"
+    assert dialog.field_visible("batches") and not dialog.field_visible("line")
+    assert dialog.current_label.cget("text") == (
+        "9 batches decided, 3 baked (new count: 3 or more) · need 9")
     dialog.batches_entry.insert(0, "10")
     dialog.reason_entry.insert(0, "More guests")
     dialog.ok_button.invoke()
     pump(root)
-    assert calls.calls[-1] == ("batches", 1, 10, "More guests")
+    assert calls.calls[-1] == ("modify_batch", {"recipe_id": 1, "batches": 10}, "More guests")
 
 
 def test_amendment_history_newest_first(root):
@@ -266,7 +259,7 @@ def test_compare_marks_added_removed_and_changed(root):
 def producing(root, db):
     """A plan in production (9 batches of sugar cookies decided), the section wired to
     the presenter as the planning tab wires it."""
-    from src.services import amendments, decisions, exchange, lifecycle, production
+    from src.services import decisions, exchange, lifecycle
     from src.services.events import list_events
     from src.ui.planning.presenter import PlanningPresenter
 
@@ -281,10 +274,9 @@ def producing(root, db):
     p = presenter
     section = ProductionSection(
         root,
-        on_record=lambda rid, n, notes: p.run(production.record_production, rid, n, notes),
-        on_amend_drop=lambda gid, why: p.run(amendments.amend_drop_good, gid, why),
-        on_amend_add=lambda gid, n, why: p.run(amendments.amend_add_good, gid, n, why),
-        on_amend_batches=lambda rid, n, why: p.run(amendments.amend_batches, rid, n, why),
+        on_record=p.record_production,
+        on_amend=p.amend,
+        on_preview=p.preview_amendment,
     )
     section.pack(fill="x")
     presenter.add_section(section)
@@ -337,11 +329,11 @@ def test_end_to_end_service_refusal_shows_in_the_dialog(producing, root):
     dialog.ok_button.invoke()
     pump(root)
     dialog = section.open_amend(kind=BATCHES)
-    dialog.batches_entry.insert(0, "12")
-    dialog.reason_entry.insert(0, "More guests")
+    dialog.batches_entry.insert(0, "1")
+    dialog.reason_entry.insert(0, "Fewer guests")
     dialog.ok_button.invoke()
     pump(root)
-    # Production is recorded for the recipe: the service refuses, the dialog says why.
+    # Two batches are baked: the service refuses one, the dialog says why.
     assert dialog.winfo_exists()
     assert dialog.error_text(None)
     assert presenter.plan.amendments == ()

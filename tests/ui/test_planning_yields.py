@@ -130,8 +130,10 @@ def test_unit_names_read_as_english_plurals(section, root):
     ]
 
 
-def test_end_to_end_yield_type_saved_with_batches_then_changed(root, db):
+def test_end_to_end_only_needed_yield_types_can_be_decided(root, db):
+    from src.models import FinishedUnit
     from src.services import decisions, exchange
+    from src.services.errors import ValidationError
     from src.ui.planning.presenter import PlanningPresenter
 
     exchange.import_document(db, BROWNIE_DOC)
@@ -147,18 +149,15 @@ def test_end_to_end_yield_type_saved_with_batches_then_changed(root, db):
     presenter.load()
     pump(root)
     (batch,) = presenter.plan.batches
-    units = {c.unit_name: c.unit_id for c in batch.yield_choices}
+    # Only squares are needed: a decision can name only them, so there is no picker.
+    assert [c.unit_name for c in batch.yield_choices] == ["Brownie square"]
     row = section.row_widgets(batch.recipe_id)
-    assert row.yield_text() == "Brownie square (24 per batch)"  # the one needed
-    _pick_yield(section, batch.recipe_id, "Brownie bite")
-    assert presenter.plan.batches[0].decision is None  # waits for the batches
+    assert not row.yield_box.winfo_ismapped()
     _radio(section, batch.recipe_id, 3).invoke()  # 60 squares at 24 → 2 or 3 batches
     pump(root)
     decision = presenter.plan.batches[0].decision
-    assert (decision.batches, decision.finished_unit_id) == (3, units["Brownie bite"])
-    assert row.yield_text() == "Brownie bite (60 per batch)"
-    _pick_yield(section, batch.recipe_id, "Brownie square")
-    decision = presenter.plan.batches[0].decision
-    assert (decision.batches, decision.finished_unit_id) == (3, units["Brownie square"])
-    assert decision.yield_name == "Brownie square"
-    assert row.yield_text() == "Brownie square (24 per batch)"
+    assert (decision.batches, decision.yield_name) == (3, "Brownie square")
+    with db.uow() as s:
+        bite = s.query(FinishedUnit).filter(FinishedUnit.name == "Brownie bite").one().id
+    with pytest.raises(ValidationError, match="Brownie bite is not needed by this plan"):
+        decisions.set_batch_decision(db, presenter.event_id, batch.recipe_id, 3, bite)

@@ -74,7 +74,13 @@ def decision_text(row: BatchRow) -> str:
             f"Quantities changed: {count_of(row.decision.batches, 'batch')} is no longer an"
             " option — choose again"
         )
-    return f"Decided: {count_of(row.decision.batches, 'batch')}"
+    text = f"Decided: {count_of(row.decision.batches, 'batch')}"
+    p = row.progress
+    if p.baked:  # batches count as max(decided, baked): say what is baked, and any extras
+        text += f" · {p.baked} baked"
+        if p.overage:
+            text += f" ({count_of(p.overage, 'extra batch')})"
+    return text
 
 
 def yield_label(choice: UnitCount) -> str:

@@ -32,7 +32,7 @@ def completeness_text(plan: PlanView) -> str:
     head = f"{plan.decided_count} of {total} decided"
     if plan.complete:
         return f"{head} · Plan complete"
-    missing = total - plan.decided_count
+    missing = len(plan.undecided)
     notes = []
     if missing:
         notes.append(f"{missing} to decide")

@@ -55,7 +55,7 @@ def transition_question(plan: PlanView, transition: str) -> tuple[str, str]:
             "quantities can change again.",
         )
     if transition == "start_production":
-        undecided = len(plan.batches) - plan.decided_count
+        undecided = len(plan.undecided)
         warning = ""
         if undecided > 0:
             warning = (

@@ -10,12 +10,13 @@ Tests drive it with a fake view and fake sections.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from src.db import Database
-from src.services import demo, lifecycle, plan_view, selection
+from src.services import amendments, demo, lifecycle, plan_view, production, selection
 from src.services import events as events_service
+from src.services.amendment_dto import AmendmentPreview
 from src.services.errors import ServiceError, ValidationError
 from src.services.events import EventView
 from src.services.plan_dto import PlanView
@@ -243,6 +244,31 @@ class PlanningPresenter:
         self.refresh()
         return None
 
+    def record_production(
+        self, recipe_id: int, batches: int, notes: str = "", over: bool = False
+    ) -> str | None:
+        """Record baked batches (``over`` once the baker confirmed going beyond
+        the decision); None on success, else the service's message."""
+        return self.run(production.record_production, recipe_id, batches, notes, None, over)
+
+    def amend(self, kind: str, what: Mapping[str, object], reason: str) -> str | None:
+        """Record an amendment (see amendments.make_amendment); None on success,
+        else the service's message."""
+        return self.run(
+            lambda db, event_id: amendments.make_amendment(db, event_id, kind, reason, **what)
+        )
+
+    def preview_amendment(
+        self, kind: str, what: Mapping[str, object]
+    ) -> AmendmentPreview | str:
+        """What an amendment would do, or the message saying why it cannot be made."""
+        if self.event_id is None:
+            return "Choose an event first"
+        try:
+            return amendments.preview_amendment(self.db, self.event_id, kind, **what)
+        except ServiceError as exc:
+            return exc.message
+
     def export_shopping(self, kind: str, path: str) -> str | None:
         """Write the shown plan's shopping list to ``path`` as "csv" or "pdf". Returns
         None when written, else what went wrong."""
@@ -255,9 +281,9 @@ class PlanningPresenter:
 
         try:
             if kind == "csv":
-                write_shopping_csv(plan.shopping, path)
+                write_shopping_csv(plan.shopping, path, plan.undecided)
             else:
-                write_shopping_pdf(plan.event, plan.shopping, path)
+                write_shopping_pdf(plan.event, plan.shopping, path, plan.undecided)
         except OSError as exc:
             return f"Could not write {path}: {exc.strerror or exc}"
         return None

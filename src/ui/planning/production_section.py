@@ -15,13 +15,7 @@ import customtkinter as ctk
 
 from src.services.plan_dto import BatchRow, ComparisonView, PlanView
 from src.ui import theme
-from src.ui.planning.amend_dialog import (
-    DROP,
-    AddCallback,
-    AmendDialog,
-    BatchesCallback,
-    DropCallback,
-)
+from src.ui.planning.amend_dialog import QUANTITY, AmendCallback, AmendDialog, PreviewCallback
 from src.ui.planning.compare_dialog import CompareDialog, local_time_text
 from src.ui.planning.record_dialog import RecordCallback, RecordDialog
 from src.ui.wording import count_of
@@ -30,7 +24,8 @@ from src.ui.wording import count_of
 CompareCallback = Callable[[], "ComparisonView | str"]
 
 VISIBLE_STATES = ("in_production", "completed")
-KIND_TEXT = {"drop_fg": "Dropped line", "add_fg": "Added line", "modify_batch": "Batches"}
+KIND_TEXT = {"drop_fg": "Dropped line", "add_fg": "Added line", "modify_fg": "Quantity",
+             "modify_batch": "Batches"}
 BAR_STYLES = {  # progress bar style -> colour name of the bar
     "Bake.Horizontal.TProgressbar": "accent",
     "BakeDone.Horizontal.TProgressbar": "ok_fg",
@@ -45,7 +40,7 @@ def progress_text(row: BatchRow) -> str:
         return f"{p.baked} baked · no batches decided"
     head = f"{p.baked} of {count_of(p.decided, 'batch')} baked"
     if p.overage:
-        return f"{head} · {p.overage} over plan"
+        return f"{head} · {count_of(p.overage, 'extra batch')}"
     if p.remaining:
         return f"{head} · {p.remaining} to go"
     return f"{head} · done"
@@ -107,9 +102,10 @@ class ProductionSection(ctk.CTkFrame):
     """Progress per recipe, "Record batches…", amendments with "Amend…", "Compare…".
 
     Every callback returns None on success or a message to show:
-    ``on_record(recipe_id, batches, notes)``, ``on_amend_drop(good_id, reason)``,
-    ``on_amend_add(good_id, quantity, reason)``, ``on_amend_batches(recipe_id,
-    new_batches, reason)``. ``on_compare()`` returns the comparison to show (or a
+    ``on_record(recipe_id, batches, notes, over)`` (``over`` once the baker
+    confirmed baking beyond the decision), ``on_amend(kind, what, reason)``.
+    ``on_preview(kind, what)`` returns what an amendment would do (or why it
+    cannot be made). ``on_compare()`` returns the comparison to show (or a
     message); without it the plan's own ``comparison`` is shown.
     """
 
@@ -118,16 +114,15 @@ class ProductionSection(ctk.CTkFrame):
         master: tk.Misc,
         *,
         on_record: RecordCallback,
-        on_amend_drop: DropCallback,
-        on_amend_add: AddCallback,
-        on_amend_batches: BatchesCallback,
+        on_amend: AmendCallback,
+        on_preview: PreviewCallback | None = None,
         on_compare: CompareCallback | None = None,
         **kwargs,
     ) -> None:
         kwargs.setdefault("fg_color", theme.COLORS["section"])
         super().__init__(master, **kwargs)
         self._on_record = on_record
-        self._amend_callbacks = (on_amend_drop, on_amend_add, on_amend_batches)
+        self._on_amend, self._on_preview = on_amend, on_preview
         self._on_compare = on_compare
         self._plan: PlanView | None = None
         self._rows: dict[int, _ProgressRow] = {}
@@ -204,7 +199,10 @@ class ProductionSection(ctk.CTkFrame):
         has_comparison = plan.comparison is not None or self._on_compare is not None
         self.compare_button.configure(state="normal" if has_comparison else "disabled")
         if plan.event.plan_state == "completed":
-            self.state_label.configure(text="The plan is completed: production is closed.")
+            kept = ""
+            if plan.completed_at is not None:
+                kept = f" Its figures are kept as at {local_time_text(plan.completed_at)}."
+            self.state_label.configure(text="The plan is completed: production is closed." + kept)
         else:
             self.state_label.configure(
                 text="Record batches as they come out of the oven; change the plan with Amend…")
@@ -296,14 +294,13 @@ class ProductionSection(ctk.CTkFrame):
             return None
         return self._open(RecordDialog(self, plan.batches, self._on_record, recipe_id))
 
-    def open_amend(self, kind: str = DROP) -> AmendDialog | None:
+    def open_amend(self, kind: str = QUANTITY) -> AmendDialog | None:
         """Open "Amend…" on ``kind`` (None when amendments are not allowed now)."""
         plan = self._plan
         if plan is None or not plan.allowed.amend or self._busy():
             return None
-        on_drop, on_add, on_batches = self._amend_callbacks
-        return self._open(AmendDialog(self, plan, on_drop=on_drop, on_add=on_add,
-                                      on_batches=on_batches, kind=kind))
+        return self._open(AmendDialog(self, plan, on_amend=self._on_amend,
+                                      on_preview=self._on_preview, kind=kind))
 
     def open_compare(self) -> CompareDialog | None:
         """Open the snapshot-vs-now comparison (None, with a message, when there is none)."""

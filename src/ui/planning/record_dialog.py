@@ -16,10 +16,29 @@ from src.services.errors import ValidationError
 from src.services.plan_dto import BatchRow
 from src.services.validation import parse_whole
 from src.ui import theme
-from src.ui.dialogs import FormDialog
+from src.ui.dialogs import FormDialog, ask_confirm
+from src.ui.wording import count_of
 
-# (recipe_id, batches, notes) -> None on success or a message to show
-RecordCallback = Callable[[int, int, str], "str | None"]
+ConfirmCallback = Callable[[str, str, Callable[[bool], None]], None]
+
+# (recipe_id, batches, notes, over) -> None on success or a message to show; ``over``
+# is True once the baker confirmed recording beyond the decided batches
+RecordCallback = Callable[[int, int, str, bool], "str | None"]
+
+
+def over_question(row: BatchRow, batches: int) -> str | None:
+    """The question asked before recording beyond the decision, or None when
+    the batches stay within it."""
+    p = row.progress
+    total = p.baked + batches
+    if total <= p.decided:
+        return None
+    decided = "no batches decided" if p.decided == 0 else f"{count_of(p.decided, 'batch')} decided"
+    return (
+        f"{row.recipe_name}: {decided}, {p.baked} baked. Recording {batches} more makes "
+        f"{total}, {total - p.decided} over the plan; the extra batches show as extras. "
+        "Record them?"
+    )
 
 
 def progress_hint(row: BatchRow) -> str:
@@ -38,9 +57,16 @@ class RecordDialog(FormDialog):
         rows: tuple[BatchRow, ...],
         on_record: RecordCallback,
         recipe_id: int | None = None,
+        confirm: ConfirmCallback | None = None,
     ) -> None:
         super().__init__(parent, "Record batches baked", ok_text="Record")
         self._on_record = on_record
+        self._confirm_over = confirm or (
+            lambda title, message, answer: setattr(
+                self, "question", ask_confirm(self, title, message, answer, "Record")
+            )
+        )
+        self.question: ctk.CTkToplevel | None = None
         self._rows = {row.recipe_name: row for row in rows}
         names = list(self._rows)
         first = next((r.recipe_name for r in rows if r.recipe_id == recipe_id), None)
@@ -78,7 +104,19 @@ class RecordDialog(FormDialog):
         except ValidationError as exc:
             self.set_error("batches", exc.message)
             return False
-        error = self._on_record(row.recipe_id, batches, self.notes_entry.get().strip())
+        question = over_question(row, batches)
+        if question is None:
+            return self._send(row.recipe_id, batches, False)
+
+        def answered(yes: bool) -> None:
+            if yes and self._send(row.recipe_id, batches, True):
+                self._close()
+
+        self._confirm_over("More than decided?", question, answered)
+        return False
+
+    def _send(self, recipe_id: int, batches: int, over: bool) -> bool:
+        error = self._on_record(recipe_id, batches, self.notes_entry.get().strip(), over)
         if error:
             self.set_error(None, error)
             return False

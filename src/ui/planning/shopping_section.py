@@ -16,6 +16,7 @@ from tkinter import filedialog
 
 import customtkinter as ctk
 
+from src.reports.plan_report import not_counted_lines
 from src.services.plan_dto import AssemblyLineRow, AssemblyView, PlanView, ShoppingLineRow
 from src.ui import theme
 
@@ -151,6 +152,10 @@ class ShoppingSection(ctk.CTkFrame):
         """Show the plan's shopping list and assembly status."""
         self._plan = plan
         self._show_shopping(plan.shopping, plan.event.plan_state == "in_production")
+        if plan.undecided:  # named, never silently left out (DESIGN.md "One story")
+            missing = "; ".join(not_counted_lines(plan.undecided))
+            self.summary_label.configure(
+                text=f"{self.summary_label.cget('text')}\n{missing}", justify="left")
         self._show_assembly(plan.assembly)
 
     def _show_shopping(self, lines: tuple[ShoppingLineRow, ...], in_production: bool) -> None:
@@ -179,7 +184,7 @@ class ShoppingSection(ctk.CTkFrame):
                     tags=tags,
                 )
         if not lines:
-            summary = "Nothing to buy yet: decide batches to build the shopping list."
+            summary = "Nothing to buy yet."
         else:
             summary = f"{len(to_buy)} to buy, {len(have)} already in the pantry"
             if in_production:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import customtkinter as ctk
 
 from src.db import Database
-from src.services import amendments, decisions, production
+from src.services import decisions
 from src.services.events import EventView
 from src.services.plan_dto import ComparisonView, PlanView
 from src.ui import theme
@@ -130,10 +130,9 @@ class PlanningTab(ctk.CTkFrame):
         self.shopping.pack(fill="x", padx=4, pady=(0, 8))
         self.production = ProductionSection(
             self.plan_area,
-            on_record=lambda rid, n, notes: p.run(production.record_production, rid, n, notes),
-            on_amend_drop=lambda gid, why: p.run(amendments.amend_drop_good, gid, why),
-            on_amend_add=lambda gid, n, why: p.run(amendments.amend_add_good, gid, n, why),
-            on_amend_batches=lambda rid, n, why: p.run(amendments.amend_batches, rid, n, why),
+            on_record=p.record_production,
+            on_amend=p.amend,
+            on_preview=p.preview_amendment,
             on_compare=self.fresh_comparison,
         )
         self.production.pack(fill="x", padx=4, pady=(0, 8))
