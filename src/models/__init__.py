@@ -1,5 +1,6 @@
 """The SQLAlchemy schema. Importing this package registers every table on ``Base.metadata``."""
 
+from .app_setting import AppSetting
 from .base import Base, BaseModel
 from .batch_decision import BatchDecision
 from .event import Event, OutputMode, PlanState
@@ -12,10 +13,12 @@ from .pantry_item import PantryItem
 from .plan_amendment import AmendmentType, PlanAmendment
 from .plan_snapshot import PlanSnapshot
 from .production_run import ProductionRun
+from .purchase_pack import PurchasePack
 from .recipe import Recipe, RecipeIngredient
 
 __all__ = [
     "AmendmentType",
+    "AppSetting",
     "Base",
     "BaseModel",
     "BatchDecision",
@@ -32,6 +35,7 @@ __all__ = [
     "PlanSnapshot",
     "PlanState",
     "ProductionRun",
+    "PurchasePack",
     "Recipe",
     "RecipeIngredient",
     "YieldMode",
