@@ -140,5 +140,7 @@ def money_text(amount: Decimal, symbol: str = DEFAULT_CURRENCY) -> str:
 def cost_text(cost: Cost, symbol: str = DEFAULT_CURRENCY) -> str:
     """"$4.29", or "unknown (no price for Vanilla, Cocoa)"."""
     if cost.amount is None:
+        if not cost.missing:
+            return "unknown"
         return f"unknown (no price for {', '.join(cost.missing)})"
     return money_text(cost.amount, symbol)

@@ -31,7 +31,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Context, Decimal
 
 from .units import can_convert, convert
 
-__all__ = ["SEARCH_LIMIT", "Pack", "PackCount", "Purchase", "choose_packs"]
+__all__ = ["SEARCH_LIMIT", "Pack", "PackCount", "Purchase", "choose_packs", "display_unit"]
 
 SEARCH_LIMIT = 200_000
 _CTX = Context(prec=80, rounding=ROUND_HALF_EVEN)
@@ -153,3 +153,13 @@ def _search(gap: Decimal, candidates: list[tuple[Pack, Decimal]]) -> tuple[int, 
         if best_key is None or key < best_key:
             best_key, best = key, tuple(counts)
     return best
+
+
+def display_unit(chosen: str | None, packs: Sequence[Pack]) -> str | None:
+    """The unit an ingredient's needs are shown in: the baker's choice when set,
+    else the preferred pack's unit, else None — and then the unit holding the
+    largest share of the recipe lines' quantity is used
+    (src.planning.aggregation's rule for an ingredient without a preferred unit)."""
+    if chosen:
+        return chosen
+    return next((p.unit for p in packs if p.preferred), None)

@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 
+from .cost_dto import BuyRow, CostsView
 from .events import EventView
 
 
@@ -120,6 +121,19 @@ class ShoppingLineRow:
     needed_text: str
     on_hand_text: str
     to_buy_text: str
+    # Buying (src.services.cost_sections); the defaults describe a line without packs.
+    buy: tuple[BuyRow, ...] = ()
+    has_packs: bool = False
+    leftover: Decimal | None = None  # after the event, in ``unit``; None when unknown
+    cost: Decimal | None = None  # None: unknown (no packs or no price)
+    store: str = ""  # the store of the packs to buy ("" when none is set)
+    pantry_text: str = ""  # the pantry as entered: "5 lb"
+    needed_kitchen: str = ""  # kitchen-rounded with the unit: "6.75 cup"
+    on_hand_kitchen: str = ""
+    to_buy_kitchen: str = ""
+    leftover_kitchen: str = ""
+    buy_text: str = ""  # "1 × 5 lb bag", "no packs: buy 6.75 cup"
+    cost_text: str = ""  # "$2.19", "no price", "" when nothing to buy
 
 
 @dataclass(frozen=True)
@@ -195,3 +209,4 @@ class PlanView:
     comparison: ComparisonView | None  # None until production starts
     production_runs: tuple[ProductionRunRow, ...]  # oldest first
     cycle_error: str | None  # a catalog cycle that stops decomposition, if any
+    costs: CostsView | None = None  # buying and costs (issue 12)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -270,12 +270,19 @@ _recipe_lines_memo = _Memo(_build_recipe_lines)
 
 def load_decided_recipe_lines(session: Session, event_id: int) -> dict[int, list[IngredientLine]]:
     """recipe id → own ingredient lines (in entry order) of the event's decided
-    recipes and of every base they inherit from, through any depth (one
-    statement: a recursive query climbs the base chains)."""
+    and selected recipes (selected ones for their costs) and of every base they
+    inherit from, through any depth (one statement: a recursive query climbs
+    the base chains)."""
     bd, r, ri = _cols(BatchDecision), _cols(Recipe), _cols(RecipeIngredient)
+    er = _cols(EventRecipe)
     chain = (
-        select(bd.recipe_id.label("rid"))
-        .where(bd.event_id == event_id)
+        select(r.id.label("rid"))
+        .where(
+            or_(
+                r.id.in_(select(bd.recipe_id).where(bd.event_id == event_id)),
+                r.id.in_(select(er.recipe_id).where(er.event_id == event_id)),
+            )
+        )
         .cte("chain", recursive=True)
     )
     chain = chain.union(

@@ -1,7 +1,7 @@
 """The plan view: everything the planning tab shows for one event, in one call.
 
 Loading is bounded: each table is read once with selected columns
-(src.services.plan_queries), 9 statements however large the catalog or the
+(src.services.plan_queries), 10 statements (packs included) however large the catalog or the
 plan, then the pure planning core computes availability, batch options,
 the shopping list, assembly feasibility and progress (src.services.plan_sections).
 """
@@ -14,9 +14,18 @@ from src.planning.batches import plan_complete
 
 from . import plan_sections, policy
 from .amendments import amendment_rows, load_amendments
+from .cost_dto import ShoppingView
+from .cost_queries import load_packs
+from .cost_sections import buying_rows, costs_view, display_ingredients, shopping_totals
 from .events import EventView
 from .plan_dto import AllowedActions, AssemblyView, BatchRow, PlanView, ShoppingLineRow
-from .plan_loading import load_baked, load_decisions, load_event_row, recipe_choice_rows
+from .plan_loading import (
+    load_baked,
+    load_decisions,
+    load_event_row,
+    recipe_choice_rows,
+    with_ancestors,
+)
 from .plan_queries import (
     load_decided_recipe_lines,
     load_event_and_snapshot,
@@ -29,6 +38,18 @@ from .production import run_rows
 _needs_memo = LastResult()
 _shopping_memo = LastResult()
 _assembly_memo = LastResult()
+_display_memo = LastResult()
+
+
+def _buying_shopping(state, catalog, decisions, baked, own_lines, packs, currency):
+    """The shopping rows in display units with packs to buy (issue 12)."""
+    shown = _display_memo.get(
+        (catalog.ingredients, packs), None, lambda: display_ingredients(catalog.ingredients, packs)
+    )
+    rows = shopping_rows(
+        ShoppingInputs(state, catalog.recipes, decisions, baked, own_lines, shown, catalog.pantry)
+    )
+    return buying_rows(rows, shown, packs, catalog.pantry, currency)
 
 
 def _allowed(state: PlanState) -> AllowedActions:
@@ -46,7 +67,7 @@ def _allowed(state: PlanState) -> AllowedActions:
 
 def get_plan_view(db: Database, event_id: int) -> PlanView:
     """Everything the planning tab shows for the event, read in one
-    transaction with a fixed number of statements (9). A cycle among the finished
+    transaction with a fixed number of statements (10). A cycle among the finished
     goods does not fail the call: ``cycle_error`` says which goods, and the
     parts that need decomposition (batches, assembly) are left empty."""
     with db.uow() as session:
@@ -56,24 +77,17 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         runs = run_rows(session, event_id)
         raw_amendments = load_amendments(session, event_id)
         own_lines = load_decided_recipe_lines(session, event_id)
+        packs, currency = load_packs(session)
     recipes, units, goods = catalog.recipes, catalog.units, catalog.goods
     selected, lines, decisions = choices.selected, choices.lines, choices.decisions
     baked: dict[int, int] = {}
     for run in runs:
         baked[run.recipe_id] = baked.get(run.recipe_id, 0) + run.batches
     shopping = _shopping_memo.get(
-        (recipes, own_lines, catalog.ingredients, catalog.pantry),
-        (ev.plan_state, decisions, baked),
-        lambda: shopping_rows(
-            ShoppingInputs(
-                ev.plan_state,
-                recipes,
-                decisions,
-                baked,
-                own_lines,
-                catalog.ingredients,
-                catalog.pantry,
-            )
+        (recipes, own_lines, catalog.ingredients, catalog.pantry, packs),
+        (ev.plan_state, decisions, baked, currency),
+        lambda: _buying_shopping(
+            ev.plan_state, catalog, decisions, baked, own_lines, packs, currency
         ),
     )
 
@@ -97,6 +111,22 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         )
     good_rows, catalog_cycle = plan_sections.good_rows(goods, units, recipes, selected, lines)
     cycle_error = cycle_error or catalog_cycle
+
+    costs = costs_view(
+        recipes=recipes,
+        units=units,
+        goods=goods,
+        lines=lines,
+        decisions=decisions,
+        baked=baked,
+        own_lines=own_lines,
+        costed=with_ancestors(recipes, selected | set(decisions)),
+        ingredients=catalog.ingredients,
+        packs=packs,
+        currency=currency,
+        batch_recipes=[b.recipe_id for b in batches],
+        shopping=shopping,
+    )
 
     comparison = None
     if snapshot is not None:
@@ -131,25 +161,23 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         comparison=comparison,
         production_runs=runs,
         cycle_error=cycle_error,
+        costs=costs,
     )
 
 
 def get_shopping_list(db: Database, event_id: int) -> tuple[ShoppingLineRow, ...]:
     """The event's shopping list alone (the same rows as the plan view's)."""
+    return get_shopping_view(db, event_id).rows
+
+
+def get_shopping_view(db: Database, event_id: int) -> ShoppingView:
+    """The event's shopping list with packs to buy and the trip's totals."""
     with db.uow() as session:
         ev = load_event_row(session, event_id)
         decisions = load_decisions(session, event_id)
         baked = load_baked(session, event_id)
         catalog = load_plan_catalog(session)
         own_lines = load_decided_recipe_lines(session, event_id)
-    return shopping_rows(
-        ShoppingInputs(
-            ev.plan_state,
-            catalog.recipes,
-            decisions,
-            baked,
-            own_lines,
-            catalog.ingredients,
-            catalog.pantry,
-        )
-    )
+        packs, currency = load_packs(session)
+    rows = _buying_shopping(ev.plan_state, catalog, decisions, baked, own_lines, packs, currency)
+    return ShoppingView(rows, shopping_totals(rows, currency))
