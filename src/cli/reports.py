@@ -69,14 +69,15 @@ def _cmd_plan(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_shopping_list(db: Database, args: argparse.Namespace) -> int:
-    from src.reports.plan_report import shopping_lines
+    from src.reports.shopping_text import buying_lines
     from src.services.events import get_event
-    from src.services.plan_view import get_shopping_list
+    from src.services.plan_view import get_shopping_view
 
     csv_path = output_path(args.csv) if args.csv else None
     pdf_path = output_path(args.pdf) if args.pdf else None
     chosen = event_id(db, args)
-    event, rows = get_event(db, chosen), get_shopping_list(db, chosen)
+    event, shopping = get_event(db, chosen), get_shopping_view(db, chosen)
+    rows = shopping.rows
     if csv_path is not None:
         from src.reports.shopping_csv import write_shopping_csv
 
@@ -85,11 +86,11 @@ def _cmd_shopping_list(db: Database, args: argparse.Namespace) -> int:
         from src.reports.shopping_pdf import write_shopping_pdf
 
         write("the shopping list PDF", pdf_path,
-               lambda: write_shopping_pdf(event, rows, pdf_path))
+               lambda: write_shopping_pdf(event, rows, pdf_path, shopping.totals))
     if csv_path is None and pdf_path is None:
         print(f"Shopping list — {event.name} ({event.event_date.isoformat()})")
         print()
-        sys.stdout.write("\n".join(shopping_lines(rows)))
+        sys.stdout.write("\n".join(buying_lines(rows, shopping.totals)) + "\n")
     return 0
 
 

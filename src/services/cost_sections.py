@@ -138,10 +138,14 @@ def buying_rows(
     return tuple(out)
 
 
-def _with_missing(known: Decimal, missing: Sequence[str], currency: str) -> str:
+def _with_missing(
+    known: Decimal, missing: Sequence[str], currency: str, *, names: bool = True
+) -> str:
     text = money_text(known, currency)
     if missing:
-        text += f" + {len(missing)} without a price ({', '.join(missing)})"
+        text += f" + {len(missing)} without a price"
+        if names:
+            text += f" ({', '.join(missing)})"
     return text
 
 
@@ -163,7 +167,9 @@ def shopping_totals(rows: Sequence[ShoppingLineRow], currency: str) -> ShoppingT
         per_store[row.store] = (count + 1, amount, names)
     missing_t = tuple(sorted(set(missing), key=str.casefold))
     stores = tuple(
-        StoreTotal(store, n, amount, tuple(names), _with_missing(amount, names, currency))
+        StoreTotal(
+            store, n, amount, tuple(names), _with_missing(amount, names, currency, names=False)
+        )
         for store, (n, amount, names) in sorted(
             per_store.items(), key=lambda kv: (kv[0] == "", kv[0].casefold())
         )

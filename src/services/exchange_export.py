@@ -1,4 +1,4 @@
-"""Writing the whole database as an exchange document (EXCHANGE.md, version 1).
+"""Writing the whole database as an exchange document (docs/EXCHANGE.md, version 2).
 
 The order of every list is fixed (by name, then date; lines and components in
 the order they were entered), so two exports of the same data are identical.
@@ -24,6 +24,7 @@ from src.models import (
     Recipe,
 )
 
+from .exchange_packs import ingredient_v2_fields
 from .exchange_schema import FORMAT, VERSION
 
 
@@ -52,8 +53,7 @@ def _ingredient(ing: Ingredient) -> dict[str, Any]:
         if ing.density_g_per_ml is None
         else decimal_text(ing.density_g_per_ml),
     }
-    if ing.preferred_unit:
-        out["preferred_unit"] = ing.preferred_unit
+    out.update(ingredient_v2_fields(ing, decimal_text))
     return out
 
 
@@ -157,8 +157,8 @@ def _event(event: Event, goods: Mapping[int, str], recipes: Mapping[int, str]) -
 
 
 def build_document(session: Session) -> dict[str, Any]:
-    """The whole database as a version-1 document (a bounded number of queries)."""
-    ingredients = session.scalars(select(Ingredient)).all()
+    """The whole database as a version-2 document (a bounded number of queries)."""
+    ingredients = session.scalars(select(Ingredient).options(selectinload(Ingredient.packs))).all()
     recipes = session.scalars(
         select(Recipe).options(
             selectinload(Recipe.base_recipe),
