@@ -16,9 +16,11 @@ from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm, show_notice
 
 from .listing import Column, ListPanel, ListRow
+from .packs import PacksPanel
 
 NO_UNIT = "none"
 DENSITY_HINT = "flour ≈ 0.53, sugar ≈ 0.85, butter ≈ 0.96"
+DISPLAY_UNIT_HINT = "none: the preferred pack's unit"
 
 
 def ingredient_row(item: IngredientView) -> ListRow:
@@ -62,8 +64,17 @@ class IngredientDialog(FormDialog):
         self.add_field("Category", self.category_entry, name="category")
         self.add_field("Density (g per ml)", self.density_entry, name="density_g_per_ml",
                        hint=DENSITY_HINT)
-        self.add_field("Preferred unit", self.unit_menu, name="preferred_unit")
+        self.add_field("Display unit", self.unit_menu, name="preferred_unit",
+                       hint=DISPLAY_UNIT_HINT)
         self.unit_menu.grid_configure(sticky="w")
+        self.packs: PacksPanel | None = None
+        if ingredient is not None:
+            self.packs = PacksPanel(self.body, db, ingredient.id)
+            self.add_field("Packs", self.packs, name="packs")
+        else:
+            self.add_field("Packs", ctk.CTkLabel(self.body, text="save the ingredient first",
+                                                 text_color=theme.COLORS["muted"], anchor="w",
+                                                 font=theme.font(12)), name="packs")
         if ingredient is not None:
             self.name_entry.insert(0, ingredient.name)
             self.category_entry.insert(0, ingredient.category)
@@ -107,7 +118,7 @@ class IngredientsSection(ctk.CTkFrame):
             columns=(
                 Column("category", "Category", 180),
                 Column("density", "Density (g/ml)", 120, "e"),
-                Column("unit", "Preferred unit", 120),
+                Column("unit", "Display unit", 120),
                 Column("used", "Used by recipes", 400, stretch=True),
             ),
             buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),

@@ -257,7 +257,8 @@ class PlanningPresenter:
             if kind == "csv":
                 write_shopping_csv(plan.shopping, path)
             else:
-                write_shopping_pdf(plan.event, plan.shopping, path)
+                totals = plan.costs.shopping if plan.costs else None
+                write_shopping_pdf(plan.event, plan.shopping, path, totals)
         except OSError as exc:
             return f"Could not write {path}: {exc.strerror or exc}"
         return None
