@@ -75,10 +75,19 @@ ZERO_COST = Cost(_ZERO)
 
 def total(costs: Iterable[Cost]) -> Cost:
     """The sum of ``costs`` (unknown when any is unknown, naming all missing)."""
-    out = ZERO_COST
+    amount: Decimal | None = _ZERO
+    missing: set[str] = set()
+    add = _CTX.add
     for c in costs:
-        out = out.plus(c)
-    return out
+        if c.missing:
+            missing.update(c.missing)
+        if c.amount is None:
+            amount = None
+        elif amount is not None:
+            amount = add(amount, c.amount)
+    if not missing:
+        return Cost(amount)
+    return Cost(amount, tuple(sorted(missing, key=str.casefold)))
 
 
 def costing_pack(packs: Sequence[Pack]) -> Pack | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,16 @@ class CostsView:
     event: CostFigure
     shopping: ShoppingTotals
 
+    @cached_property
+    def _by_recipe(self) -> dict[int, BatchCostRow]:
+        return {b.recipe_id: b for b in self.batches}
+
+    @cached_property
+    def _by_good(self) -> dict[int, GoodCostRow]:
+        return {g.good_id: g for g in self.goods}
+
     def batch(self, recipe_id: int) -> BatchCostRow | None:
-        return next((b for b in self.batches if b.recipe_id == recipe_id), None)
+        return self._by_recipe.get(recipe_id)
 
     def good(self, good_id: int) -> GoodCostRow | None:
-        return next((g for g in self.goods if g.good_id == good_id), None)
+        return self._by_good.get(good_id)

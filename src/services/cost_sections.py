@@ -44,7 +44,14 @@ from .cost_dto import (
 from .plan_dto import ShoppingLineRow
 from .plan_loading import RecipeInfo, effective_recipe_lines
 
-__all__ = ["display_ingredients", "buying_rows", "shopping_totals", "costs_view", "figure"]
+__all__ = [
+    "display_ingredients",
+    "buying_rows",
+    "shopping_totals",
+    "recipe_costs",
+    "costs_view",
+    "figure",
+]
 
 _ZERO = Decimal(0)
 
@@ -181,25 +188,17 @@ def shopping_totals(rows: Sequence[ShoppingLineRow], currency: str) -> ShoppingT
     )  # fmt: skip
 
 
-def costs_view(
-    *,
+def recipe_costs(
     recipes: Mapping[int, RecipeInfo],
     units: Mapping[int, YieldType],
-    goods: Mapping[int, Good],
-    lines: Mapping[int, int],
-    decisions: Mapping[int, tuple[int, int | None]],
-    baked: Mapping[int, int],
     own_lines: Mapping[int, list[IngredientLine]],
     costed: Iterable[int],
     ingredients: Mapping[int, IngredientInfo],
     packs: Mapping[int, Sequence[Pack]],
-    currency: str,
-    batch_recipes: Sequence[int],
-    shopping: Sequence[ShoppingLineRow],
-) -> CostsView:
-    """Per batch of ``batch_recipes``, per event line and the whole event.
-    ``costed`` are the recipes whose lines ``own_lines`` holds (with their
-    bases); a good needing another recipe has an unknown cost."""
+) -> tuple[dict[int, Cost], dict[int, Cost]]:
+    """(recipe id → one batch's cost, unit id → one item's cost) for the
+    ``costed`` recipes, whose lines ``own_lines`` holds (with their bases); an
+    item of another recipe has an unknown cost naming its recipe."""
     batch_cost: dict[int, Cost] = {
         rid: lines_cost(effective_recipe_lines(recipes, own_lines, rid), ingredients, packs)
         for rid in costed
@@ -211,6 +210,23 @@ def costs_view(
             item_cost(found, unit) if found is not None
             else Cost(None, (f"{recipes[unit.recipe_id].name} (not selected)",))
         )  # fmt: skip
+    return batch_cost, unit_costs
+
+
+def costs_view(
+    *,
+    goods: Mapping[int, Good],
+    lines: Mapping[int, int],
+    decisions: Mapping[int, tuple[int, int | None]],
+    baked: Mapping[int, int],
+    batch_cost: Mapping[int, Cost],
+    unit_costs: Mapping[int, Cost],
+    currency: str,
+    batch_recipes: Sequence[int],
+    shopping: Sequence[ShoppingLineRow],
+) -> CostsView:
+    """Per batch of ``batch_recipes``, per event line and the whole event, from
+    the costs :func:`recipe_costs` gives."""
     batch_rows = []
     for rid in batch_recipes:
         per = batch_cost.get(rid, Cost(None, ()))

@@ -1,7 +1,7 @@
 """The plan view: everything the planning tab shows for one event, in one call.
 
 Loading is bounded: each table is read once with selected columns
-(src.services.plan_queries), 10 statements (packs included) however large the catalog or the
+(src.services.plan_queries), 9 statements (packs included) however large the catalog or the
 plan, then the pure planning core computes availability, batch options,
 the shopping list, assembly feasibility and progress (src.services.plan_sections).
 """
@@ -15,8 +15,13 @@ from src.planning.batches import plan_complete
 from . import plan_sections, policy
 from .amendments import amendment_rows, load_amendments
 from .cost_dto import ShoppingView
-from .cost_queries import load_packs
-from .cost_sections import buying_rows, costs_view, display_ingredients, shopping_totals
+from .cost_sections import (
+    buying_rows,
+    costs_view,
+    display_ingredients,
+    recipe_costs,
+    shopping_totals,
+)
 from .events import EventView
 from .plan_dto import AllowedActions, AssemblyView, BatchRow, PlanView, ShoppingLineRow
 from .plan_loading import (
@@ -39,6 +44,8 @@ _needs_memo = LastResult()
 _shopping_memo = LastResult()
 _assembly_memo = LastResult()
 _display_memo = LastResult()
+_recipe_costs_memo = LastResult()
+_costs_memo = LastResult()
 
 
 def _buying_shopping(state, catalog, decisions, baked, own_lines, packs, currency):
@@ -67,7 +74,7 @@ def _allowed(state: PlanState) -> AllowedActions:
 
 def get_plan_view(db: Database, event_id: int) -> PlanView:
     """Everything the planning tab shows for the event, read in one
-    transaction with a fixed number of statements (10). A cycle among the finished
+    transaction with a fixed number of statements (9). A cycle among the finished
     goods does not fail the call: ``cycle_error`` says which goods, and the
     parts that need decomposition (batches, assembly) are left empty."""
     with db.uow() as session:
@@ -77,8 +84,8 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         runs = run_rows(session, event_id)
         raw_amendments = load_amendments(session, event_id)
         own_lines = load_decided_recipe_lines(session, event_id)
-        packs, currency = load_packs(session)
     recipes, units, goods = catalog.recipes, catalog.units, catalog.goods
+    packs, currency = catalog.packs, catalog.currency
     selected, lines, decisions = choices.selected, choices.lines, choices.decisions
     baked: dict[int, int] = {}
     for run in runs:
@@ -112,20 +119,27 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
     good_rows, catalog_cycle = plan_sections.good_rows(goods, units, recipes, selected, lines)
     cycle_error = cycle_error or catalog_cycle
 
-    costs = costs_view(
-        recipes=recipes,
-        units=units,
-        goods=goods,
-        lines=lines,
-        decisions=decisions,
-        baked=baked,
-        own_lines=own_lines,
-        costed=with_ancestors(recipes, selected | set(decisions)),
-        ingredients=catalog.ingredients,
-        packs=packs,
-        currency=currency,
-        batch_recipes=[b.recipe_id for b in batches],
-        shopping=shopping,
+    costed = frozenset(with_ancestors(recipes, selected | set(decisions)))
+    batch_cost, unit_costs = _recipe_costs_memo.get(
+        (recipes, units, own_lines, catalog.ingredients, packs),
+        costed,
+        lambda: recipe_costs(recipes, units, own_lines, costed, catalog.ingredients, packs),
+    )
+    batch_recipes = [b.recipe_id for b in batches]
+    costs = _costs_memo.get(
+        (goods, batch_cost, unit_costs, shopping),
+        (lines, decisions, baked, currency, batch_recipes),
+        lambda: costs_view(
+            goods=goods,
+            lines=lines,
+            decisions=decisions,
+            baked=baked,
+            batch_cost=batch_cost,
+            unit_costs=unit_costs,
+            currency=currency,
+            batch_recipes=batch_recipes,
+            shopping=shopping,
+        ),
     )
 
     comparison = None
@@ -178,6 +192,6 @@ def get_shopping_view(db: Database, event_id: int) -> ShoppingView:
         baked = load_baked(session, event_id)
         catalog = load_plan_catalog(session)
         own_lines = load_decided_recipe_lines(session, event_id)
-        packs, currency = load_packs(session)
+    packs, currency = catalog.packs, catalog.currency
     rows = _buying_shopping(ev.plan_state, catalog, decisions, baked, own_lines, packs, currency)
     return ShoppingView(rows, shopping_totals(rows, currency))

@@ -303,7 +303,7 @@ def test_statement_count_does_not_grow_with_the_plan(tmp_path):
         finally:
             database.dispose()
     assert counts[4] == counts[20]
-    assert counts[4][0] <= 11  # BEGIN + 9 plan reads + 1 for packs and the currency
+    assert counts[4][0] <= 10
 
 
 @pytest.mark.parametrize(
