@@ -1,4 +1,4 @@
-"""Deterministic synthetic bakeries as exchange documents (EXCHANGE.md, version 1).
+"""Deterministic synthetic bakeries as exchange documents (docs/EXCHANGE.md, version 2).
 
 ``bakery(size)`` returns the same JSON-ready dict for the same size and seed on
 every machine: a catalog of ingredients (with densities where real kitchens

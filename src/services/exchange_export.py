@@ -3,7 +3,7 @@
 The order of every list is fixed (by name, then date; lines and components in
 the order they were entered), so two exports of the same data are identical.
 Decimals are plain strings without trailing zeros ("2.75", "50"). Amendment
-data is translated from ids to names (docs/EXCHANGE-NOTES.md).
+data is translated from ids to names (docs/EXCHANGE.md).
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def _good(good: FinishedGood) -> dict[str, Any]:
 def _amendment_data(
     data: Mapping[str, Any], goods: Mapping[int, str], recipes: Mapping[int, str]
 ) -> dict[str, Any]:
-    """Stored ids → names (docs/EXCHANGE-NOTES.md). The names the application keeps
+    """Stored ids → names (docs/EXCHANGE.md). The names the application keeps
     beside the ids stand in when the thing has since been deleted; keys this
     version does not know pass through unchanged."""
     out: dict[str, Any] = {}
