@@ -4,8 +4,8 @@ The statements mirror what ``src.services.plan_view.get_plan_view`` reads —
 the event, the whole catalog (recipes, yield types, goods and components,
 ingredients), the event's selections, lines, decisions, production runs,
 amendments and snapshot, the pantry, purchase packs and the currency, and the
-ingredient lines of the decided and selected recipes and their bases — with no ORM, no type conversion and no planning
-math. Nothing the service does can be faster than this, so refresh ÷ raw
+ingredient lines of the decided and selected recipes and their bases — with
+no ORM, no type conversion and no planning math. Nothing the service does can be faster than this, so refresh ÷ raw
 says how much the service adds on top of reading.
 """
 
