@@ -5,8 +5,9 @@ the event, the whole catalog (recipes, yield types, goods and components,
 ingredients), the event's selections, lines, decisions, production runs,
 amendments and snapshot, the pantry, purchase packs and the currency, and the
 ingredient lines of the decided and selected recipes and their bases — with
-no ORM, no type conversion and no planning math. Nothing the service does can be faster than this, so refresh ÷ raw
-says how much the service adds on top of reading.
+no ORM, no type conversion and no planning math. Nothing the service does can
+be faster than this, so refresh ÷ raw says how much the service adds on top of
+reading.
 """
 
 from __future__ import annotations
