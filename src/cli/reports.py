@@ -99,8 +99,11 @@ def _cmd_bake_sheet(db: Database, args: argparse.Namespace) -> int:
     from src.services.bake_sheet import get_bake_sheet
 
     path = output_path(args.pdf)
-    sheet = get_bake_sheet(db, event_id(db, args))
-    write("the bake sheet", path, lambda: write_bake_sheet_pdf(sheet, path))
+    from src.services.plan_view import get_plan_view
+
+    chosen = event_id(db, args)
+    sheet, costs = get_bake_sheet(db, chosen), get_plan_view(db, chosen).costs
+    write("the bake sheet", path, lambda: write_bake_sheet_pdf(sheet, path, costs))
     return 0
 
 

@@ -140,3 +140,13 @@ def test_bake_sheet_scales_effective_lines_and_lists_assembly(demo, tmp_path):
     pages, text = _pdf_text(bake_sheet_pdf(sheet), tmp_path / "sheet.pdf")
     assert "Chocolate Sugar Cookie Dough — 7 batches" in text
     assert "Cookie tin × 15" in text
+
+
+def test_bake_sheet_shows_costs_per_batch_line_and_event(demo, tmp_path):
+    event_id = _event_id(demo, "Holiday Cookie Exchange 2026")
+    sheet = get_bake_sheet(demo, event_id)
+    costs = get_plan_view(demo, event_id).costs
+    _, text = _pdf_text(bake_sheet_pdf(sheet, costs=costs), tmp_path / "sheet.pdf")
+    assert "Sugar Cookie Dough — 8 batches" in text and "Cost: $4.50 a batch" in text
+    assert "Costs — ingredients for the event: unknown (no price for Rainbow sprinkles)" in text
+    assert "Cookie tin × 10 $36.85 ($3.69 each)" in text
