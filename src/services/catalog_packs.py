@@ -83,7 +83,8 @@ def _parse_price(value: object) -> Decimal | None:
     return parse_decimal(value, what="Price", field="price", allow_zero=True)
 
 
-def _validated(label, quantity, unit, price, store) -> tuple:
+def _validated(label: object, quantity: object, unit: object, price: object,
+               store: object) -> tuple:
     errors: dict[str, str] = {}
     values = (
         try_field(errors, "label", lambda: _clean_text(
@@ -107,7 +108,9 @@ def _load_pack(session: Session, pack_id: int) -> PurchasePack:
     return pack
 
 
-def _check_label_free(session: Session, ingredient_id: int, label: str, own_id: int | None):
+def _check_label_free(
+    session: Session, ingredient_id: int, label: str, own_id: int | None
+) -> None:
     rows = session.execute(
         select(PurchasePack.id, PurchasePack.label).where(
             PurchasePack.ingredient_id == ingredient_id

@@ -9,7 +9,8 @@ export (packs in the order entered; optional fields written only when set).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, insert
@@ -51,7 +52,7 @@ def pack_problems(doc: DocumentDoc) -> list[str]:
 
 
 def write_packs(session: Session, doc: DocumentDoc, ingredients: Mapping[str, Ingredient],
-                key) -> None:
+                key: Callable[[str], str]) -> None:
     """Give every ingredient listed with ``packs`` exactly those packs (ids known:
     call after the ingredients are flushed)."""
     listed = [(ingredients[key(d.name)].id, d.packs) for d in doc.ingredients
@@ -73,7 +74,9 @@ def write_packs(session: Session, doc: DocumentDoc, ingredients: Mapping[str, In
         session.execute(insert(PurchasePack.__table__), rows)
 
 
-def ingredient_v2_fields(ing: Ingredient, decimal_text) -> dict[str, Any]:
+def ingredient_v2_fields(
+    ing: Ingredient, decimal_text: Callable[[Decimal], str]
+) -> dict[str, Any]:
     """``display_unit`` and ``packs`` of an exported ingredient (each only when set)."""
     out: dict[str, Any] = {}
     if ing.preferred_unit:

@@ -8,9 +8,13 @@ the shopping list, assembly feasibility and progress (src.services.plan_sections
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from src.db import Database
 from src.models.event import PlanState
+from src.planning.aggregation import IngredientLine
 from src.planning.batches import plan_complete
+from src.planning.packs import Pack
 
 from . import plan_sections, policy
 from .amendments import amendment_rows, load_amendments
@@ -32,6 +36,7 @@ from .plan_loading import (
     with_ancestors,
 )
 from .plan_queries import (
+    PlanCatalog,
     load_decided_recipe_lines,
     load_event_and_snapshot,
     load_event_choices,
@@ -48,7 +53,15 @@ _recipe_costs_memo = LastResult()
 _costs_memo = LastResult()
 
 
-def _buying_shopping(state, catalog, decisions, baked, own_lines, packs, currency):
+def _buying_shopping(
+    state: PlanState,
+    catalog: PlanCatalog,
+    decisions: Mapping[int, tuple[int, int | None]],
+    baked: Mapping[int, int],
+    own_lines: Mapping[int, list[IngredientLine]],
+    packs: Mapping[int, tuple[Pack, ...]],
+    currency: str,
+) -> tuple[ShoppingLineRow, ...]:
     """The shopping rows in display units with packs to buy (issue 12)."""
     shown = _display_memo.get(
         (catalog.ingredients, packs), None, lambda: display_ingredients(catalog.ingredients, packs)

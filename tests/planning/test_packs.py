@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from src.planning.packs import Pack, choose_packs
+from src.planning.packs import Pack, choose_packs, display_unit
 from src.planning.units import convert
 
 D = Decimal
@@ -139,3 +139,19 @@ def test_chosen_packs_always_cover_the_gap(gap, packs):
 def test_no_cheaper_combination_exists_within_the_bound(gap, packs):
     result = choose_packs(gap, "lb", packs)
     assert result.cost == _brute_force_cheapest(gap, packs)
+
+
+def test_display_unit_is_the_bakers_choice_else_the_preferred_packs_unit():
+    packs = [Pack("bag", D(5), "lb"), Pack("jar", D(8), "oz", preferred=True)]
+    assert display_unit("cup", packs) == "cup"
+    assert display_unit(None, packs) == "oz"
+    assert display_unit(None, [Pack("bag", D(5), "lb")]) is None  # then the lines decide
+
+
+def test_many_small_packs_beyond_the_search_limit_still_cover_the_gap():
+    # 7 packs of 1..7 g for a 3 kg gap: the others' combinations far exceed
+    # SEARCH_LIMIT, so the dearest per gram drop out; the cover is still found.
+    packs = [Pack(f"{n} g", D(n), "g", D(n) * (1 + D(n) / 100)) for n in range(1, 8)]
+    result = choose_packs(D(3000), "g", packs)
+    assert result.covered >= 3000
+    assert result.cost is not None and result.cost <= D(3000) * D("1.01") + D("1.01")

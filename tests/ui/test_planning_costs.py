@@ -45,8 +45,10 @@ def test_shopping_list_shows_packs_costs_and_the_trip(planning):
     shopping = planning.shopping
     rows = dict(shopping.group_lines(TO_BUY_GROUP))
     flour = rows["All-purpose flour"]
-    # needed, on hand, to buy (kitchen-rounded, in the preferred pack's lb), unit, note, buy, cost
-    assert flour == ("22.7", "5", "17.7", "lb", "", "1 × 25 lb sack (leaves 7.3 lb)", "$13.99")
+    # needed, on hand, to buy (kitchen-rounded, in the preferred pack's lb), unit, note,
+    # buy, cost, store
+    assert flour == ("22.7", "5", "17.7", "lb", "", "1 × 25 lb sack (leaves 7.3 lb)", "$13.99",
+                     "Warehouse club")
     assert rows["Rainbow sprinkles"][6] == "no price"
     assert "trip $148.52 + 1 without a price (Rainbow sprinkles)" in (
         shopping.summary_label.cget("text"))

@@ -123,10 +123,10 @@ class ShoppingSection(ctk.CTkFrame):
         table.pack(fill="x", padx=10, pady=(2, 6))
         # Buying columns (issue 12) come after the first five in ``values`` but are
         # shown before the note.
-        columns = ("needed", "on_hand", "to_buy", "unit", "note", "buy", "cost")
+        columns = ("needed", "on_hand", "to_buy", "unit", "note", "buy", "cost", "store")
         self.tree = theme.make_tree(table, columns, height=9)
         self.tree.configure(displaycolumns=("needed", "on_hand", "to_buy", "unit", "buy", "cost",
-                                            "note"))
+                                            "store", "note"))
         self.tree.heading("#0", text="Ingredient", anchor="w")
         self.tree.column("#0", width=220, stretch=True)
         for column, title, width, anchor in (
@@ -134,9 +134,10 @@ class ShoppingSection(ctk.CTkFrame):
             ("on_hand", "On hand", 90, "e"),
             ("to_buy", "To buy", 90, "e"),
             ("unit", "Unit", 60, "w"),
-            ("note", "Note", 200, "w"),
+            ("note", "Note", 160, "w"),
             ("buy", "Buy", 300, "w"),
             ("cost", "Cost", 80, "e"),
+            ("store", "Store", 120, "w"),
         ):
             self.tree.heading(column, text=title, anchor=anchor)
             self.tree.column(column, width=width, anchor=anchor,
@@ -202,7 +203,8 @@ class ShoppingSection(ctk.CTkFrame):
                             kitchen(line.on_hand_kitchen, line.on_hand_text),
                             kitchen(line.to_buy_kitchen, line.to_buy_text)
                             if line.status == "to_buy" else "—",
-                            line.unit, line.note or "", buy_cell(line), line.cost_text),
+                            line.unit, line.note or "", buy_cell(line), line.cost_text,
+                            line.store if line.status == "to_buy" else ""),
                     tags=tags,
                 )
         if not lines:
