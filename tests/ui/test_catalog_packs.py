@@ -32,7 +32,9 @@ def editor(root, db, flour) -> IngredientDialog:
     tab.ingredients.panel.select(str(flour.id))
     tab.ingredients.panel.buttons["Edit"].invoke()
     pump(root)
-    return open_dialog(root, IngredientDialog)
+    dialog = open_dialog(root, IngredientDialog)
+    dialog.tab = tab  # for the tests that look at the ingredient list behind it
+    return dialog
 
 
 def add_pack(root, editor, label, size, unit, price="", store="", preferred=False) -> PackDialog:
@@ -62,6 +64,9 @@ def test_add_packs_with_prices_and_one_preferred(root, db, flour, editor):
     rows = dict(editor.packs.rows())
     assert rows["25 lb sack"] == ("25 lb", "no price", "Club", "preferred")
     assert rows["5 lb bag"][3] == ""  # the preferred mark moved
+    # The ingredient list behind the editor follows at once (packs save immediately).
+    listed = editor.tab.ingredients.panel.tree.set(str(flour.id), "packs")
+    assert listed == "5 lb bag $4.29, 2 lb bag $2.19, 25 lb sack no price (preferred)"
     saved = catalog_packs.list_packs(db, flour.id)
     assert [(p.label, p.price, p.preferred) for p in saved] == [
         ("5 lb bag", Decimal("4.29"), False), ("2 lb bag", Decimal("2.19"), False),

@@ -32,6 +32,7 @@ def ingredient_row(item: IngredientView) -> ListRow:
             item.category,
             format_decimal(item.density_g_per_ml) if item.density_g_per_ml is not None else "",
             item.preferred_unit or "",
+            item.packs or "no packs",
             ", ".join(item.used_by_recipes) if used else "not used",
         ),
     )
@@ -47,6 +48,7 @@ class IngredientDialog(FormDialog):
         db,
         ingredient: IngredientView | None,
         on_saved: Callable[[IngredientView], None],
+        on_packs_changed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent, "Edit ingredient" if ingredient else "New ingredient", "Save")
         self._db = db
@@ -69,7 +71,7 @@ class IngredientDialog(FormDialog):
         self.unit_menu.grid_configure(sticky="w")
         self.packs: PacksPanel | None = None
         if ingredient is not None:
-            self.packs = PacksPanel(self.body, db, ingredient.id)
+            self.packs = PacksPanel(self.body, db, ingredient.id, on_packs_changed)
             self.add_field("Packs", self.packs, name="packs")
         else:
             self.add_field("Packs", ctk.CTkLabel(self.body, text="save the ingredient first",
@@ -118,8 +120,9 @@ class IngredientsSection(ctk.CTkFrame):
             columns=(
                 Column("category", "Category", 180),
                 Column("density", "Density (g/ml)", 120, "e"),
-                Column("unit", "Display unit", 120),
-                Column("used", "Used by recipes", 400, stretch=True),
+                Column("unit", "Display unit", 110),
+                Column("packs", "Packs", 260),
+                Column("used", "Used by recipes", 300, stretch=True),
             ),
             buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),
             on_activate=lambda _iid: self.edit(),
@@ -144,7 +147,7 @@ class IngredientsSection(ctk.CTkFrame):
         if item is None:
             show_notice(self, "Edit ingredient", "Select an ingredient to edit first.")
             return
-        self.dialog = IngredientDialog(self, self._db, item, self._saved)
+        self.dialog = IngredientDialog(self, self._db, item, self._saved, self._packs_changed)
 
     def delete(self) -> None:
         item = self.selected()
@@ -165,6 +168,11 @@ class IngredientsSection(ctk.CTkFrame):
 
         ask_confirm(self, "Delete ingredient", f'Delete "{item.name}"? Its pantry stock goes too.',
                     answer, "Delete")
+
+    def _packs_changed(self) -> None:
+        """A pack was saved or deleted in the open editor: the list and the plan follow."""
+        self.refresh()
+        self._on_changed()
 
     def _saved(self, item: IngredientView) -> None:
         self.refresh()

@@ -82,9 +82,11 @@ class PackDialog(FormDialog):
 class PacksPanel(ctk.CTkFrame):
     """An ingredient's packs with Add / Edit / Delete (each saved at once)."""
 
-    def __init__(self, master: tk.Misc, db, ingredient_id: int) -> None:
+    def __init__(self, master: tk.Misc, db, ingredient_id: int,
+                 on_changed: Callable[[], None] | None = None) -> None:
         super().__init__(master, fg_color="transparent")
         self._db, self._ingredient_id = db, ingredient_id
+        self._on_changed = on_changed
         self._packs: dict[str, PackView] = {}
         self.dialog: PackDialog | None = None
         holder = tk.Frame(self, bg=theme.color("section"))
@@ -159,9 +161,13 @@ class PacksPanel(ctk.CTkFrame):
             except ServiceError as exc:
                 show_notice(self, "Cannot delete", exc.message)
             self.refresh()
+            if self._on_changed is not None:
+                self._on_changed()
 
         ask_confirm(self, "Delete pack", f'Delete the pack "{pack.label}"?', answer, "Delete")
 
     def _saved(self, pack: PackView) -> None:
         self.refresh()
         self.select(pack.id)
+        if self._on_changed is not None:
+            self._on_changed()
