@@ -1,4 +1,4 @@
-"""Deterministic synthetic bakeries as exchange documents (EXCHANGE.md, version 1).
+"""Deterministic synthetic bakeries as exchange documents (docs/EXCHANGE.md, version 2).
 
 ``bakery(size)`` returns the same JSON-ready dict for the same size and seed on
 every machine: a catalog of ingredients (with densities where real kitchens
@@ -278,6 +278,38 @@ def _pantry(rng: random.Random, ingredients: list[dict]) -> list[dict]:
     return pantry
 
 
+# Packs a shop sells, by the unit a recipe first uses the ingredient in: (label, qty, unit).
+_PACKS = {"cup": (("2 lb bag", "2", "lb"), ("5 lb bag", "5", "lb"), ("25 lb sack", "25", "lb")),
+          "g": (("1 lb box", "1", "lb"), ("4 lb block", "4", "lb")),
+          "tbsp": (("8 oz tin", "8", "oz"), ("1 lb tub", "1", "lb")),
+          "tsp": (("2 oz jar", "2", "oz"), ("8 oz jar", "8", "oz")),
+          "ml": (("1 l carton", "1", "l"), ("half gallon", "8", "cup")),
+          "oz": (("12 oz bag", "12", "oz"), ("3 lb bag", "3", "lb")),
+          "each": (("dozen", "1", "dozen"), ("5 dozen flat", "5", "dozen")),
+          "fl_oz": (("2 fl oz bottle", "2", "fl_oz"), ("16 fl oz bottle", "16", "fl_oz"))}
+_STORES = ("Grocer", "Warehouse club", None)
+
+
+def _add_packs(size: Size, seed: int, ingredients: list[dict]) -> None:
+    """Version 2 pack data (a separate random stream, so the rest of the document
+    is what version 1 generated): every ingredient gets its shop's packs, the
+    first preferred, about one in ten without a price."""
+    rng = random.Random(f"{size.name}:{seed}:packs")
+    for ing in ingredients:
+        packs = []
+        for n, (label, qty, unit) in enumerate(_PACKS[ing["_units"][0]]):
+            pack: dict = {"label": label, "quantity": qty, "unit": unit}
+            if rng.random() >= 0.1:
+                pack["price"] = f"{float(qty) * rng.uniform(0.8, 3.5):.2f}"
+            store = rng.choice(_STORES)
+            if store:
+                pack["store"] = store
+            if n == 0:
+                pack["preferred"] = True
+            packs.append(pack)
+        ing["packs"] = packs
+
+
 def bakery(size: Size | str, seed: int = 2026) -> dict:
     """The exchange document of a synthetic bakery of ``size`` (same seed, same document)."""
     if isinstance(size, str):
@@ -290,6 +322,8 @@ def bakery(size: Size | str, seed: int = 2026) -> dict:
     selected = set(rng.sample(range(size.recipes), size.selected))
     infos, goods, unit_recipe = _goods(rng, size, recipes, selected)
     event = _event(rng, size, recipes, selected, infos, unit_recipe)
+    pantry = _pantry(rng, ingredients)
+    _add_packs(size, seed, ingredients)
     side = sorted(selected)[:3]  # a second, small event: the refresh must ignore it
     side_event = {"name": "Bake sale", "date": "2026-06-01", "expected_attendees": None,
                   "notes": "", "plan_state": "draft",
@@ -300,12 +334,12 @@ def bakery(size: Size | str, seed: int = 2026) -> dict:
                   "amendments": []}
     return {
         "format": "bake-planner",
-        "version": 1,
+        "version": 2,
         "ingredients": [{k: v for k, v in i.items() if not k.startswith("_")}
                         for i in ingredients],
         "recipes": recipes,
         "finished_goods": goods,
-        "pantry": _pantry(rng, ingredients),
+        "pantry": pantry,
         "events": [event, side_event],
     }
 

@@ -3,10 +3,11 @@
 The statements mirror what ``src.services.plan_view.get_plan_view`` reads —
 the event, the whole catalog (recipes, yield types, goods and components,
 ingredients), the event's selections, lines, decisions, production runs,
-amendments and snapshot, the pantry, and the ingredient lines of the decided
-recipes and their bases — with no ORM, no type conversion and no planning
-math. Nothing the service does can be faster than this, so refresh ÷ raw
-says how much the service adds on top of reading.
+amendments and snapshot, the pantry, purchase packs and the currency, and the
+ingredient lines of the decided and selected recipes and their bases — with
+no ORM, no type conversion and no planning math. Nothing the service does can
+be faster than this, so refresh ÷ raw says how much the service adds on top of
+reading.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ EVENT_QUERIES = (
     "SELECT id, amendment_type, amendment_data, reason, created_at FROM plan_amendments "
     "WHERE event_id = ? ORDER BY created_at, id",
     "SELECT snapshot_data FROM plan_snapshots WHERE event_id = ?",
-    # Lines of the decided recipes and of their bases (variants inherit).
+    # Lines of the decided and selected recipes (costs) and of their bases (variants inherit).
     "SELECT recipe_id, ingredient_id, quantity, unit FROM recipe_ingredients "
-    "WHERE recipe_id IN (SELECT recipe_id FROM batch_decisions WHERE event_id = ?1) "
+    "WHERE recipe_id IN (SELECT recipe_id FROM batch_decisions WHERE event_id = ?1 "
+    "UNION SELECT recipe_id FROM event_recipes WHERE event_id = ?1) "
     "OR recipe_id IN (SELECT base_recipe_id FROM recipes WHERE base_recipe_id IS NOT NULL "
-    "AND id IN (SELECT recipe_id FROM batch_decisions WHERE event_id = ?1)) "
+    "AND id IN (SELECT recipe_id FROM batch_decisions WHERE event_id = ?1 "
+    "UNION SELECT recipe_id FROM event_recipes WHERE event_id = ?1)) "
     "ORDER BY id",
 )
 
@@ -42,6 +45,9 @@ CATALOG_QUERIES = (
     "FROM finished_good_components ORDER BY id",
     "SELECT id, name, category, density_g_per_ml, preferred_unit FROM ingredients",
     "SELECT ingredient_id, quantity, unit FROM pantry_items",
+    "SELECT ingredient_id, label, quantity, unit, price, store, preferred, position, id "
+    "FROM purchase_packs",
+    "SELECT value FROM app_settings WHERE key = 'currency_symbol'",
 )
 
 

@@ -72,13 +72,14 @@ def _cmd_plan(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_shopping_list(db: Database, args: argparse.Namespace) -> int:
-    from src.reports.plan_report import shopping_lines
+    from src.reports.shopping_text import buying_lines
     from src.services.plan_view import get_plan_view
 
     csv_path = output_path(args.csv) if args.csv else None
     pdf_path = output_path(args.pdf) if args.pdf else None
     view = get_plan_view(db, event_id(db, args))
     event, rows, undecided = view.event, view.shopping, view.undecided
+    totals = view.costs.shopping if view.costs else None
     if csv_path is not None:
         from src.reports.shopping_csv import write_shopping_csv
 
@@ -88,11 +89,11 @@ def _cmd_shopping_list(db: Database, args: argparse.Namespace) -> int:
         from src.reports.shopping_pdf import write_shopping_pdf
 
         write("the shopping list PDF", pdf_path,
-               lambda: write_shopping_pdf(event, rows, pdf_path, undecided))
+               lambda: write_shopping_pdf(event, rows, pdf_path, totals, undecided))
     if csv_path is None and pdf_path is None:
         print(f"Shopping list — {event.name} ({event.event_date.isoformat()})")
         print()
-        sys.stdout.write("\n".join(shopping_lines(rows, undecided)))
+        sys.stdout.write("\n".join(buying_lines(rows, totals, undecided)) + "\n")
     return 0
 
 
@@ -102,9 +103,12 @@ def _cmd_bake_sheet(db: Database, args: argparse.Namespace) -> int:
     from src.services.schedule import get_schedule
 
     path = output_path(args.pdf)
+    from src.services.plan_view import get_plan_view
+
     chosen = event_id(db, args)
     sheet, days = get_bake_sheet(db, chosen), get_schedule(db, chosen)
-    write("the bake sheet", path, lambda: write_bake_sheet_pdf(sheet, path, days))
+    costs = get_plan_view(db, chosen).costs
+    write("the bake sheet", path, lambda: write_bake_sheet_pdf(sheet, path, days, costs))
     return 0
 
 

@@ -1,5 +1,6 @@
 """The SQLAlchemy schema. Importing this package registers every table on ``Base.metadata``."""
 
+from .app_setting import AppSetting
 from .bake_schedule import (
     BakeryDayOff,
     BakerySettings,
@@ -20,6 +21,7 @@ from .plan_amendment import AmendmentType, PlanAmendment
 from .plan_completion import PlanCompletion
 from .plan_snapshot import PlanSnapshot
 from .production_run import ProductionRun
+from .purchase_pack import PurchasePack
 from .recipe import Recipe, RecipeIngredient
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "BakingHours",
     "EventBakingStart",
     "RecipeTiming",
+    "AppSetting",
     "Base",
     "BaseModel",
     "BatchDecision",
@@ -46,6 +49,7 @@ __all__ = [
     "PlanSnapshot",
     "PlanState",
     "ProductionRun",
+    "PurchasePack",
     "Recipe",
     "RecipeIngredient",
     "YieldMode",

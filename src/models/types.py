@@ -78,7 +78,7 @@ class Digits:
 QUANTITY_DIGITS = Digits(18, 6)  # recipe lines and pantry stock, in any unit
 DENSITY_DIGITS = Digits(12, 6)  # grams per millilitre
 SHARE_DIGITS = Digits(9, 4)  # percent of a batch
-PRICE_DIGITS = Digits(14, 4)  # money: for price columns
+PRICE_DIGITS = Digits(18, 6)  # money: pack prices (read in one union with densities: same scale)
 RATE_DIGITS = Digits(12, 4)  # a finished good's items per guest
 
 

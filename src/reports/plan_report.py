@@ -7,6 +7,9 @@ from typing import Any
 
 from src.services.plan_dto import BatchRow, OptionRow, PlanView, ShoppingLineRow
 
+from .cost_report import add_cost_fields, buying_fields
+from .shopping_text import buying_lines
+
 
 def _option(option: OptionRow) -> dict[str, Any]:
     return {
@@ -51,13 +54,14 @@ def shopping_entry(row: ShoppingLineRow) -> dict[str, Any]:
     }
     if row.note:
         entry["note"] = row.note
+    entry.update(buying_fields(row))
     return entry
 
 
 def plan_report(view: PlanView) -> dict[str, Any]:
     """The ``plan --json`` report of EXCHANGE.md, built from the plan view."""
     event = view.event
-    return {
+    report: dict[str, Any] = {
         "event": {
             "name": event.name,
             "date": event.event_date.isoformat(),
@@ -98,6 +102,8 @@ def plan_report(view: PlanView) -> dict[str, Any]:
             for r in view.production_runs
         ],
     }
+    add_cost_fields(report, view)
+    return report
 
 
 def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
@@ -183,8 +189,17 @@ def plan_text(view: PlanView) -> str:
         out.extend("  " + line for line in table)
     else:
         out.append("  no recipe has a need yet")
-    out += ["", "Shopping list", *("  " + line if line else "" for line in shopping_lines(
-        view.shopping, view.undecided))]
+    lines = (buying_lines(view.shopping, view.costs.shopping, view.undecided) if view.costs
+             else shopping_lines(view.shopping, view.undecided))
+    out += ["", "Shopping list", *("  " + line if line else "" for line in lines), ""]
+    if view.costs is not None:
+        out.append(f"Costs (event: {view.costs.event.text})")
+        out.extend(f"  {g.good} × {g.quantity}: {g.line.text}"
+                   + (f" ({g.each.text} each)" if g.each.known else "")
+                   for g in view.costs.goods)
+        out.extend(f"  {b.recipe_name}: {c.per_batch.text} per batch"
+                   for b in view.batches if (c := view.costs.batch(b.recipe_id)))
+        out.append("")
     out.append(f"Assembly: {view.assembly.overall}")
     if view.assembly.lines:
         table = _table(["finished good", "wanted", "can make", "status"],

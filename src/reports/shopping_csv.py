@@ -1,4 +1,6 @@
-"""The shopping list as CSV: ``ingredient,needed,unit,on_hand,to_buy,status``."""
+"""The shopping list as CSV: ``ingredient,needed,unit,on_hand,to_buy,status``,
+then the buying columns ``store,buy,leftover,cost`` (``buy`` as "2 × 5 lb bag";
+leftover in the line's unit; cost empty when a price is missing)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,12 @@ import io
 from collections.abc import Iterable
 
 from src.services.plan_dto import ShoppingLineRow
+from src.services.plan_sections import figure_text
 
 from .plan_report import NOT_COUNTED
 
-COLUMNS = ("ingredient", "needed", "unit", "on_hand", "to_buy", "status")
+COLUMNS = ("ingredient", "needed", "unit", "on_hand", "to_buy", "status",
+           "store", "buy", "leftover", "cost")
 
 
 def shopping_csv_text(rows: Iterable[ShoppingLineRow], undecided: Iterable[str] = ()) -> str:
@@ -22,9 +26,11 @@ def shopping_csv_text(rows: Iterable[ShoppingLineRow], undecided: Iterable[str] 
     writer.writerow(COLUMNS)
     for r in rows:
         writer.writerow([r.ingredient, r.needed_text, r.unit, r.on_hand_text, r.to_buy_text,
-                         r.status])
+                         r.status, r.store, r.buy_text if r.buy else "",
+                         "" if r.leftover is None else figure_text(r.leftover),
+                         "" if r.cost is None else figure_text(r.cost)])
     for name in undecided:
-        writer.writerow([name, "", "", "", "", NOT_COUNTED])
+        writer.writerow([name, "", "", "", "", NOT_COUNTED, "", "", "", ""])
     return buffer.getvalue()
 
 

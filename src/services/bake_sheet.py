@@ -50,6 +50,7 @@ class BakeRecipeRow:
     remaining: int
     yields: tuple[str, ...]  # "Sugar cookie: 24 per batch"
     lines: tuple[BakeLineRow, ...]
+    recipe_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ def get_bake_sheet(db: Database, event_id: int) -> BakeSheetView:
         yields = tuple(_yield_text(u) for u in sorted(units.values(), key=lambda u: u.id)
                        if u.recipe_id == rid)
         rows.append(BakeRecipeRow(recipes[rid].name, batches, done,
-                                  recipe_progress(batches, done).remaining, yields, scaled))
+                                  recipe_progress(batches, done).remaining, yields, scaled,
+                                  recipe_id=rid))
     event = EventView(ev.id, ev.name, ev.event_date, ev.expected_attendees, ev.notes,
                       ev.plan_state.value, ev.output_mode)
     return BakeSheetView(event, tuple(rows), _assembly(lines, goods, units))

@@ -21,6 +21,7 @@ class IngredientView:
     density_g_per_ml: Decimal | None
     preferred_unit: str | None
     used_by_recipes: tuple[str, ...]
+    packs: str = ""  # the packs in short: "5 lb bag $4.29 (preferred), 2 lb bag no price"
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from src.db import Database
-from src.models import Ingredient, PantryItem, Recipe, RecipeIngredient
+from src.models import Ingredient, PantryItem, PurchasePack, Recipe, RecipeIngredient
 from src.models.types import DENSITY_DIGITS
+from src.planning.costs import money_text
 from src.planning.units import UnitError, normalize_unit
 
 from .catalog_common import (
@@ -22,6 +23,7 @@ from .catalog_common import (
 )
 from .catalog_dto import IngredientView
 from .errors import ConflictError, NotFoundError, ValidationError
+from .settings import currency_symbol
 from .validation import clean_name, parse_decimal
 
 
@@ -90,7 +92,22 @@ def _recipes_using(session: Session, ingredient_ids: list[int] | None) -> dict[i
     return {k: sorted(v, key=str.casefold) for k, v in out.items()}
 
 
-def _view(ingredient: Ingredient, recipes: list[str]) -> IngredientView:
+def _packs_text(session: Session, ingredient_ids: list[int] | None) -> dict[int, str]:
+    """ingredient id → its packs in short, in the order entered (one query)."""
+    query = select(PurchasePack).order_by(PurchasePack.position, PurchasePack.id)
+    if ingredient_ids is not None:
+        query = query.where(PurchasePack.ingredient_id.in_(ingredient_ids))
+    packs = session.scalars(query).all()
+    currency = currency_symbol(session) if packs else ""
+    out: dict[int, list[str]] = {}
+    for p in packs:
+        price = "no price" if p.price is None else money_text(p.price, currency)
+        mark = " (preferred)" if p.preferred else ""
+        out.setdefault(p.ingredient_id, []).append(f"{p.label} {price}{mark}")
+    return {iid: ", ".join(texts) for iid, texts in out.items()}
+
+
+def _view(ingredient: Ingredient, recipes: list[str], packs: str = "") -> IngredientView:
     return IngredientView(
         id=ingredient.id,
         name=ingredient.name,
@@ -98,6 +115,7 @@ def _view(ingredient: Ingredient, recipes: list[str]) -> IngredientView:
         density_g_per_ml=plain_decimal(ingredient.density_g_per_ml),
         preferred_unit=ingredient.preferred_unit,
         used_by_recipes=tuple(recipes),
+        packs=packs,
     )
 
 
@@ -106,14 +124,16 @@ def list_ingredients(db: Database) -> list[IngredientView]:
     with db.uow() as session:
         ingredients = session.scalars(select(Ingredient)).all()
         used = _recipes_using(session, None)
+        packs = _packs_text(session, None)
         ordered = sorted(ingredients, key=lambda i: (i.name.casefold(), i.id))
-        return [_view(i, used.get(i.id, [])) for i in ordered]
+        return [_view(i, used.get(i.id, []), packs.get(i.id, "")) for i in ordered]
 
 
 def get_ingredient(db: Database, ingredient_id: int) -> IngredientView:
     with db.uow() as session:
         ingredient = load_ingredient(session, ingredient_id)
-        return _view(ingredient, _recipes_using(session, [ingredient_id]).get(ingredient_id, []))
+        return _view(ingredient, _recipes_using(session, [ingredient_id]).get(ingredient_id, []),
+                     _packs_text(session, [ingredient_id]).get(ingredient_id, ""))
 
 
 def create_ingredient(
@@ -160,7 +180,8 @@ def update_ingredient(
         ingredient.density_g_per_ml = density
         ingredient.preferred_unit = unit
         flush(session, f'Ingredient "{clean_name_}"')
-        return _view(ingredient, _recipes_using(session, [ingredient_id]).get(ingredient_id, []))
+        return _view(ingredient, _recipes_using(session, [ingredient_id]).get(ingredient_id, []),
+                     _packs_text(session, [ingredient_id]).get(ingredient_id, ""))
 
 
 def delete_ingredient(db: Database, ingredient_id: int) -> None:

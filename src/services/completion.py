@@ -116,9 +116,12 @@ def _decimal(value: str | None) -> Decimal | None:
 
 
 def frozen_catalog(
-    record: dict[str, Any],
+    record: dict[str, Any], live: PlanCatalog | None = None
 ) -> tuple[PlanCatalog, dict[int, list[IngredientLine]], datetime]:
-    """The catalog, the recipes' own lines and the completion time of a record."""
+    """The catalog, the recipes' own lines and the completion time of a record.
+
+    Packs and the currency are not part of the record: with ``live`` (today's
+    catalog) they are today's, so a completed plan's costs use today's prices."""
     recipes = {r[0]: RecipeInfo(r[0], r[1], r[2], r[3]) for r in record["recipes"]}
     units = {
         u[0]: YieldType(u[0], u[1], u[2], u[3], u[4], _decimal(u[5])) for u in record["units"]
@@ -135,6 +138,9 @@ def frozen_catalog(
         lines.setdefault(rid, []).append(IngredientLine(iid, Decimal(qty), unit))
     pantry = [PantryLine(p[0], Decimal(p[1]), p[2]) for p in record["pantry"]]
     catalog = PlanCatalog(recipes, units, goods, ingredients, pantry)
+    if live is not None:
+        catalog = PlanCatalog(recipes, units, goods, ingredients, pantry,
+                              live.packs, live.currency)
     return catalog, lines, parse_taken_at({"taken_at": record.get("completed_at")})
 
 

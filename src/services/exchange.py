@@ -1,4 +1,4 @@
-"""Import and export of the exchange document (EXCHANGE.md): the public service.
+"""Import and export of the exchange document (docs/EXCHANGE.md): the public service.
 
 ``export_document`` / ``export_to_file`` write the whole database;
 ``import_document`` / ``import_file`` check the WHOLE document first (shape,

@@ -1,9 +1,9 @@
-"""Writing the whole database as an exchange document (EXCHANGE.md, version 1).
+"""Writing the whole database as an exchange document (docs/EXCHANGE.md, version 2).
 
 The order of every list is fixed (by name, then date; lines and components in
 the order they were entered), so two exports of the same data are identical.
 Decimals are plain strings without trailing zeros ("2.75", "50"). Amendment
-data is translated from ids to names (docs/EXCHANGE-NOTES.md).
+data is translated from ids to names (docs/EXCHANGE.md).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from src.models import (
 from src.planning.replay import current_snapshot
 
 from .exchange_bake_days import add_bake_days
+from .exchange_packs import ingredient_v2_fields
 from .exchange_schema import FORMAT, VERSION
 
 
@@ -54,8 +55,7 @@ def _ingredient(ing: Ingredient) -> dict[str, Any]:
         if ing.density_g_per_ml is None
         else decimal_text(ing.density_g_per_ml),
     }
-    if ing.preferred_unit:
-        out["preferred_unit"] = ing.preferred_unit
+    out.update(ingredient_v2_fields(ing, decimal_text))
     return out
 
 
@@ -98,7 +98,7 @@ def _good(good: FinishedGood) -> dict[str, Any]:
 def _amendment_data(
     data: Mapping[str, Any], goods: Mapping[int, str], recipes: Mapping[int, str]
 ) -> dict[str, Any]:
-    """Stored ids → names (docs/EXCHANGE-NOTES.md). The names the application keeps
+    """Stored ids → names (docs/EXCHANGE.md). The names the application keeps
     beside the ids stand in when the thing has since been deleted; keys this
     version does not know pass through unchanged."""
     out: dict[str, Any] = {}
@@ -177,7 +177,7 @@ def _event(event: Event, goods: Mapping[int, str], recipes: Mapping[int, str]) -
 
 def build_document(session: Session) -> dict[str, Any]:
     """The whole database as a version-2 document (a bounded number of queries)."""
-    ingredients = session.scalars(select(Ingredient)).all()
+    ingredients = session.scalars(select(Ingredient).options(selectinload(Ingredient.packs))).all()
     recipes = session.scalars(
         select(Recipe).options(
             selectinload(Recipe.base_recipe),

@@ -18,6 +18,7 @@ from src.models import Event, FinishedGood, FinishedUnit, Ingredient, PlanState,
 from src.planning.decomposition import find_cycle, recipes_of_goods
 from src.planning.types import BATCH_PORTION, DISCRETE_COUNT, Component, Good, YieldType
 
+from .exchange_packs import pack_problems
 from .exchange_replay import replay_problem
 from .exchange_schema import COUNT_MAX, AmendmentDoc, DocumentDoc, EventDoc
 from .validation import name_key
@@ -104,6 +105,7 @@ class Checker:
         self._pantry()
         for i, event in enumerate(self.doc.events):
             self._event(f"events[{i}]", event)
+        self.problems.extend(pack_problems(self.doc))
         return self.problems
 
     # -- names: unique in the document, free in the database (unless replacing)

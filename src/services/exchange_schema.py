@@ -1,4 +1,4 @@
-"""The shapes of the exchange document (EXCHANGE.md, version 1) as pydantic models.
+"""The shapes of the exchange document (docs/EXCHANGE.md, versions 1 and 2) as pydantic models.
 
 Pydantic checks shapes and single values; every message is written for the
 user and ``exchange_problems`` turns pydantic's errors into the document's
@@ -28,7 +28,9 @@ from .exchange_bake_days import BakeryDoc, FirstBakeDay, TimingDoc
 from .validation import normalise_name
 
 FORMAT = "bake-planner"
-VERSION = 2  # 2: optional bake-day fields (exchange_bake_days)
+VERSION = 2  # 2: optional bake-day fields (exchange_bake_days), display units and
+#   purchase packs (exchange_packs), per-guest rates, leftovers, pins, amendment details
+PACK_TEXT_MAX = 100
 NAME_MAX = 200
 CATEGORY_MAX = 100
 COUNT_MAX = 10**9
@@ -259,11 +261,36 @@ class _Doc(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
 
+def _pack_text(value: object) -> str:
+    return _text(value, max_len=PACK_TEXT_MAX, required=True)
+
+
+def _optional_pack_text(value: object) -> str | None:
+    return _text(value, max_len=PACK_TEXT_MAX, required=False) or None
+
+
+def _price(value: object) -> Decimal | None:
+    return None if value is None else _stock(value)
+
+
+class PackDoc(_Doc):
+    """Version 2: a purchase pack of an ingredient."""
+
+    label: Annotated[str, BeforeValidator(_pack_text)]
+    quantity: Quantity
+    unit: Unit
+    price: Annotated[Decimal | None, BeforeValidator(_price)] = None
+    store: Annotated[str | None, BeforeValidator(_optional_pack_text)] = None
+    preferred: bool = False
+
+
 class IngredientDoc(_Doc):
     name: Name
     category: Category = ""
     density_g_per_ml: Density = None
-    preferred_unit: OptionalUnit = None
+    preferred_unit: OptionalUnit = None  # version 1's name for display_unit
+    display_unit: OptionalUnit = None  # version 2
+    packs: list[PackDoc] | None = None  # version 2; None (absent) keeps existing packs
 
 
 class LineDoc(_Doc):

@@ -38,6 +38,7 @@ from src.models import (
 from src.utils.datetime_utils import utc_now
 
 from .exchange_import import key
+from .exchange_packs import display_unit_of, write_packs
 from .exchange_schema import AmendmentDoc, DocumentDoc, EventDoc
 
 
@@ -156,7 +157,7 @@ class DocumentWriter:
         for d in doc.ingredients:
             row = self._row(self.ingredients, d.name, Ingredient)
             row.name, row.category = d.name, d.category
-            row.density_g_per_ml, row.preferred_unit = d.density_g_per_ml, d.preferred_unit
+            row.density_g_per_ml, row.preferred_unit = d.density_g_per_ml, display_unit_of(d)
         for d in doc.recipes:
             row = self._row(self.recipes, d.name, Recipe, ingredient_lines=[], finished_units=[])
             row.name, row.category, row.notes = d.name, d.category, d.notes
@@ -201,6 +202,7 @@ class DocumentWriter:
         self._insert(FinishedGoodComponent, bulk_components)
         self._pantry(doc)
         self._flush()
+        write_packs(s, doc, self.ingredients, key)
         self._replace_events(doc.events)
         events = [(d, self._event(d)) for d in doc.events]
         s.add_all(event for _, event in events)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from .cost_dto import BuyRow, CostsView
 from .events import EventView
 
 
@@ -123,6 +124,19 @@ class ShoppingLineRow:
     needed_text: str
     on_hand_text: str
     to_buy_text: str
+    # Buying (src.services.cost_sections); the defaults describe a line without packs.
+    buy: tuple[BuyRow, ...] = ()
+    has_packs: bool = False
+    leftover: Decimal | None = None  # after the event, in ``unit``; None when unknown
+    cost: Decimal | None = None  # None: unknown (no packs or no price)
+    store: str = ""  # the store of the packs to buy ("" when none is set)
+    pantry_text: str = ""  # the pantry as entered: "5 lb"
+    needed_kitchen: str = ""  # kitchen-rounded with the unit: "6.75 cup"
+    on_hand_kitchen: str = ""
+    to_buy_kitchen: str = ""
+    leftover_kitchen: str = ""
+    buy_text: str = ""  # "1 × 5 lb bag", "no packs: buy 6.75 cup"
+    cost_text: str = ""  # "$2.19", "no price", "" when nothing to buy
 
 
 @dataclass(frozen=True)
@@ -203,3 +217,4 @@ class PlanView:
     # recipes with a need and no batches counted: "not counted: no batch decision"
     undecided: tuple[str, ...] = ()
     completed_at: datetime | None = None  # set when the figures are the completion record's
+    costs: CostsView | None = None  # buying and costs (issue 12)

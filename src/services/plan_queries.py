@@ -13,14 +13,15 @@ is shared, so callers must treat it as read-only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from src.models import (
+    AppSetting,
     BatchDecision,
     Event,
     EventFinishedGood,
@@ -31,15 +32,19 @@ from src.models import (
     Ingredient,
     PantryItem,
     PlanSnapshot,
+    PurchasePack,
     Recipe,
     RecipeIngredient,
 )
 from src.planning.aggregation import IngredientInfo, IngredientLine
+from src.planning.costs import DEFAULT_CURRENCY
+from src.planning.packs import Pack
 from src.planning.shopping import PantryLine
 from src.planning.types import Component, Good, YieldType
 
 from .errors import NotFoundError
 from .plan_loading import EventRow, RecipeInfo, plain
+from .settings import CURRENCY_KEY
 
 __all__ = [
     "PlanCatalog",
@@ -101,6 +106,8 @@ class PlanCatalog:
     goods: dict[int, Good]
     ingredients: dict[int, IngredientInfo]
     pantry: list[PantryLine]
+    packs: dict[int, tuple[Pack, ...]] = field(default_factory=dict)  # by ingredient id
+    currency: str = DEFAULT_CURRENCY
 
 
 @dataclass(frozen=True)
@@ -192,20 +199,70 @@ def _build_goods(rows: list[Any]) -> dict[int, Good]:
     return {gid: Good(gid, name, tuple(comps[gid])) for gid, name in sorted(names.items())}
 
 
-def _build_ingredients(rows: list[Any]) -> tuple[dict[int, IngredientInfo], list[PantryLine]]:
-    """Ingredients and pantry lines (in pantry id order) from ``ingredients LEFT
-    JOIN pantry_items`` rows."""
+def _build_ingredients(rows: list[Any]) -> tuple[
+    dict[int, IngredientInfo], list[PantryLine], dict[int, tuple[Pack, ...]], str
+]:
+    """Ingredients and pantry lines (in pantry id order) from the tag-1 rows
+    (``ingredients LEFT JOIN pantry_items``), purchase packs per ingredient (in
+    the order entered) from the tag-2 rows and the currency symbol from a tag-3
+    row (see load_plan_catalog)."""
     ingredients: dict[int, IngredientInfo] = {}
     pantry: list[tuple[int, PantryLine]] = []
-    for iid, name, category, density, preferred, pid, qty, unit in rows:
-        if iid not in ingredients:
-            ingredients[iid] = IngredientInfo(
-                iid, name, category or "", None if density is None else _plain(density), preferred
-            )
-        if pid is not None:
-            pantry.append((pid, PantryLine(iid, _plain(qty), unit)))
+    packs: dict[int, list[tuple[int, int, Pack]]] = {}
+    currency = DEFAULT_CURRENCY
+    for tag, iid, name, category, density, preferred, pid, qty, unit, flag, position in rows:
+        if tag == 3:
+            currency = name
+        elif tag == 2:  # name = label, category = store, density = price, preferred = unit
+            pack = Pack(name, _plain(qty), preferred, None if density is None else _plain(density),
+                        category, bool(flag))
+            packs.setdefault(iid, []).append((position, pid, pack))
+        else:
+            if iid not in ingredients:
+                ingredients[iid] = IngredientInfo(
+                    iid, name, category or "", None if density is None else _plain(density),
+                    preferred,
+                )
+            if pid is not None:
+                pantry.append((pid, PantryLine(iid, _plain(qty), unit)))
     pantry.sort(key=lambda p: p[0])
-    return ingredients, [line for _, line in pantry]
+    by_ingredient = {
+        iid: tuple(p for _, _, p in sorted(found, key=lambda x: x[:2]))
+        for iid, found in packs.items()
+    }
+    return ingredients, [line for _, line in pantry], by_ingredient, currency
+
+
+_INGREDIENTS_STATEMENT: list[Any] = []
+
+
+def _ingredients_statement() -> Any:
+    """Ingredients with their pantry stock, purchase packs and the currency
+    setting in one statement: three tagged row kinds padded to the same columns
+    (built once: constructing it costs more than running it)."""
+    if _INGREDIENTS_STATEMENT:
+        return _INGREDIENTS_STATEMENT[0]
+    i, p = _cols(Ingredient), _cols(PantryItem)
+    k, st = _cols(PurchasePack), _cols(AppSetting)
+
+    def null(column):
+        return literal(None, type_=column.type)
+
+    statement = union_all(
+        select(literal(1), i.id, i.name, i.category, i.density_g_per_ml,
+               i.preferred_unit, p.id, p.quantity, p.unit, null(k.preferred),
+               null(k.position)).select_from(
+            Ingredient.__table__.outerjoin(PantryItem.__table__, p.ingredient_id == i.id)
+        ),
+        select(literal(2), k.ingredient_id, k.label, k.store, k.price, k.unit, k.id,
+               k.quantity, null(p.unit), k.preferred, k.position),
+        select(literal(3), null(i.id), st.value, null(i.category),
+               null(i.density_g_per_ml), null(i.preferred_unit), null(p.id),
+               null(p.quantity), null(p.unit), null(k.preferred),
+               null(k.position)).where(st.key == CURRENCY_KEY),
+    )  # fmt: skip
+    _INGREDIENTS_STATEMENT.append(statement)
+    return statement
 
 
 _recipes_memo = _Memo(_build_recipes)
@@ -215,11 +272,11 @@ _ingredients_memo = _Memo(_build_ingredients)
 
 
 def load_plan_catalog(session: Session) -> PlanCatalog:
-    """Recipes, yield types, goods with their components, ingredients and the
-    pantry (four statements; see the module docstring on reuse)."""
+    """Recipes, yield types, goods with their components, ingredients with the
+    pantry, purchase packs and the currency symbol (four statements; see the
+    module docstring on reuse)."""
     r, u = _cols(Recipe), _cols(FinishedUnit)
     g, c = _cols(FinishedGood), _cols(FinishedGoodComponent)
-    i, p = _cols(Ingredient), _cols(PantryItem)
     recipes = _recipes_memo(
         session.execute(select(r.id, r.name, r.category, r.base_recipe_id)).all()
     )
@@ -239,23 +296,10 @@ def load_plan_catalog(session: Session) -> PlanCatalog:
             .order_by(g.id, c.id)
         ).all()
     )
-    ingredients, pantry = _ingredients_memo(
-        session.execute(
-            select(
-                i.id,
-                i.name,
-                i.category,
-                i.density_g_per_ml,
-                i.preferred_unit,
-                p.id,
-                p.quantity,
-                p.unit,
-            ).select_from(
-                Ingredient.__table__.outerjoin(PantryItem.__table__, p.ingredient_id == i.id)
-            )
-        ).all()
+    ingredients, pantry, packs, currency = _ingredients_memo(
+        session.execute(_ingredients_statement()).all()
     )
-    return PlanCatalog(recipes, units, goods, ingredients, pantry)
+    return PlanCatalog(recipes, units, goods, ingredients, pantry, packs, currency)
 
 
 def _build_recipe_lines(rows: list[Any]) -> dict[int, list[IngredientLine]]:
@@ -270,12 +314,19 @@ _recipe_lines_memo = _Memo(_build_recipe_lines)
 
 def load_decided_recipe_lines(session: Session, event_id: int) -> dict[int, list[IngredientLine]]:
     """recipe id → own ingredient lines (in entry order) of the event's decided
-    recipes and of every base they inherit from, through any depth (one
-    statement: a recursive query climbs the base chains)."""
+    and selected recipes (selected ones for their costs) and of every base they
+    inherit from, through any depth (one statement: a recursive query climbs
+    the base chains)."""
     bd, r, ri = _cols(BatchDecision), _cols(Recipe), _cols(RecipeIngredient)
+    er = _cols(EventRecipe)
     chain = (
-        select(bd.recipe_id.label("rid"))
-        .where(bd.event_id == event_id)
+        select(r.id.label("rid"))
+        .where(
+            or_(
+                r.id.in_(select(bd.recipe_id).where(bd.event_id == event_id)),
+                r.id.in_(select(er.recipe_id).where(er.event_id == event_id)),
+            )
+        )
         .cte("chain", recursive=True)
     )
     chain = chain.union(

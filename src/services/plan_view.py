@@ -1,24 +1,43 @@
 """The plan view: everything the planning tab shows for one event, in one call.
 
 Loading is bounded: each table is read once with selected columns
-(src.services.plan_queries), 9 statements however large the catalog or the
+(src.services.plan_queries), 9 statements (packs included) however large the catalog or the
 plan, then the pure planning core computes availability, batch options,
 the shopping list, assembly feasibility and progress (src.services.plan_sections).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from src.db import Database
 from src.models.event import PlanState
+from src.planning.aggregation import IngredientLine
 from src.planning.batches import plan_complete
+from src.planning.packs import Pack
 
 from . import plan_sections, policy
 from .amendments import amendment_rows, load_amendments
 from .completion import frozen_catalog, load_completion
+from .cost_dto import ShoppingView
+from .cost_sections import (
+    buying_rows,
+    costs_view,
+    display_ingredients,
+    recipe_costs,
+    shopping_totals,
+)
 from .events import EventView
 from .plan_dto import AllowedActions, AssemblyView, BatchRow, PlanView, ShoppingLineRow
-from .plan_loading import load_baked, load_decisions, load_event_row, recipe_choice_rows
+from .plan_loading import (
+    load_baked,
+    load_decisions,
+    load_event_row,
+    recipe_choice_rows,
+    with_ancestors,
+)
 from .plan_queries import (
+    PlanCatalog,
     load_decided_recipe_lines,
     load_event_and_snapshot,
     load_event_choices,
@@ -30,6 +49,28 @@ from .production import run_rows
 _needs_memo = LastResult()
 _shopping_memo = LastResult()
 _assembly_memo = LastResult()
+_display_memo = LastResult()
+_recipe_costs_memo = LastResult()
+_costs_memo = LastResult()
+
+
+def _buying_shopping(
+    state: PlanState,
+    catalog: PlanCatalog,
+    decisions: Mapping[int, tuple[int, int | None]],
+    baked: Mapping[int, int],
+    own_lines: Mapping[int, list[IngredientLine]],
+    packs: Mapping[int, tuple[Pack, ...]],
+    currency: str,
+) -> tuple[ShoppingLineRow, ...]:
+    """The shopping rows in display units with packs to buy (issue 12)."""
+    shown = _display_memo.get(
+        (catalog.ingredients, packs), None, lambda: display_ingredients(catalog.ingredients, packs)
+    )
+    rows = shopping_rows(
+        ShoppingInputs(state, catalog.recipes, decisions, baked, own_lines, shown, catalog.pantry)
+    )
+    return buying_rows(rows, shown, packs, catalog.pantry, currency)
 
 
 def _allowed(state: PlanState) -> AllowedActions:
@@ -61,25 +102,18 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         record = load_completion(session, event_id, ev.plan_state)
     completed_at = None
     if record is not None:  # a completed plan is history: its figures as at completion
-        catalog, own_lines, completed_at = frozen_catalog(record)
+        catalog, own_lines, completed_at = frozen_catalog(record, catalog)
     recipes, units, goods = catalog.recipes, catalog.units, catalog.goods
+    packs, currency = catalog.packs, catalog.currency
     selected, lines, decisions = choices.selected, choices.lines, choices.decisions
     baked: dict[int, int] = {}
     for run in runs:
         baked[run.recipe_id] = baked.get(run.recipe_id, 0) + run.batches
     shopping = _shopping_memo.get(
-        (recipes, own_lines, catalog.ingredients, catalog.pantry),
-        (ev.plan_state, decisions, baked),
-        lambda: shopping_rows(
-            ShoppingInputs(
-                ev.plan_state,
-                recipes,
-                decisions,
-                baked,
-                own_lines,
-                catalog.ingredients,
-                catalog.pantry,
-            )
+        (recipes, own_lines, catalog.ingredients, catalog.pantry, packs),
+        (ev.plan_state, decisions, baked, currency),
+        lambda: _buying_shopping(
+            ev.plan_state, catalog, decisions, baked, own_lines, packs, currency
         ),
     )
 
@@ -104,6 +138,29 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         )
     good_rows, catalog_cycle = plan_sections.good_rows(goods, units, recipes, selected, lines)
     cycle_error = cycle_error or catalog_cycle
+
+    costed = frozenset(with_ancestors(recipes, selected | set(decisions)))
+    batch_cost, unit_costs = _recipe_costs_memo.get(
+        (recipes, units, own_lines, catalog.ingredients, packs),
+        costed,
+        lambda: recipe_costs(recipes, units, own_lines, costed, catalog.ingredients, packs),
+    )
+    batch_recipes = [b.recipe_id for b in batches]
+    costs = _costs_memo.get(
+        (goods, batch_cost, unit_costs, shopping),
+        (lines, decisions, baked, currency, batch_recipes),
+        lambda: costs_view(
+            goods=goods,
+            lines=lines,
+            decisions=decisions,
+            baked=baked,
+            batch_cost=batch_cost,
+            unit_costs=unit_costs,
+            currency=currency,
+            batch_recipes=batch_recipes,
+            shopping=shopping,
+        ),
+    )
 
     comparison = None
     if snapshot is not None:
@@ -140,11 +197,17 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
         cycle_error=cycle_error,
         undecided=plan_sections.undecided_names(batches, baked),
         completed_at=completed_at,
+        costs=costs,
     )
 
 
 def get_shopping_list(db: Database, event_id: int) -> tuple[ShoppingLineRow, ...]:
     """The event's shopping list alone (the same rows as the plan view's)."""
+    return get_shopping_view(db, event_id).rows
+
+
+def get_shopping_view(db: Database, event_id: int) -> ShoppingView:
+    """The event's shopping list with packs to buy and the trip's totals."""
     with db.uow() as session:
         ev = load_event_row(session, event_id)
         decisions = load_decisions(session, event_id)
@@ -152,16 +215,8 @@ def get_shopping_list(db: Database, event_id: int) -> tuple[ShoppingLineRow, ...
         catalog = load_plan_catalog(session)
         own_lines = load_decided_recipe_lines(session, event_id)
         record = load_completion(session, event_id, ev.plan_state)
-    if record is not None:
-        catalog, own_lines, _ = frozen_catalog(record)
-    return shopping_rows(
-        ShoppingInputs(
-            ev.plan_state,
-            catalog.recipes,
-            decisions,
-            baked,
-            own_lines,
-            catalog.ingredients,
-            catalog.pantry,
-        )
-    )
+    if record is not None:  # a completed plan's figures as at completion (prices today's)
+        catalog, own_lines, _ = frozen_catalog(record, catalog)
+    packs, currency = catalog.packs, catalog.currency
+    rows = _buying_shopping(ev.plan_state, catalog, decisions, baked, own_lines, packs, currency)
+    return ShoppingView(rows, shopping_totals(rows, currency))

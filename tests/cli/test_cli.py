@@ -92,14 +92,20 @@ def test_shopping_list_printed_csv_and_pdf(demo_db, tmp_path):
     done = run("shopping-list", "Thanksgiving Bake Sale", "--db", demo_db)
     assert done.returncode == 0
     assert done.stdout.index("To buy (2)") < done.stdout.index("Already have (11)")
+    # grouped by store, each line in packs, and the trip's total
+    assert (done.stdout.index("  Grocer — $9.98") < done.stdout.index(
+        "Unsalted butter: buy 2 × 1 lb box of 4 sticks (leaves 264 g) — $9.98")
+        < done.stdout.index("  Warehouse club — $9.99")
+        < done.stdout.index("Pecans: buy 1 × 1 lb bag (leaves 0.1 lb) — $9.99"))
+    assert "Trip total: $19.97" in done.stdout
     csv_path, pdf_path = tmp_path / "list.csv", tmp_path / "list.pdf"
     done = run("shopping-list", "Thanksgiving Bake Sale", "--csv", str(csv_path),
                "--pdf", str(pdf_path), "--db", demo_db)
     assert done.returncode == 0, done.stderr
     lines = csv_path.read_text(encoding="utf-8").splitlines()
-    assert lines[:3] == ["ingredient,needed,unit,on_hand,to_buy,status",
-                         "All-purpose flour,13.018,cup,18.087,0,sufficient",
-                         "Baking soda,4,tsp,83.661,0,sufficient"]
+    assert lines[:3] == ["ingredient,needed,unit,on_hand,to_buy,status,store,buy,leftover,cost",
+                         "All-purpose flour,3.599,lb,5,0,sufficient,Grocer,,1.401,0",
+                         "Baking soda,4,tsp,83.661,0,sufficient,Grocer,,79.661,0"]
     assert pdf_path.read_bytes().startswith(b"%PDF")
 
 

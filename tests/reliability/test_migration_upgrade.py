@@ -122,6 +122,15 @@ def _seed_0002(conn: sqlite3.Connection) -> None:
             completion_data=json.dumps({"version": 1, "recipes": []}))
 
 
+def _seed_0004(conn: sqlite3.Connection) -> None:
+    """0002's rows plus a priced, preferred pack and a currency setting (exact
+    decimals as scaled integers: 5 lb at scale 6, 4.29 at scale 6)."""
+    _seed_0002(conn)
+    _insert(conn, "purchase_packs", 1, ingredient_id=1, label="5 lb bag", quantity=5_000_000,
+            unit="lb", price=4_290_000, store="Grocer", preferred=1, position=0)
+    conn.execute("INSERT INTO app_settings (key, value) VALUES ('currency_symbol', '€')")
+
+
 # Revisions in the order they apply (migrations are chained in the order they landed).
 SEEDERS = {
     "0001": _seed_0001,
@@ -130,6 +139,7 @@ SEEDERS = {
     "0005": _seed_0005,
     "0006": _seed_0006,
     "0002": _seed_0002,
+    "0004": _seed_0004,
 }
 
 

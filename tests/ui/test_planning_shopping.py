@@ -90,7 +90,8 @@ def test_lines_are_grouped_to_buy_and_already_have(root):
     assert section.tree.item(TO_BUY_GROUP, "text") == "To buy (3)"
     assert section.tree.item(HAVE_GROUP, "text") == "Already have (1)"
     to_buy = section.group_lines(TO_BUY_GROUP)
-    assert to_buy[0] == ("All-purpose flour", ("24.75", "18.087", "6.663", "cup", ""))
+    # rows made without buying data: exact figures, empty buy and cost cells
+    assert to_buy[0] == ("All-purpose flour", ("24.75", "18.087", "6.663", "cup", "", "", "", ""))
     assert [name for name, _ in section.group_lines(HAVE_GROUP)] == ["Sugar"]
     # A sufficient line shows nothing to buy.
     assert section.group_lines(HAVE_GROUP)[0][1][2] == "—"
@@ -191,11 +192,11 @@ def test_end_to_end_export_csv_from_a_real_plan(root, db, tmp_path):
     pump(root)
     # 9 batches × 2.75 cups, nothing in the pantry: all of it to buy.
     assert section.group_lines(TO_BUY_GROUP) == [
-        ("All-purpose flour", ("24.75", "0", "24.75", "cup", ""))
+        ("All-purpose flour", ("24.75", "0", "24.75", "cup", "", "no packs", "no price", ""))
     ]
     section.csv_button.invoke()
     pump(root)
     assert target.read_text(encoding="utf-8").splitlines()[1] == (
-        "All-purpose flour,24.75,cup,0,24.75,to_buy"
+        "All-purpose flour,24.75,cup,0,24.75,to_buy,,,0,"
     )
 

@@ -16,9 +16,11 @@ from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm, show_notice
 
 from .listing import Column, ListPanel, ListRow
+from .packs import PacksPanel
 
 NO_UNIT = "none"
 DENSITY_HINT = "flour ≈ 0.53, sugar ≈ 0.85, butter ≈ 0.96"
+DISPLAY_UNIT_HINT = "none: the preferred pack's unit"
 
 
 def ingredient_row(item: IngredientView) -> ListRow:
@@ -30,6 +32,7 @@ def ingredient_row(item: IngredientView) -> ListRow:
             item.category,
             format_decimal(item.density_g_per_ml) if item.density_g_per_ml is not None else "",
             item.preferred_unit or "",
+            item.packs or "no packs",
             ", ".join(item.used_by_recipes) if used else "not used",
         ),
     )
@@ -45,6 +48,7 @@ class IngredientDialog(FormDialog):
         db,
         ingredient: IngredientView | None,
         on_saved: Callable[[IngredientView], None],
+        on_packs_changed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent, "Edit ingredient" if ingredient else "New ingredient", "Save")
         self._db = db
@@ -62,8 +66,17 @@ class IngredientDialog(FormDialog):
         self.add_field("Category", self.category_entry, name="category")
         self.add_field("Density (g per ml)", self.density_entry, name="density_g_per_ml",
                        hint=DENSITY_HINT)
-        self.add_field("Preferred unit", self.unit_menu, name="preferred_unit")
+        self.add_field("Display unit", self.unit_menu, name="preferred_unit",
+                       hint=DISPLAY_UNIT_HINT)
         self.unit_menu.grid_configure(sticky="w")
+        self.packs: PacksPanel | None = None
+        if ingredient is not None:
+            self.packs = PacksPanel(self.body, db, ingredient.id, on_packs_changed)
+            self.add_field("Packs", self.packs, name="packs")
+        else:
+            self.add_field("Packs", ctk.CTkLabel(self.body, text="save the ingredient first",
+                                                 text_color=theme.COLORS["muted"], anchor="w",
+                                                 font=theme.font(12)), name="packs")
         if ingredient is not None:
             self.name_entry.insert(0, ingredient.name)
             self.category_entry.insert(0, ingredient.category)
@@ -107,8 +120,9 @@ class IngredientsSection(ctk.CTkFrame):
             columns=(
                 Column("category", "Category", 180),
                 Column("density", "Density (g/ml)", 120, "e"),
-                Column("unit", "Preferred unit", 120),
-                Column("used", "Used by recipes", 400, stretch=True),
+                Column("unit", "Display unit", 110),
+                Column("packs", "Packs", 260),
+                Column("used", "Used by recipes", 300, stretch=True),
             ),
             buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),
             on_activate=lambda _iid: self.edit(),
@@ -133,7 +147,7 @@ class IngredientsSection(ctk.CTkFrame):
         if item is None:
             show_notice(self, "Edit ingredient", "Select an ingredient to edit first.")
             return
-        self.dialog = IngredientDialog(self, self._db, item, self._saved)
+        self.dialog = IngredientDialog(self, self._db, item, self._saved, self._packs_changed)
 
     def delete(self) -> None:
         item = self.selected()
@@ -154,6 +168,11 @@ class IngredientsSection(ctk.CTkFrame):
 
         ask_confirm(self, "Delete ingredient", f'Delete "{item.name}"? Its pantry stock goes too.',
                     answer, "Delete")
+
+    def _packs_changed(self) -> None:
+        """A pack was saved or deleted in the open editor: the list and the plan follow."""
+        self.refresh()
+        self._on_changed()
 
     def _saved(self, item: IngredientView) -> None:
         self.refresh()

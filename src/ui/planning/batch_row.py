@@ -130,6 +130,10 @@ class RecipeRow:
                                padx=10, pady=1, highlightthickness=1,
                                command=lambda: section._clear(recipe_id))
         self.clear.grid(row=0, column=3, sticky="e", padx=8, pady=(5, 0))
+        # The cost shares the need's stretching cell, right-aligned, so the
+        # columns below (options, status) keep their width.
+        self.cost = tk.Label(self.frame, anchor="e", font=theme.tk_font(10))
+        self.cost.grid(row=0, column=1, sticky="e", padx=4, pady=(5, 0))
         self.options = tk.Frame(self.frame)
         self.options.grid(row=1, column=0, columnspan=2, sticky="w", padx=4, pady=(0, 4))
         self.radios: list[tk.Radiobutton] = []
@@ -151,6 +155,7 @@ class RecipeRow:
             widget.configure(bg=bg)
         self.title.configure(bg=bg, fg=theme.color("text"))
         self.need.configure(bg=bg, fg=theme.color("muted"))
+        self.cost.configure(bg=bg, fg=theme.color("muted"))
         self.yield_caption.configure(bg=bg, fg=theme.color("muted"))
         self.status.configure(bg=bg)
         self.error.configure(bg=bg, fg=theme.color("error"))
@@ -206,6 +211,15 @@ class RecipeRow:
             self.status.grid(row=1, column=2, columnspan=2, sticky="e", padx=8, pady=(0, 4))
         self.clear.configure(state="normal" if enabled and row.decision else "disabled")
         self.show_error(None)
+
+    def show_cost(self, text: str) -> None:
+        """The batch's cost ("$4.50 a batch · $36.00 for 8"); unchanged text is left alone.
+        Beside the need, or on the options' line when the yield picker takes the room."""
+        if self.cost.cget("text") != text:
+            self.cost.configure(text=text)
+        below = self.data is not None and len(self.data[0].yield_choices) >= 2
+        self.cost.grid(row=1 if below else 0, column=1, sticky="e", padx=4,
+                       pady=(0, 4) if below else (5, 0))
 
     def _show_yields(self, row: BatchRow, enabled: bool) -> None:
         """The yield type picker, shown only when the recipe has several yield types."""

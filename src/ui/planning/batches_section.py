@@ -18,6 +18,8 @@ from src.services.plan_dto import PlanView
 from src.ui import theme
 from src.ui.planning.batch_row import NO_CHOICE, RecipeRow, shortfall_question
 
+from .cost_text import batch_cost_text
+
 ChooseCallback = Callable[[int, int, "int | None"], "str | None"]
 ClearCallback = Callable[[int], "str | None"]
 ConfirmCallback = Callable[[str, str, Callable[[bool], None]], None]
@@ -102,6 +104,7 @@ class BatchesSection(ctk.CTkFrame):
                     self, self.body, batch_row.recipe_id
                 )
             row.update(batch_row, self._enabled)
+            row.show_cost(batch_cost_text(plan, batch_row.recipe_id))
         if wanted != self._order:
             for index, recipe_id in enumerate(wanted):
                 self._rows[recipe_id].frame.grid(row=index, column=0, sticky="ew", pady=3)

@@ -17,6 +17,8 @@ import customtkinter as ctk
 from src.services.plan_dto import GoodRow, PlanView
 from src.ui import theme
 
+from .cost_text import good_cost_text
+
 QuantityCallback = Callable[[int, str], "str | None"]
 MAX_UNAVAILABLE_NAMED = 4
 
@@ -56,6 +58,7 @@ class _GoodRow:
             borderwidth=2, highlightthickness=1,
         )
         self.message = tk.Label(body, font=theme.tk_font(9), anchor="w", justify="left")
+        self.cost = tk.Label(body, font=theme.tk_font(9), anchor="e")
         self.recolor()
         self.entry.bind("<FocusOut>", lambda _e: section.commit(good_id))
         self.entry.bind("<Return>", lambda _e: section.commit(good_id))
@@ -73,14 +76,16 @@ class _GoodRow:
             disabledbackground=bg, disabledforeground=theme.color("muted"),
         )
         self.message.configure(bg=bg, fg=theme.color("error"))
+        self.cost.configure(bg=bg, fg=theme.color("muted"))
 
     def place(self, row_index: int) -> None:
         self.label.grid(row=row_index, column=0, sticky="w", padx=(0, 12), pady=1)
         self.entry.grid(row=row_index, column=1, sticky="w", pady=1)
         self.message.grid(row=row_index, column=2, sticky="w", padx=(10, 0))
+        self.cost.grid(row=row_index, column=3, sticky="e", padx=(10, 0))
 
     def destroy(self) -> None:
-        for widget in (self.label, self.entry, self.message):
+        for widget in (self.label, self.entry, self.message, self.cost):
             widget.destroy()
 
 
@@ -150,6 +155,9 @@ class GoodsSection(ctk.CTkFrame):
             if row is None:
                 row = self._rows[good.id] = _GoodRow(self, good.id)
             self._update_row(row, good)
+            cost = good_cost_text(plan, good.id)
+            if row.cost.cget("text") != cost:
+                row.cost.configure(text=cost)
         if wanted != self._order:
             self._order = wanted
             for index, gid in enumerate(wanted):
@@ -216,6 +224,10 @@ class GoodsSection(ctk.CTkFrame):
 
     def entry(self, good_id: int) -> tk.Entry:
         return self._rows[good_id].entry
+
+    def cost(self, good_id: int) -> str:
+        """The cost shown beside a good's quantity ("" when none)."""
+        return str(self._rows[good_id].cost.cget("text"))
 
     def message(self, good_id: int) -> str:
         return str(self._rows[good_id].message.cget("text"))

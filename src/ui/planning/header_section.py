@@ -10,6 +10,8 @@ import customtkinter as ctk
 from src.services.plan_dto import PlanView
 from src.ui import theme
 
+from .cost_text import event_cost_text
+
 # confirm(title, message, on_answer, confirm_text)
 ConfirmCallback = Callable[[str, str, Callable[[bool], None], str], None]
 
@@ -29,14 +31,15 @@ BUTTONS: dict[str, str] = {
 
 
 def details_text(plan: PlanView) -> str:
-    """"Sunday 20 December 2026 · 50 attendees" (attendees left out when unknown)."""
+    """"Sunday 20 December 2026 · 50 attendees · ingredients $148.20" (attendees
+    left out when unknown, the cost when nothing is planned)."""
     event = plan.event
     day = event.event_date
     text = f"{day:%A} {day.day} {day:%B %Y}"
     if event.expected_attendees is not None:
         n = event.expected_attendees
         text += f" · {n} attendee{'s' if n != 1 else ''}"
-    return text
+    return text + event_cost_text(plan)
 
 
 def transition_question(plan: PlanView, transition: str) -> tuple[str, str]:

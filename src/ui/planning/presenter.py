@@ -283,7 +283,8 @@ class PlanningPresenter:
             if kind == "csv":
                 write_shopping_csv(plan.shopping, path, plan.undecided)
             else:
-                write_shopping_pdf(plan.event, plan.shopping, path, plan.undecided)
+                totals = plan.costs.shopping if plan.costs else None
+                write_shopping_pdf(plan.event, plan.shopping, path, totals, plan.undecided)
         except OSError as exc:
             return f"Could not write {path}: {exc.strerror or exc}"
         return None

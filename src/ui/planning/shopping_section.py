@@ -1,11 +1,13 @@
 """The shopping list and assembly status of the planning tab.
 
 The shopping list is a styled ttk.Treeview grouped into "To buy" and
-"Already have"; lines that could not be converted to one unit keep their own
-unit and carry a note. Export buttons ask for a file name (through an
-injectable chooser, so tests never block on a native dialog) and hand the path
-to the presenter. Below, the assembly check: one overall badge and a line per
-finished good (met / partial / short / undecided, "can make N of M").
+"Already have", figures kitchen-rounded in each ingredient's display unit, with
+the packs to buy, their cost and the trip's total; lines that could not be
+converted to one unit keep their own unit and carry a note. Export buttons
+ask for a file name (through an injectable chooser, so tests never block on a
+native dialog) and hand the path to the presenter. Below, the assembly check:
+one overall badge and a line per finished good (met / partial / short /
+undecided, "can make N of M").
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import customtkinter as ctk
 from src.reports.plan_report import not_counted_lines
 from src.services.plan_dto import AssemblyLineRow, AssemblyView, PlanView, ShoppingLineRow
 from src.ui import theme
+
+from .cost_text import trip_text
 
 ExportCallback = Callable[[str], "str | None"]
 # (kind "csv" | "pdf", suggested file name) -> chosen path, or None when cancelled
@@ -56,6 +60,20 @@ def suggested_name(plan: PlanView, kind: str) -> str:
     """A file name from the event's name and date: 'Christmas-2026-2026-12-20-shopping.csv'."""
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in plan.event.name).strip("-")
     return f"{safe or 'event'}-{plan.event.event_date.isoformat()}-shopping.{kind}"
+
+
+def kitchen(with_unit: str, exact: str) -> str:
+    """The kitchen-rounded figure of "6.75 cup" ("6.75"); the exact text when there is none."""
+    return with_unit.rsplit(" ", 1)[0] if with_unit else exact
+
+
+def buy_cell(line: ShoppingLineRow) -> str:
+    """"1 × 5 lb bag (leaves 2.6 lb)", "no packs", or "" for a line already at hand."""
+    if line.status != "to_buy":
+        return ""
+    if line.buy:
+        return f"{line.buy_text} (leaves {line.leftover_kitchen})"
+    return line.buy_text.split(":")[0]
 
 
 def assembly_line_text(line: AssemblyLineRow) -> str:
@@ -104,19 +122,27 @@ class ShoppingSection(ctk.CTkFrame):
 
         table = self._table_holder = tk.Frame(self, bg=theme.color("section"))
         table.pack(fill="x", padx=10, pady=(2, 6))
-        columns = ("needed", "on_hand", "to_buy", "unit", "note")
+        # Buying columns (issue 12) come after the first five in ``values`` but are
+        # shown before the note.
+        columns = ("needed", "on_hand", "to_buy", "unit", "note", "buy", "cost", "store")
         self.tree = theme.make_tree(table, columns, height=9)
+        self.tree.configure(displaycolumns=("needed", "on_hand", "to_buy", "unit", "buy", "cost",
+                                            "store", "note"))
         self.tree.heading("#0", text="Ingredient", anchor="w")
         self.tree.column("#0", width=220, stretch=True)
         for column, title, width, anchor in (
             ("needed", "Needed", 90, "e"),
             ("on_hand", "On hand", 90, "e"),
             ("to_buy", "To buy", 90, "e"),
-            ("unit", "Unit", 70, "w"),
-            ("note", "Note", 260, "w"),
+            ("unit", "Unit", 60, "w"),
+            ("note", "Note", 160, "w"),
+            ("buy", "Buy", 300, "w"),
+            ("cost", "Cost", 80, "e"),
+            ("store", "Store", 120, "w"),
         ):
             self.tree.heading(column, text=title, anchor=anchor)
-            self.tree.column(column, width=width, anchor=anchor, stretch=column == "note")
+            self.tree.column(column, width=width, anchor=anchor,
+                             stretch=column in ("note", "buy"))
         self.tree.tag_configure("group", font=theme.tk_font(10, "bold"))
         scrollbar = theme.make_scrollbar(table, self.tree)
         self.tree.pack(side="left", fill="x", expand=True)
@@ -178,9 +204,12 @@ class ShoppingSection(ctk.CTkFrame):
                 self.tree.insert(
                     group, "end", iid=f"{group}-{index}",
                     text=line.ingredient,
-                    values=(line.needed_text, line.on_hand_text,
-                            line.to_buy_text if line.status == "to_buy" else "—",
-                            line.unit, line.note or ""),
+                    values=(kitchen(line.needed_kitchen, line.needed_text),
+                            kitchen(line.on_hand_kitchen, line.on_hand_text),
+                            kitchen(line.to_buy_kitchen, line.to_buy_text)
+                            if line.status == "to_buy" else "—",
+                            line.unit, line.note or "", buy_cell(line), line.cost_text,
+                            line.store if line.status == "to_buy" else ""),
                     tags=tags,
                 )
         if not lines:
@@ -189,6 +218,8 @@ class ShoppingSection(ctk.CTkFrame):
             summary = f"{len(to_buy)} to buy, {len(have)} already in the pantry"
             if in_production:
                 summary += " (counting only the batches still to bake)"
+            if self._plan is not None:
+                summary += trip_text(self._plan)
         self.summary_label.configure(text=summary)
         state = "normal" if lines else "disabled"
         self.csv_button.configure(state=state)
