@@ -130,7 +130,9 @@ class Database:
     url: str
     engine: Engine
     sessionmaker: sessionmaker[Session]
-    backup_path: Path | None = None  # the copy made before a migration, if any
+    # the copy made before a migration, if any: the file's copy for SQLite, a
+    # JSON dump of every table in backup_dir() for a server database
+    backup_path: Path | None = None
 
     @contextmanager
     def uow(self) -> Iterator[Session]:
@@ -247,8 +249,9 @@ def open_database(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
     engine = create_db_engine(url)
     if migrate:
         try:
-            _upgrade(engine, url)
-        except DatabaseTooNewError:
+            server_backup = _upgrade(engine, url, backup_tables=path is None)
+            backup_path = backup_path or server_backup
+        except DatabaseError:
             engine.dispose()
             raise
         except sa_exc.OperationalError as exc:
@@ -273,19 +276,39 @@ def _current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _upgrade(engine: Engine, url: str) -> None:
+def backup_dir() -> Path:
+    """Where the JSON backups of server databases go (there is no file to copy)."""
+    return user_data_dir() / "backups"
+
+
+def _upgrade(engine: Engine, url: str, *, backup_tables: bool = False) -> Path | None:
+    """Migrate to head. With ``backup_tables`` (a server database) a database
+    holding tables is first written to a JSON backup; returns its path."""
     if _current_revision(engine) == HEAD_REVISION:
-        return
+        return None
     from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect
 
     from alembic import command
 
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
+        has_tables = bool(set(inspect(connection).get_table_names()) - {"alembic_version"})
     known, head = known_revisions()
     if current is not None and current not in known:
         raise DatabaseTooNewError(_too_new_message(current))
     if current == head:
-        return
+        return None
+    backup: Path | None = None
+    if backup_tables and has_tables:
+        from src.db_backup import backup_tables as write_backup
+
+        try:
+            backup = write_backup(engine, url, backup_dir(), current)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot write the backup to take before upgrading the database "
+                f"(in {backup_dir()}): {exc}; nothing was changed") from exc
     with engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "head")
+    return backup
