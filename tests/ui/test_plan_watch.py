@@ -51,6 +51,21 @@ def test_a_change_saved_elsewhere_is_shown_with_a_notice(window, root, other):
     assert planning.watcher.text == ""
 
 
+def test_edits_made_in_this_window_are_not_announced(window, root):
+    planning = window.planning
+    recipes, goods = _ids(window, "recipes"), _ids(window, "goods")
+    planning.presenter.toggle_recipe(recipes["Sugar Cookie Dough"])
+    pump(root)
+    field = planning.goods.entry(goods["Sugar cookie"])
+    field.focus_force()
+    field.insert(0, "24")
+    field.event_generate("<Return>")
+    pump(root)
+    assert {g.name: g.quantity for g in planning.presenter.plan.goods}["Sugar cookie"] == 24
+    assert planning.watcher.check_now() is None
+    assert planning.watcher.text == ""
+
+
 def test_what_the_baker_is_typing_is_kept(window, root, other):
     planning = window.planning
     event_id = planning.presenter.event_id
