@@ -20,7 +20,8 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 # The suites that run on PostgreSQL as well (a throwaway server, tests/pg.py).
-PG_SUITES := tests/test_pg_harness.py tests/services tests/migrations tests/reliability tests/ui/test_plan_watch.py
+PG_SUITES := tests/test_pg_harness.py tests/services tests/migrations tests/reliability \
+	tests/cli/test_cli_postgres.py tests/ui/test_plan_watch.py
 
 test-postgres: $(STAMP)
 	BAKE_PLANNER_TEST_PG=1 $(PY) -m pytest -m postgres $(PG_SUITES)
