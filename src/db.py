@@ -33,6 +33,7 @@ ALEMBIC_DIR = Path(__file__).resolve().parent.parent / "alembic"
 # start-up); tests/services/test_db_head_revision.py checks it is alembic's head.
 HEAD_REVISION = "0001"
 BUSY_TIMEOUT_MS = 10_000
+MIGRATION_LOCK_KEY = 0x42A4E  # PostgreSQL advisory lock held while migrating
 
 # SQLite has no decimal type; quantities are stored with a fixed scale and read
 # back as Decimal, which is exact for kitchen quantities. The warning is noise.
@@ -310,5 +311,9 @@ def _upgrade(engine: Engine, url: str, *, backup_tables: bool = False) -> Path |
                 f"cannot write the backup to take before upgrading the database "
                 f"(in {backup_dir()}): {exc}; nothing was changed") from exc
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two computers opening a new server database at once: one migrates, the
+            # other waits here and then finds it at head (alembic re-reads the revision).
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         command.upgrade(_alembic_config(connection), "head")
     return backup

@@ -4,6 +4,7 @@ before a pending migration (no drift: test_migrations.py runs on both)."""
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 from alembic.runtime.migration import MigrationContext
@@ -113,3 +114,24 @@ def test_no_backup_when_nothing_is_pending(pg_url, tmp_path, monkeypatch):
     again.dispose()
     assert first.backup_path is None and again.backup_path is None
     assert not backup_dir().exists()
+
+
+def test_two_computers_opening_a_new_database_at_once_both_succeed(pg_url):
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def open_it() -> None:
+        barrier.wait()
+        try:
+            open_database(pg_url).dispose()
+            outcomes.append("ok")
+        except Exception as exc:  # noqa: BLE001 - the outcome is what is checked
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert outcomes == ["ok", "ok"]
+    assert _revision(pg_url) == known_revisions()[1]
