@@ -24,6 +24,7 @@ from .exchange_import import check_references, load_existing
 from .exchange_problems import parse_document
 from .exchange_schema import DocumentDoc
 from .exchange_writer import DocumentWriter, ImportResult
+from .reads import one_snapshot
 
 
 class ExchangeError(ServiceError):
@@ -44,6 +45,7 @@ def export_document(db: Database) -> dict[str, Any]:
     """The whole database as a version-1 document; the same data always gives
     the same document (lists in a fixed order)."""
     with db.uow() as session:
+        one_snapshot(session)
         return build_document(session)
 
 
