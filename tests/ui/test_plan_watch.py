@@ -121,3 +121,13 @@ def test_another_process_is_noticed_by_the_running_poller(window, root, bakery_d
         time.sleep(0.05)
     assert planning.watcher.text == "Changed on another computer: recipes chosen."
     assert planning.recipes.is_checked(recipe)
+
+
+def test_the_window_says_where_the_backup_before_an_upgrade_is(root, bakery_db, tmp_path):
+    from src.ui.main_window import build_main_window
+
+    bakery_db.backup_path = tmp_path / "bakery.backup-20261129-170000.json"
+    main = build_main_window(root, bakery_db)
+    pump(root)
+    assert main.planning.watcher.text == (
+        f"The database was upgraded; a backup was saved first: {bakery_db.backup_path}")
