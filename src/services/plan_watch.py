@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, func, literal_column, select
+from sqlalchemy.exc import DBAPIError
 
 from src.db import Database
 from src.models import (
@@ -38,6 +39,7 @@ from src.models import (
     Recipe,
     RecipeIngredient,
 )
+from src.services.errors import ServiceError
 
 EVENT_DELETED = "this event was deleted"
 
@@ -90,7 +92,7 @@ def _probes(table: Table, dialect: str, where: Sequence[ColumnElement[bool]]) ->
 def plan_version(db: Database, event_id: int | None) -> PlanVersion:
     """The current version of what a window showing ``event_id`` (None: only the
     event list) shows: the event, its plan, the other events, the catalog and
-    the pantry. One statement."""
+    the pantry. One statement. ServiceError when the database cannot be reached."""
     dialect = db.engine.dialect.name
     areas: list[tuple[str, list]] = []
     events = Event.__table__
@@ -106,8 +108,12 @@ def plan_version(db: Database, event_id: int | None) -> PlanVersion:
     areas.append(("the event list", _probes(events, dialect, others)))
     for label, models in SHARED_AREAS:
         areas.append((label, [p for m in models for p in _probes(m.__table__, dialect, [])]))
-    with db.uow() as session:
-        row = session.execute(select(*[p for _, probes in areas for p in probes])).one()
+    try:
+        with db.uow() as session:
+            row = session.execute(select(*[p for _, probes in areas for p in probes])).one()
+    except DBAPIError as exc:  # the server went away, the network dropped, ...
+        reason = (str(exc.orig).strip().splitlines() or ["unknown error"])[0]
+        raise ServiceError(f"Cannot check the database for changes: {reason}") from exc
     values = iter(row)
     parts = tuple((label, tuple(next(values) for _ in probes)) for label, probes in areas)
     return PlanVersion(event_id, parts)

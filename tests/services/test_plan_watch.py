@@ -9,6 +9,7 @@ from sqlalchemy import event as sa_event
 from src.db import open_database
 from src.services import amendments, catalog, lifecycle, pantry, production, selection
 from src.services.decisions import set_batch_decision
+from src.services.errors import ServiceError
 from src.services.events import create_event, delete_event, update_event
 from src.services.plan_watch import EVENT_DELETED, plan_version
 
@@ -104,3 +105,15 @@ def test_the_check_is_one_statement(db, b):
     finally:
         sa_event.remove(db.engine, "before_cursor_execute", count)
     assert len(statements) == 1
+
+
+@pytest.mark.postgres
+def test_an_unreachable_server_is_a_message_not_a_crash(pg_cluster, pg_url):
+    window = open_database(pg_url)
+    try:
+        plan_version(window, None)
+        pg_cluster.drop_database(pg_url)  # the server side is gone
+        with pytest.raises(ServiceError, match="Cannot check the database for changes: "):
+            plan_version(window, None)
+    finally:
+        window.dispose()

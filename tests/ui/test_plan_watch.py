@@ -131,3 +131,19 @@ def test_the_window_says_where_the_backup_before_an_upgrade_is(root, bakery_db, 
     pump(root)
     assert main.planning.watcher.text == (
         f"The database was upgraded; a backup was saved first: {bakery_db.backup_path}")
+
+
+def test_a_failed_check_is_said_in_the_bar_and_nothing_breaks(window, root, monkeypatch):
+    from src.services import plan_watch
+    from src.services.errors import ServiceError
+
+    def unreachable(_db, _event_id):
+        raise ServiceError("Cannot check the database for changes: connection refused")
+
+    monkeypatch.setattr(plan_watch, "plan_version", unreachable)
+    planning = window.planning
+    assert planning.watcher.check_now() == (
+        "Cannot check the database for changes: connection refused")
+    pump(root)
+    assert planning.watcher.text.startswith("Cannot check the database for changes")
+    assert planning.presenter.plan is not None  # the plan shown stays

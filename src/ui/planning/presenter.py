@@ -148,15 +148,16 @@ class PlanningPresenter:
     def poll(self) -> str | None:
         """Look for changes saved elsewhere (another window or computer) since the plan
         was shown. When there are, reload and show them, and return the notice text
-        saying what changed; else None. What the baker is typing stays (the sections
-        replace a field's text only when it still shows the saved value)."""
+        saying what changed (or why it could not check); else None. What the baker
+        is typing stays (the sections replace a field's text only when it still
+        shows the saved value)."""
         shown = self.version
         if shown is None:
             return None
         try:
             now = plan_watch.plan_version(self.db, shown.event_id)
-        except ServiceError:
-            return None
+        except ServiceError as exc:  # e.g. the server is unreachable: say so, try again later
+            return exc.message
         changed = now.changes_since(shown)
         if not changed:
             return None
