@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench bench-quick soak screenshots dist smoke-wheel clean
+.PHONY: run test test-postgres lint bench bench-quick soak screenshots dist smoke-wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -n 2
+
+# The suites that run on PostgreSQL as well (a throwaway server, tests/pg.py).
+PG_SUITES := tests/test_pg_harness.py tests/services tests/migrations tests/reliability \
+	tests/cli/test_cli_postgres.py tests/ui/test_plan_watch.py
+
+test-postgres: $(STAMP)
+	BAKE_PLANNER_TEST_PG=1 $(PY) -m pytest -m postgres $(PG_SUITES)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench main.py

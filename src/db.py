@@ -40,6 +40,7 @@ ENV_VAR = "BAKE_PLANNER_DB"
 # start-up); tests/services/test_db_head_revision.py checks it is alembic's head.
 HEAD_REVISION = "0004"
 BUSY_TIMEOUT_MS = 10_000
+MIGRATION_LOCK_KEY = 0x42A4E  # PostgreSQL advisory lock held while migrating
 
 # SQLite has no decimal type; quantities are stored with a fixed scale and read
 # back as Decimal, which is exact for kitchen quantities. The warning is noise.
@@ -139,7 +140,9 @@ class Database:
     url: str
     engine: Engine
     sessionmaker: sessionmaker[Session]
-    backup_path: Path | None = None  # the copy made before a migration, if any
+    # the copy made before a migration, if any: the file's copy for SQLite, a
+    # JSON dump of every table in backup_dir() for a server database
+    backup_path: Path | None = None
 
     @contextmanager
     def uow(self) -> Iterator[Session]:
@@ -278,7 +281,8 @@ def open_database(
     engine = create_db_engine(url)
     if migrate:
         try:
-            _upgrade(engine, url, create=create)
+            server_backup = _upgrade(engine, url, create=create, backup_tables=path is None)
+            backup_path = backup_path or server_backup
         except DatabaseError:
             engine.dispose()
             raise
@@ -304,29 +308,56 @@ def _current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _upgrade(engine: Engine, url: str, *, create: bool = True) -> None:
+def backup_dir() -> Path:
+    """Where the JSON backups of server databases go (there is no file to copy)."""
+    return user_data_dir() / "backups"
+
+
+def _upgrade(
+    engine: Engine, url: str, *, create: bool = True, backup_tables: bool = False
+) -> Path | None:
+    """Migrate to head. Without ``create`` an empty database is refused (read-only
+    commands never make one). With ``backup_tables`` (a server database) a
+    database holding tables is first written to a JSON backup; returns its path."""
     stored = _current_revision(engine)
     if stored == HEAD_REVISION:
-        return
+        return None
     if stored is None and not create:
         raise DatabaseError(no_database_message(describe_url(url)))
     _require_migrations()
     from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect
 
     from alembic import command
 
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
+        has_tables = bool(set(inspect(connection).get_table_names()) - {"alembic_version"})
     known, head = known_revisions()
     if current is not None and current not in known:
         raise DatabaseTooNewError(_too_new_message(current))
     if current == head:
-        return
+        return None
     if engine.dialect.name == "sqlite":
         _upgrade_sqlite(engine)
-        return
+        return None
+    backup: Path | None = None
+    if backup_tables and has_tables:
+        from src.db_backup import backup_tables as write_backup
+
+        try:
+            backup = write_backup(engine, url, backup_dir(), current)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot write the backup to take before upgrading the database "
+                f"(in {backup_dir()}): {exc}; nothing was changed") from exc
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two computers opening a new server database at once: one migrates, the
+            # other waits here and then finds it at head (alembic re-reads the revision).
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         command.upgrade(_alembic_config(connection), "head")
+    return backup
 
 
 def _upgrade_sqlite(engine: Engine) -> None:

@@ -61,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseError as exc:
         print(f"bake-planner: {exc}", file=sys.stderr)
         return 1
+    if db.backup_path is not None:
+        print(f"bake-planner: backed up the database before upgrading it: {db.backup_path}",
+              file=sys.stderr)
     try:
         return COMMANDS[args.command](db, args)
     except (UserError, ServiceError) as exc:

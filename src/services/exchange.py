@@ -27,6 +27,7 @@ from .exchange_problems import parse_document
 from .exchange_schema import DocumentDoc
 from .exchange_writer import DocumentWriter, ImportResult
 from .snapshot import add_missing_ids
+from .reads import one_snapshot
 
 
 class ExchangeError(ServiceError):
@@ -47,6 +48,7 @@ def export_document(db: Database) -> dict[str, Any]:
     """The whole database as a version-2 document; the same data always gives
     the same document (lists in a fixed order)."""
     with db.uow() as session:
+        one_snapshot(session)
         return build_document(session)
 
 

@@ -1,9 +1,11 @@
 """Writing a validated exchange document into the database (one unit of work).
 
 The importer in exchange.py validates the whole document first; this module
-only writes. On SQLite, rows of new things are numbered ahead and inserted a
-table at a time (the unit of work holds the write lock); elsewhere the ORM
-writes them one by one so sequences stay in charge of ids.
+only writes. Rows of new things are numbered ahead and inserted a table at a
+time: on SQLite from max(id) + 1 (the unit of work holds the write lock), on
+PostgreSQL with ids drawn from each table's sequence in one query (so the
+sequences stay in charge and later inserts never collide). Other databases
+get the ORM's row-by-row path.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, inspect, select
+from sqlalchemy import Table, func, insert, inspect, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from src.models import (
@@ -40,6 +42,8 @@ from src.utils.datetime_utils import utc_now
 from .exchange_import import key
 from .exchange_packs import display_unit_of, write_packs
 from .exchange_schema import AmendmentDoc, DocumentDoc, EventDoc
+
+BULK_DIALECTS = ("sqlite", "postgresql")
 
 
 @dataclass(frozen=True)
@@ -71,10 +75,11 @@ class DocumentWriter:
         self.session = session
         self.updated = 0
         s = session
-        # On SQLite the child rows of NEW parents are inserted with Core (ids
-        # numbered here, like _flush does) instead of as ORM objects: the unit
-        # of work's per-object bookkeeping dominates a large import.
-        self.bulk = s.get_bind().dialect.name == "sqlite"
+        # The child rows of NEW parents are inserted with Core (ids numbered
+        # here, like _flush does) instead of as ORM objects: the unit of work's
+        # per-object bookkeeping dominates a large import.
+        self.dialect = s.get_bind().dialect.name
+        self.bulk = self.dialect in BULK_DIALECTS
         self.new_keys: set[tuple[Any, str]] = set()  # (pool id, key) of rows made here
         self.unit_ids: dict[str, int] = {}  # units inserted with Core: key → id
         self.ingredients = {key(i.name): i for i in s.scalars(select(Ingredient))}
@@ -107,46 +112,77 @@ class DocumentWriter:
         return ImportResult(len(doc.ingredients), len(doc.recipes), len(doc.finished_goods),
                             len(doc.pantry), len(doc.events), self.updated)
 
+    def _take_ids(self, table: Table, count: int) -> list[int]:
+        """``count`` fresh ids for ``table``, ascending. SQLite: max(id) + 1 on
+        (the tables have no AUTOINCREMENT, and BEGIN IMMEDIATE keeps others
+        out). PostgreSQL: drawn from the table's own sequence in one query."""
+        if count == 0:
+            return []
+        if self.dialect == "postgresql":
+            ids = self.session.scalars(
+                text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+                     "FROM generate_series(1, :count)"),
+                {"table": table.name, "count": count},
+            ).all()
+            return sorted(ids)
+        start = self.session.scalar(select(func.max(table.c.id))) or 0
+        return list(range(start + 1, start + 1 + count))
+
     def _flush(self) -> None:
-        """Flush, first numbering the new rows the way SQLite would (max(id) + 1 on,
-        in the order they were added; the tables have no AUTOINCREMENT). Without
-        ids the ORM must insert row by row to read each id back; with them it
-        inserts each table in one executemany. The unit of work holds the
-        write lock (BEGIN IMMEDIATE), so no one else can take these ids."""
+        """Flush, first numbering the new rows (see _take_ids) in the order they
+        were added. Without ids the ORM must insert row by row to read each id
+        back; with them it inserts each table in one executemany."""
         s = self.session
-        if s.get_bind().dialect.name != "sqlite":
-            # Elsewhere ids come from sequences, which must not be bypassed.
+        if not self.bulk:
             s.flush()
             return
         states = sorted((inspect(obj) for obj in s.new), key=lambda st: st.insert_order)
-        next_id: dict[Any, int] = {}
+        pending: dict[Table, list[Any]] = {}
         for st in states:
             row = st.object
             if row is None or row.id is not None:
                 continue
-            table = st.mapper.local_table
-            if table not in next_id:
-                next_id[table] = s.scalar(select(func.max(table.c.id))) or 0
-            next_id[table] += 1
-            row.id = next_id[table]
+            pending.setdefault(st.mapper.local_table, []).append(row)
+        for table, rows in pending.items():
+            for row, new_id in zip(rows, self._take_ids(table, len(rows)), strict=True):
+                row.id = new_id
         s.flush()
 
     def _insert(self, model, rows: list[dict[str, Any]]) -> list[int]:
         """Insert ``rows`` into ``model``'s table in one executemany, numbering
-        them max(id) + 1 on (see _flush) and filling in uuid and timestamps.
+        them (see _take_ids) and filling in uuid and timestamps.
         Returns the ids, in order."""
         if not rows:
             return []
         table = model.__table__
-        s = self.session
-        start = s.scalar(select(func.max(table.c.id))) or 0
         now = utc_now()
-        for n, row in enumerate(rows, start + 1):
-            row["id"] = n
+        for row, new_id in zip(rows, self._take_ids(table, len(rows)), strict=True):
+            row["id"] = new_id
             row["uuid"] = str(uuid.uuid4())
             row["created_at"] = row["updated_at"] = now
-        s.execute(insert(table), rows)
+        if self.dialect == "postgresql":
+            self._copy(table, rows)
+        else:
+            self.session.execute(insert(table), rows)
         return [row["id"] for row in rows]
+
+    def _copy(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """PostgreSQL: stream ``rows`` with COPY, inside the unit of work's
+        transaction; each value goes through its column type's bind processing
+        (enums to their stored values, ...) as an INSERT would."""
+        dialect = self.session.get_bind().dialect
+        names = list(rows[0])
+        processors = [table.c[n].type._cached_bind_processor(dialect) for n in names]
+        columns = ", ".join(f'"{n}"' for n in names)
+        raw = self.session.connection().connection.dbapi_connection
+        assert raw is not None
+        with raw.cursor() as cursor, cursor.copy(
+                f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([
+                    value if process is None or value is None else process(value)
+                    for value, process in zip((row[n] for n in names), processors, strict=True)
+                ])
 
     def _unit_id(self, name: str) -> int:
         k = key(name)

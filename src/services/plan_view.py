@@ -45,6 +45,7 @@ from .plan_queries import (
 )
 from .plan_sections import LastResult, ShoppingInputs, shopping_rows
 from .production import run_rows
+from .reads import one_snapshot
 
 _needs_memo = LastResult()
 _shopping_memo = LastResult()
@@ -93,6 +94,7 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
     goods does not fail the call: ``cycle_error`` says which goods, and the
     parts that need decomposition (batches, assembly) are left empty."""
     with db.uow() as session:
+        one_snapshot(session)
         ev, snapshot = load_event_and_snapshot(session, event_id)
         catalog = load_plan_catalog(session)  # four statements
         choices = load_event_choices(session, event_id)

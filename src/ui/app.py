@@ -55,6 +55,9 @@ def run_app(db: Database | str | None = None, demo: bool = False) -> int:
     except DatabaseError as exc:
         print(f"bake-planner: {exc}", file=sys.stderr)
         return 1
+    if database.backup_path is not None:
+        print(f"bake-planner: backed up the database before upgrading it: "
+              f"{database.backup_path}", file=sys.stderr)
     try:
         if demo:
             from src.services.demo import load_demo_if_empty

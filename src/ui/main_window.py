@@ -83,4 +83,7 @@ def build_main_window(root: ctk.CTk, db: Database) -> MainWindow:
     window = MainWindow(root, db)
     window.pack(fill="both", expand=True)
     window.planning.start()
+    if db.backup_path is not None:  # a migration ran on opening: say where the backup is
+        window.planning.watcher.show(
+            f"The database was upgraded; a backup was saved first: {db.backup_path}")
     return window

@@ -102,8 +102,12 @@ def test_database_from_newer_version_is_refused_untouched(db_path):
     assert set(db_path.parent.iterdir()) == siblings
 
 
-def test_sqlite_connections_are_configured(db):
-    with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+def test_sqlite_connections_are_configured(db_path):
+    db = open_database(db_path)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+    finally:
+        db.dispose()

@@ -34,3 +34,21 @@ def small_bakery(tmp_path):
     finally:
         db.dispose()
     return path, event_id
+
+
+@pytest.fixture
+def shared_bakery(request, db_backend, tmp_path):
+    """(path or URL, main event id) of a database holding the small synthetic
+    bakery: a SQLite file, or (``postgres`` case) a database on the test server."""
+    if db_backend == "postgres":
+        db = request.getfixturevalue("pg_db")
+        location: str = db.url
+    else:
+        location = str(tmp_path / "bakery.db")
+        db = open_database(location)
+    try:
+        import_document(db, bakery("small"))
+        event_id = find_event(db, "Benchmark small").id
+    finally:
+        db.dispose()
+    return location, event_id

@@ -1,4 +1,5 @@
-"""What must be true of a Bake Planner database at any moment, read with plain sqlite3.
+"""What must be true of a Bake Planner database at any moment, read with plain
+sqlite3 (or psycopg, for a database on a PostgreSQL server).
 
 ``problems(path)`` returns every broken rule as a sentence (empty when all
 hold). It reads the file the way a freshly started application would, so it
@@ -29,11 +30,43 @@ from src.planning.types import Component, Good
 STARTED = ("in_production", "completed")
 
 
-def connect_readonly(path: str | Path) -> sqlite3.Connection:
+class _ServerReader:
+    """A PostgreSQL database read like a sqlite3 connection: ``execute(sql, params)``
+    with ``?`` placeholders, rows as tuples."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+        self.conn = psycopg.connect(
+            dbname=parsed.database, user=parsed.username, password=parsed.password,
+            host=parsed.query.get("host") or parsed.host, port=parsed.query.get("port")
+            or parsed.port, autocommit=True)
+
+    def execute(self, sql: str, params: tuple = ()):
+        return self.conn.execute(sql.replace("?", "%s"), params)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+Reader = sqlite3.Connection | _ServerReader
+
+
+def connect_readonly(path: str | Path) -> Reader:
+    """A read-only connection to a database file, or to a server database by URL."""
+    if "://" in str(path):
+        return _ServerReader(str(path))
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
-def _goods(conn: sqlite3.Connection) -> tuple[dict[int, Good], dict[int, int]]:
+def _json(value):
+    """A JSON column's value (PostgreSQL hands it over parsed already)."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def _goods(conn: Reader) -> tuple[dict[int, Good], dict[int, int]]:
     names = dict(conn.execute("SELECT id, name FROM finished_goods"))
     comps: dict[int, list[Component]] = {gid: [] for gid in names}
     for gid, qty, unit, child in conn.execute(
@@ -46,7 +79,7 @@ def _goods(conn: sqlite3.Connection) -> tuple[dict[int, Good], dict[int, int]]:
     return goods, unit_recipe
 
 
-def _plan(conn: sqlite3.Connection, event_id: int) -> dict:
+def _plan(conn: Reader, event_id: int) -> dict:
     """The live plan of an event by name, shaped like a snapshot body."""
     recipes = sorted(r for (r,) in conn.execute(
         "SELECT r.name FROM event_recipes er JOIN recipes r ON r.id = er.recipe_id "
@@ -77,7 +110,8 @@ def replay(
 
 
 def problems(path: str | Path) -> list[str]:
-    """Every broken invariant of the database at ``path``, as sentences."""
+    """Every broken invariant of the database at ``path`` (a file, or a server
+    database's URL), as sentences."""
     conn = connect_readonly(path)
     try:
         return _problems(conn)
@@ -85,14 +119,15 @@ def problems(path: str | Path) -> list[str]:
         conn.close()
 
 
-def _problems(conn: sqlite3.Connection) -> list[str]:
+def _problems(conn: Reader) -> list[str]:
     found: list[str] = []
-    check = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-    if check != ["ok"]:
-        found.append(f"integrity_check: {check[:5]}")
-    dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
-    if dangling:
-        found.append(f"rows pointing at missing rows: {dangling[:5]}")
+    if isinstance(conn, sqlite3.Connection):  # a server checks these itself
+        check = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if check != ["ok"]:
+            found.append(f"integrity_check: {check[:5]}")
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if dangling:
+            found.append(f"rows pointing at missing rows: {dangling[:5]}")
 
     goods, unit_recipe = _goods(conn)
     events = conn.execute("SELECT id, name, plan_state FROM events").fetchall()
@@ -118,9 +153,9 @@ def _problems(conn: sqlite3.Connection) -> list[str]:
             if rid not in selected:
                 found.append(f"{where}: decision for unselected recipe {rid}")
 
-        snapshots = [json.loads(s) for (s,) in conn.execute(
+        snapshots = [_json(s) for (s,) in conn.execute(
             "SELECT snapshot_data FROM plan_snapshots WHERE event_id = ?", (event_id,))]
-        amendments = [(k, json.loads(d)) for k, d in conn.execute(
+        amendments = [(k, _json(d)) for k, d in conn.execute(
             "SELECT amendment_type, amendment_data FROM plan_amendments WHERE event_id = ? "
             "ORDER BY id", (event_id,))]
         if state in STARTED and len(snapshots) != 1:

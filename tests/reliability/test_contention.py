@@ -1,7 +1,8 @@
 """Contention: two processes edit the same database at once (5 s in `make test`,
 30 s in `make soak`). No "database is locked" — nor any other crash — reaches
 the user, no confirmed edit is lost (every production record a process was
-told it saved is in the file), and the plans still satisfy every invariant.
+told it saved is in the database), and the plans still satisfy every invariant.
+On a SQLite file, and (`make test-postgres`) on a PostgreSQL server.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from src.services.exchange import import_document
 from src.services.lifecycle import lock_plan, start_production
 from src.services.plan_view import get_plan_view
 
+from ..conftest import BACKENDS
 from . import invariants
 from .conftest import soak_or
 
@@ -30,11 +32,16 @@ ROOT = Path(__file__).resolve().parents[2]
 SECONDS = soak_or(5, 30)
 
 
-@pytest.fixture(scope="module")
-def contended(tmp_path_factory):
-    """Run the two workers once; (database path, shared event id, their results)."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def contended(request, tmp_path_factory):
+    """Run the two workers once; (database path or URL, shared event id, their results)."""
     tmp_path = tmp_path_factory.mktemp("contention")
-    path = tmp_path / "bakery.db"
+    if request.param == "postgres":
+        cluster = request.getfixturevalue("pg_cluster")
+        path = cluster.create_database()
+        request.addfinalizer(lambda: cluster.drop_database(path))
+    else:
+        path = str(tmp_path / "bakery.db")
     db = open_database(path)
     import_document(db, bakery("small"))
     event_id = find_event(db, "Benchmark small").id
@@ -87,11 +94,11 @@ def test_plans_stay_consistent_under_contention(contended):
 
 
 def test_a_decision_racing_start_of_production_keeps_the_plan_consistent(
-        small_bakery, monkeypatch):
-    """Two windows on one file: one saves a batch decision on a locked plan while the
-    other starts production. Whichever wins, the plan in production must equal its
+        shared_bakery, monkeypatch):
+    """Two windows on one database: one saves a batch decision on a locked plan while
+    the other starts production. Whichever wins, the plan in production must equal its
     snapshot plus amendments — a decision may not slip in after the snapshot."""
-    path, event_id = small_bakery
+    path, event_id = shared_bakery
     first, second = open_database(path), open_database(path)
     try:
         lock_plan(first, event_id)

@@ -113,7 +113,7 @@ def test_a_thousand_recipes_list_with_variants_under_their_bases(db):
             seen_bases.add(row.id)
 
 
-def test_the_catalog_survives_reopening_the_file(db, db_path):
+def test_the_catalog_survives_reopening_the_file(db):
     flour = catalog.create_ingredient(db, name="Flour", density_g_per_ml="0.53", preferred_unit="g")
     butter = catalog.create_ingredient(db, name="Butter")
     base = catalog.create_recipe(
@@ -156,7 +156,7 @@ def test_the_catalog_survives_reopening_the_file(db, db_path):
     )
     db.dispose()
 
-    reopened = open_database(db_path)
+    reopened = open_database(db.url)
     try:
         after = (
             catalog.list_ingredients(reopened),

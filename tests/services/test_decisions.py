@@ -123,10 +123,10 @@ def test_decision_for_a_recipe_whose_need_has_gone_shows_stale(db, b, event_id):
     assert view.complete is False
 
 
-def test_decisions_persist_across_reopening(db_path, db, b, event_id):
+def test_decisions_persist_across_reopening(db, b, event_id):
     decisions.set_batch_decision(db, event_id, b.sugar_dough, 9, b.u_cookie)
     db.dispose()
-    again = open_database(db_path)
+    again = open_database(db.url)
     try:
         assert _decision(again, event_id, b.sugar_dough) == DecisionRow(
             9, b.u_cookie, "Sugar cookie", False

@@ -66,11 +66,11 @@ def test_list_is_newest_first(db):
     assert [e.name for e in events.list_events(db)] == ["New", "Middle", "Old"]
 
 
-def test_update_changes_details_and_persists(db, db_path):
+def test_update_changes_details_and_persists(db):
     view = events.create_event(db, name="Draft", event_date="2026-12-01")
     events.update_event(db, view.id, name="Final", event_date="2026-12-02",
                         expected_attendees=30, notes="n")
-    other = open_database(db_path)
+    other = open_database(db.url)
     try:
         again = events.get_event(other, view.id)
     finally:

@@ -99,11 +99,11 @@ def test_unknown_ingredient_is_not_found(db, ing):
         pantry.remove_pantry_item(db, 999)
 
 
-def test_stock_survives_reopening_the_file(db, db_path, ing):
+def test_stock_survives_reopening_the_file(db, ing):
     saved = pantry.set_pantry_quantity(db, ing["Flour"], "2.75", "cup")
     db.dispose()
 
-    reopened = open_database(db_path)
+    reopened = open_database(db.url)
     try:
         assert pantry.list_pantry(reopened)[1] == saved
     finally:

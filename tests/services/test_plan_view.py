@@ -250,12 +250,12 @@ def test_comparison_appears_with_production(db, b):
     assert lines[("batch_decision", "Truffles")].after == "4 batches"
 
 
-def test_plan_view_persists_across_reopening(db_path, db, b):
+def test_plan_view_persists_across_reopening(db, b):
     event_id = planned_event(db, b, "in_production")
     production.record_production(db, event_id, b.sugar_dough, 2)
     before = get_plan_view(db, event_id)
     db.dispose()
-    again = open_database(db_path)
+    again = open_database(db.url)
     try:
         assert get_plan_view(again, event_id) == before
     finally:

@@ -169,11 +169,11 @@ def test_unknown_good_is_reported(db, b, event_id):
         selection.set_quantity(db, event_id, 777, 3)
 
 
-def test_selection_and_quantities_persist_across_reopening(db_path, db, b, event_id):
+def test_selection_and_quantities_persist_across_reopening(db, b, event_id):
     selection.set_selected_recipes(db, event_id, [b.sugar_dough, b.truffles])
     selection.set_quantity(db, event_id, b.g_tin, "20")
     db.dispose()
-    again = open_database(db_path)
+    again = open_database(db.url)
     try:
         assert _selected_names(again, event_id) == ["Sugar Cookie Dough", "Truffles"]
         assert _quantities(again, event_id) == {"Cookie tin": 20}

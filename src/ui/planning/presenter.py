@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from src.db import Database
-from src.services import amendments, demo, lifecycle, plan_view, production, selection
+from src.services import amendments, demo, lifecycle, plan_view, plan_watch, production, selection
 from src.services import events as events_service
 from src.services.amendment_dto import AmendmentPreview
 from src.services.errors import ServiceError, ValidationError
@@ -89,6 +89,8 @@ class PlanningPresenter:
         self.events: list[EventView] = []
         self.event_id: int | None = None
         self.plan: PlanView | None = None
+        # What the shown plan was loaded from (see poll); None until loaded.
+        self.version: plan_watch.PlanVersion | None = None
 
     def add_section(self, section: Section) -> None:
         self.sections.append(section)
@@ -99,6 +101,7 @@ class PlanningPresenter:
     def load(self, select_id: int | None = None) -> None:
         """Reload the event list and show ``select_id`` (else the current, else the newest)."""
         try:
+            self._read_version(self.event_id)
             self.events = events_service.list_events(self.db)
         except ServiceError as exc:
             self.view.show_error(exc.message)
@@ -120,10 +123,13 @@ class PlanningPresenter:
     def refresh(self) -> PlanView | None:
         """Load the current event's plan and hand it to the view and every section."""
         if self.event_id is None:
+            self._read_version(None)
             self.plan = None
             self.view.show_plan(None)
             return None
         try:
+            # Read before the plan: a change made between the two shows up at the next poll.
+            self._read_version(self.event_id)
             plan = plan_view.get_plan_view(self.db, self.event_id)
         except ServiceError as exc:
             # Most likely deleted elsewhere: say so and fall back to the list as it is now.
@@ -136,6 +142,29 @@ class PlanningPresenter:
         for section in self.sections:
             section.show(plan)
         return plan
+
+    def _read_version(self, event_id: int | None) -> None:
+        self.version = plan_watch.plan_version(self.db, event_id)
+
+    def poll(self) -> str | None:
+        """Look for changes saved elsewhere (another window or computer) since the plan
+        was shown. When there are, reload and show them, and return the notice text
+        saying what changed (or why it could not check); else None. What the baker
+        is typing stays (the sections replace a field's text only when it still
+        shows the saved value)."""
+        shown = self.version
+        if shown is None:
+            return None
+        try:
+            now = plan_watch.plan_version(self.db, shown.event_id)
+        except ServiceError as exc:  # e.g. the server is unreachable: say so, try again later
+            return exc.message
+        changed = now.changes_since(shown)
+        if not changed:
+            return None
+        self.plan = None
+        self.load(select_id=self.event_id)
+        return "Changed on another computer: " + ", ".join(changed) + "."
 
     def save_event(
         self,

@@ -21,6 +21,7 @@ from src.ui import theme
 from src.ui.dialogs import ask_confirm, show_notice
 from src.ui.planning.aids_bar import AidsBar
 from src.ui.planning.batches_section import BatchesSection
+from src.ui.planning.change_watch import ChangeWatcher
 from src.ui.planning.event_dialog import EventDialog
 from src.ui.planning.events_section import EventsSection
 from src.ui.planning.goods_section import GoodsSection
@@ -84,6 +85,8 @@ class PlanningTab(ctk.CTkFrame):
         # the welcome or the scrolling page.
         self.content = ctk.CTkFrame(self, fg_color="transparent")
         self.content.pack(fill="both", expand=True)
+        # Changes saved by another window or computer: polled, then shown with a notice.
+        self.watcher = ChangeWatcher(self, p.poll, before=self.content)
         self.welcome = WelcomePanel(self.content, on_demo=self.load_demo, on_new=self.new_event)
         self.page = ctk.CTkScrollableFrame(self.content, fg_color="transparent")
         self.events = EventsSection(
@@ -142,8 +145,9 @@ class PlanningTab(ctk.CTkFrame):
         self._bind_keys()
 
     def start(self) -> None:
-        """Load the events and show the newest one."""
+        """Load the events and show the newest one; start watching for changes."""
         self.presenter.load()
+        self.watcher.start()
 
     def reload(self) -> None:
         """Load the events and the shown plan again (the catalog or pantry changed)."""
