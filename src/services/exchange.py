@@ -26,8 +26,8 @@ from .exchange_import import check_references, load_existing
 from .exchange_problems import parse_document
 from .exchange_schema import DocumentDoc
 from .exchange_writer import DocumentWriter, ImportResult
-from .snapshot import add_missing_ids
 from .reads import one_snapshot
+from .snapshot import add_missing_ids
 
 
 class ExchangeError(ServiceError):
