@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.planning.units import SUPPORTED_UNITS
 from src.services.catalog_dto import RecipeView
 from src.services.errors import ServiceError
+from src.services.units import DISPLAY_UNITS, unit_display
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 
@@ -76,9 +76,9 @@ class LineRow(_Row):
         self.quantity = ctk.CTkEntry(self.frame, width=80, font=theme.font(13))
         self.quantity.insert(0, form.quantity)
         self.quantity.grid(row=0, column=1, padx=(0, 4))
-        self.unit = ctk.CTkOptionMenu(self.frame, values=list(SUPPORTED_UNITS), width=80,
+        self.unit = ctk.CTkOptionMenu(self.frame, values=list(DISPLAY_UNITS), width=80,
                                       font=theme.font(13))
-        self.unit.set(form.unit if form.unit in SUPPORTED_UNITS else SUPPORTED_UNITS[0])
+        self.unit.set(unit_display(form.unit) if form.unit else DISPLAY_UNITS[0])
         self.unit.grid(row=0, column=2, padx=(0, 4))
         self.marker = ctk.CTkLabel(self.frame, text="", width=100, anchor="w",
                                    text_color=theme.COLORS["warning_fg"], font=theme.font(12))

@@ -24,6 +24,7 @@ from src.services.catalog_dto import (
     YieldInput,
 )
 from src.services.errors import ServiceError, ValidationError
+from src.services.units import unit_display
 
 NO_BASE = "none"
 ITEMS_PER_BATCH = "items per batch"
@@ -76,7 +77,7 @@ class RecipeEditorView(Protocol):
 
 
 def line_text(line: RecipeLineView) -> str:
-    return f"{line.ingredient}: {format_decimal(line.quantity)} {line.unit}"
+    return f"{line.ingredient}: {format_decimal(line.quantity)} {unit_display(line.unit)}"
 
 
 def form_from_recipe(recipe: RecipeView) -> RecipeForm:

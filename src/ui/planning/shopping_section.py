@@ -17,6 +17,7 @@ from tkinter import filedialog
 import customtkinter as ctk
 
 from src.services.plan_dto import AssemblyLineRow, AssemblyView, PlanView, ShoppingLineRow
+from src.services.units import unit_display
 from src.ui import theme
 
 ExportCallback = Callable[[str], "str | None"]
@@ -175,7 +176,7 @@ class ShoppingSection(ctk.CTkFrame):
                     text=line.ingredient,
                     values=(line.needed_text, line.on_hand_text,
                             line.to_buy_text if line.status == "to_buy" else "—",
-                            line.unit, line.note or ""),
+                            unit_display(line.unit), line.note or ""),
                     tags=tags,
                 )
         if not lines:
