@@ -24,6 +24,7 @@ from .exchange_import import check_references, load_existing
 from .exchange_problems import parse_document
 from .exchange_schema import DocumentDoc
 from .exchange_writer import DocumentWriter, ImportResult
+from .single_goods import ensure_single_goods
 
 
 class ExchangeError(ServiceError):
@@ -121,7 +122,9 @@ def import_document(db: Database, document: object, *, replace: bool = False) ->
     with db.uow() as session:
         parsed = _validated(session, document, replace)
         try:
-            return DocumentWriter(session).write(parsed)
+            result = DocumentWriter(session).write(parsed)
+            ensure_single_goods(session)
+            return result
         except IntegrityError as exc:
             raise ExchangeError([
                 "database: the document clashes with data in the database (for example a "

@@ -126,6 +126,8 @@ class RecipeEditorPresenter:
         ingredients = catalog.list_ingredients(db)
         self.ingredient_names = [i.name for i in ingredients]
         self._ingredient_ids = {i.name.casefold(): i.id for i in ingredients}
+        self._preferred_units = {i.name.casefold(): i.preferred_unit for i in ingredients
+                                 if i.preferred_unit}
         # A variant's base must be a base recipe, and never the recipe itself.
         bases = [r for r in catalog.list_recipes(db) if not r.is_variant and r.id != recipe_id]
         self.base_names = [NO_BASE, *(r.name for r in bases)]
@@ -145,6 +147,11 @@ class RecipeEditorPresenter:
         if key in ("", NO_BASE):
             return None
         return self._base_ids.get(key)
+
+    def preferred_unit(self, ingredient: str) -> str | None:
+        """The unit the baker prefers for ``ingredient`` (as shown), or None."""
+        unit = self._preferred_units.get(ingredient.strip().casefold())
+        return unit_display(unit) if unit else None
 
     def form_changed(self) -> None:
         """Re-show the inherited lines for the chosen base and mark the own lines

@@ -22,7 +22,7 @@ MAX_UNAVAILABLE_NAMED = 4
 
 
 def good_label(row: GoodRow) -> str:
-    return f"{row.name}  (bundle)" if row.is_bundle else row.name
+    return f"{row.name} (bundle)" if row.is_bundle else row.name
 
 
 def unavailable_text(plan: PlanView) -> str:

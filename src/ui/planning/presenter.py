@@ -19,6 +19,7 @@ from src.services import events as events_service
 from src.services.errors import ServiceError, ValidationError
 from src.services.events import EventView
 from src.services.plan_dto import PlanView
+from src.ui.planning.undo import UndoStack
 
 # transition name -> the lifecycle service that performs it
 TRANSITIONS: dict[str, Callable[[Database, int], EventView]] = {
@@ -88,6 +89,7 @@ class PlanningPresenter:
         self.events: list[EventView] = []
         self.event_id: int | None = None
         self.plan: PlanView | None = None
+        self.undo = UndoStack(db)
 
     def add_section(self, section: Section) -> None:
         self.sections.append(section)
@@ -154,7 +156,8 @@ class PlanningPresenter:
             if event_id is None:
                 saved = events_service.create_event(self.db, **values)
             else:
-                saved = events_service.update_event(self.db, event_id, **values)
+                saved = self.undo.record(event_id, lambda: events_service.update_event(
+                    self.db, event_id, **values))
         except ValidationError as exc:
             return dict(exc.errors) or {"": exc.message}
         except ServiceError as exc:
@@ -204,7 +207,9 @@ class PlanningPresenter:
         if self.event_id is None:
             return
         try:
-            result = selection.set_selected_recipes(self.db, self.event_id, list(recipe_ids))
+            event_id, ids = self.event_id, list(recipe_ids)
+            result = self.undo.record(
+                event_id, lambda: selection.set_selected_recipes(self.db, event_id, ids))
         except ServiceError as exc:
             self.view.show_error(exc.message)
             self.refresh()  # put the check boxes back as they are saved
@@ -235,13 +240,30 @@ class PlanningPresenter:
         beside the field or row it concerns)."""
         if self.event_id is None:
             return "Choose an event first"
+        event_id = self.event_id
         try:
-            action(self.db, self.event_id, *args)
+            self.undo.record(event_id, lambda: action(self.db, event_id, *args))
         except ServiceError as exc:
             return exc.message
         self.view.clear_error()
         self.refresh()
         return None
+
+    def undo_edit(self, redo: bool = False) -> str | None:
+        """Undo (or redo) the shown event's last plan edit, saved at once. Returns what
+        was done ("Undone: quantities"), None when there was nothing; a refusal is shown."""
+        if self.event_id is None:
+            return None
+        try:
+            done = (self.undo.redo if redo else self.undo.undo)(self.event_id)
+        except ServiceError as exc:
+            self.view.show_error(exc.message)
+            return None
+        if done is not None:
+            self.view.clear_error()
+            self.plan = None  # the header shows restored event details too
+            self.load()
+        return done
 
     def export_shopping(self, kind: str, path: str) -> str | None:
         """Write the shown plan's shopping list to ``path`` as "csv" or "pdf". Returns
