@@ -87,6 +87,13 @@ def paint_skeleton() -> tuple[tk.Tk, tk.Frame, float]:
 def start(argv: Sequence[str]) -> int:
     """Paint the skeleton, then run the command line (which opens the real window)."""
     root, skeleton, first_paint = paint_skeleton()
+    # The heavy imports, with a repaint between them (an uncovered or resized window
+    # shows its skeleton again rather than garbage while the rest loads).
+    import customtkinter  # noqa: F401
+
+    root.update()
     from src.cli import main
+
+    root.update()
 
     return main(argv, root=root, first_paint_ms=first_paint, skeleton=skeleton)

@@ -4,7 +4,7 @@ Built from tk.Label cells rather than tkcalendar: tkcalendar is a ttk widget
 with its own styling, is not themed like customtkinter, and would be one more
 dependency for ~100 lines; forty-two tk labels build in a few milliseconds.
 Non-blocking: ``on_pick(date)`` is called with the clicked day and the popup
-closes; Escape or clicking outside closes it without a pick.
+closes; ✕, Escape, "Pick…" again or closing the dialog close it without a pick.
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ class DatePicker(tk.Toplevel):
         self.prev_button.pack(side="left")
         self.next_button = tk.Button(head, text="›", width=2, relief="flat", bg=bg,
                                      command=lambda: self.show_month(1))
+        self.close_button = tk.Button(head, text="✕", width=2, relief="flat", bg=bg,
+                                      command=self.close)
+        self.close_button.pack(side="right")
         self.next_button.pack(side="right")
         self.title_label = tk.Label(head, bg=bg, font=theme.tk_font(11, "bold"),
                                     fg=theme.color("text"))
@@ -68,7 +71,6 @@ class DatePicker(tk.Toplevel):
             self.cells.append(cell)
         self.days: list[date | None] = [None] * 42
         self.bind("<Escape>", lambda _e: self.close())
-        self.bind("<FocusOut>", self._focus_out)
         self._render()
         self.update_idletasks()
         x, y = anchor.winfo_rootx(), anchor.winfo_rooty() + anchor.winfo_height() + 2
@@ -117,11 +119,6 @@ class DatePicker(tk.Toplevel):
         day = self.days[index]
         if day is not None:
             self.pick(day)
-
-    def _focus_out(self, _event: tk.Event) -> None:
-        focused = self.focus_get()
-        if focused is None or not str(focused).startswith(str(self)):
-            self.close()
 
     def close(self) -> None:
         if self.winfo_exists():

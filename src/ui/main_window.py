@@ -8,6 +8,7 @@ import customtkinter as ctk
 
 from src.db import Database
 from src.ui import theme
+from src.ui.keys import install_select_all
 from src.ui.planning.tab import PlanningTab
 
 TITLE = "Bake Planner"
@@ -77,6 +78,8 @@ class MainWindow(ctk.CTkFrame):
 def build_main_window(root: ctk.CTk, db: Database) -> MainWindow:
     """Title, minimum size and content of ``root``; the events are loaded and shown."""
     root.title(TITLE)
+    install_select_all(root)
+    theme.readable_defaults()
     root.minsize(MIN_WIDTH, MIN_HEIGHT)
     root.geometry(f"{MIN_WIDTH}x{MIN_HEIGHT}")
     theme.style_treeviews(root)

@@ -73,4 +73,10 @@ def test_picking_a_day_in_the_calendar_fills_the_date(window):
     assert not picker.winfo_exists()
     assert dialog.date_entry.get() == "2027-01-09"
     assert dialog.date_reading.cget("text") == "Saturday 9 January 2027"
+    dialog.picker_button.invoke()  # opens on the date now in the field
+    pump(window)
+    assert dialog.picker.title_label.cget("text") == "January 2027"
+    dialog.picker_button.invoke()  # and "Pick…" again closes it
+    pump(window)
+    assert dialog.picker is None
     dialog._cancel()

@@ -45,7 +45,7 @@ def test_recipes_list_variants_under_their_base_with_a_count(window):
     tree = section.tree
     base, variant = str(ids["Sugar Cookie Dough"]), str(ids["Chocolate Sugar Cookie Dough"])
     assert tree.parent(variant) == base
-    assert tree.set(variant, "kind") == "variant of Sugar Cookie Dough"
+    assert tree.set(variant, "kind") == "Sugar Cookie Dough"  # under "Variant of"
     assert section.count_label.cget("text") == "0 of 3 recipes selected"
     assert not section.is_checked(int(base))
 

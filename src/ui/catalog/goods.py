@@ -171,7 +171,7 @@ class GoodsSection(ctk.CTkFrame):
             ),
             buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),
             on_activate=lambda _iid: self.edit(),
-            noun="finished goods",
+            noun="finished good",
         )
         self.panel.pack(fill="both", expand=True)
 

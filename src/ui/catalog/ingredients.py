@@ -113,7 +113,7 @@ class IngredientsSection(ctk.CTkFrame):
             ),
             buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),
             on_activate=lambda _iid: self.edit(),
-            noun="ingredients",
+            noun="ingredient",
         )
         self.panel.pack(fill="both", expand=True)
 

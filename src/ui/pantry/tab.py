@@ -77,7 +77,7 @@ class PantryTab(ctk.CTkFrame):
             ),
             on_select=self._selection_changed,
             on_activate=lambda _iid: self._focus_quantity(),
-            noun="ingredients",
+            noun="ingredient",
         )
         self.panel.grid(row=1, column=0, sticky="nsew", padx=(16, 12), pady=(0, 12))
         self._build_editor()

@@ -75,7 +75,9 @@ class EventDialog(FormDialog):
     def open_picker(self) -> None:
         """Open the calendar under the date field, on the typed date if there is one."""
         if self.picker is not None and self.picker.winfo_exists():
-            self.picker.close()
+            self.picker.close()  # "Pick…" again closes it
+            self.picker = None
+            return
         self.picker = DatePicker(self.date_entry, self.set_date,
                                  selected=read_typed_date(self.date_entry.get()).value)
 

@@ -9,6 +9,7 @@ import customtkinter as ctk
 
 from src.services.plan_dto import PlanView
 from src.ui import theme
+from src.ui.wording import count_of
 
 # confirm(title, message, on_answer, confirm_text)
 ConfirmCallback = Callable[[str, str, Callable[[bool], None], str], None]
@@ -35,7 +36,7 @@ def details_text(plan: PlanView) -> str:
     text = f"{day:%A} {day.day} {day:%B %Y}"
     if event.expected_attendees is not None:
         n = event.expected_attendees
-        text += f" · {n} attendee{'s' if n != 1 else ''}"
+        text += f" · {count_of(n, 'attendee')}"
     return text
 
 

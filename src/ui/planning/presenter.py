@@ -20,6 +20,7 @@ from src.services.errors import ServiceError, ValidationError
 from src.services.events import EventView
 from src.services.plan_dto import PlanView
 from src.ui.planning.undo import UndoStack
+from src.ui.wording import count_of
 
 # transition name -> the lifecycle service that performs it
 TRANSITIONS: dict[str, Callable[[Database, int], EventView]] = {
@@ -55,7 +56,7 @@ def removal_notice(result: selection.SelectionResult) -> str | None:
             parts.append("")
         parts.append("Removed batch decisions:")
         parts += [
-            f"• {x.recipe_name}: {x.batches} batch{'es' if x.batches != 1 else ''} — {x.reason}"
+            f"• {x.recipe_name}: {count_of(x.batches, 'batch')} — {x.reason}"
             for x in result.removed_decisions
         ]
     return "\n".join(parts)

@@ -61,7 +61,7 @@ def suggested_name(plan: PlanView, kind: str) -> str:
 def assembly_line_text(line: AssemblyLineRow) -> str:
     if line.status == "undecided":
         return "waiting for batch decisions"
-    return f"can make {line.can_make} of {line.quantity}"
+    return f"{line.can_make} of {line.quantity}"  # under the "Can make" heading
 
 
 class ShoppingSection(ctk.CTkFrame):
@@ -112,7 +112,7 @@ class ShoppingSection(ctk.CTkFrame):
             ("needed", "Needed", 90, "e"),
             ("on_hand", "On hand", 90, "e"),
             ("to_buy", "To buy", 90, "e"),
-            ("unit", "Unit", 70, "w"),
+            ("unit", "Unit", 70, "center"),  # centred: "To buy" ends at its right edge
             ("note", "Note", 260, "w"),
         ):
             self.tree.heading(column, text=title, anchor=anchor)
@@ -137,7 +137,7 @@ class ShoppingSection(ctk.CTkFrame):
             ("good", "Finished good", 240),
             ("wanted", "Wanted", 80),
             ("status", "Status", 110),
-            ("detail", "", 260),
+            ("detail", "Can make", 260),
         ):
             self.assembly_tree.heading(column, text=title, anchor="w")
             self.assembly_tree.column(column, width=width, anchor="w", stretch=column == "detail")
