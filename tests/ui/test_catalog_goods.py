@@ -38,6 +38,7 @@ def tab(root, db, ids):
     widget = CatalogTab(root, db, on_catalog_changed=lambda: changes.append(1))
     widget.changes = changes
     widget.pack(fill="both", expand=True)
+    widget.show_section(RECIPES)  # (an empty catalog opens on Ingredients)
     widget.show_section(GOODS)
     pump(root)
     return widget
