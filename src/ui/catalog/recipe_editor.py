@@ -15,6 +15,7 @@ from src.services.units import DISPLAY_UNITS, unit_display
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 
+from ..unit_box import UnitBox
 from .recipe_presenter import (
     MODE_LABELS,
     InheritedLine,
@@ -78,8 +79,7 @@ class LineRow(_Row):
         self.quantity = ctk.CTkEntry(self.frame, width=80, font=theme.font(13))
         self.quantity.insert(0, form.quantity)
         self.quantity.grid(row=0, column=1, padx=(0, 4))
-        self.unit = ctk.CTkOptionMenu(self.frame, values=list(DISPLAY_UNITS), width=80,
-                                      font=theme.font(13), command=self._unit_picked)
+        self.unit = UnitBox(self.frame, width=90, on_choice=lambda: self._unit_picked(""))
         self.unit.set(unit_display(form.unit) if form.unit else DISPLAY_UNITS[0])
         self.unit.grid(row=0, column=2, padx=(0, 4))
         self.marker = ctk.CTkLabel(self.frame, text="", width=100, anchor="w",

@@ -16,9 +16,10 @@ import customtkinter as ctk
 from src.services import pantry
 from src.services.catalog_dto import PantryRow
 from src.services.errors import ServiceError, ValidationError
-from src.services.units import DISPLAY_UNITS, unit_display
+from src.services.units import unit_display
 from src.ui import theme
 from src.ui.catalog.listing import Column, ListPanel, ListRow
+from src.ui.unit_box import UnitBox
 
 DEFAULT_UNIT = "g"
 NOTHING = "—"
@@ -97,8 +98,7 @@ class PantryTab(ctk.CTkFrame):
         self.quantity_entry.pack(side="left")
         self.quantity_entry.bind("<Return>", lambda _e: self.save())
         self.quantity_entry.bind("<KP_Enter>", lambda _e: self.save())
-        self.unit_menu = ctk.CTkOptionMenu(row, values=list(DISPLAY_UNITS), width=100,
-                                           font=theme.font(13))
+        self.unit_menu = UnitBox(row, width=100)
         self.unit_menu.set(DEFAULT_UNIT)
         self.unit_menu.pack(side="left", padx=(8, 0))
         self._border = self.quantity_entry.cget("border_color")
