@@ -13,6 +13,7 @@ start-up benchmark (``BAKE_PLANNER_EXIT_AFTER_IDLE=1``).
 from __future__ import annotations
 
 import os
+import sys
 import time
 import tkinter as tk
 from collections.abc import Sequence
@@ -86,7 +87,12 @@ def paint_skeleton() -> tuple[tk.Tk, tk.Frame, float]:
 
 def start(argv: Sequence[str]) -> int:
     """Paint the skeleton, then run the command line (which opens the real window)."""
-    root, skeleton, first_paint = paint_skeleton()
+    try:
+        root, skeleton, first_paint = paint_skeleton()
+    except tk.TclError as exc:  # no display, or one that refuses us
+        print(f"bake-planner: cannot open the window ({exc}); the commands work without "
+              "one: see --help", file=sys.stderr)
+        return 1
     # The heavy imports, with a repaint between them (an uncovered or resized window
     # shows its skeleton again rather than garbage while the rest loads).
     import customtkinter  # noqa: F401
