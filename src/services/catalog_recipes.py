@@ -224,7 +224,7 @@ def create_recipe(db: Database, data: RecipeInput) -> RecipeView:
         for item in clean.yields:
             recipe.finished_units.append(_new_unit(item))
         flush(session, f'Recipe "{clean.name}"')
-        ensure_single_goods(session)
+        ensure_single_goods(session, [u.id for u in recipe.finished_units])
         return _recipe_view(session, _load_for_view(session, recipe.id))
 
 
@@ -298,7 +298,7 @@ def update_recipe(db: Database, recipe_id: int, data: RecipeInput) -> RecipeView
         _replace_lines(recipe, clean)
         _replace_yields(session, recipe, clean)
         flush(session, f'Recipe "{clean.name}"')
-        ensure_single_goods(session)
+        ensure_single_goods(session, [u.id for u in recipe.finished_units])
         session.expire(recipe)
         return _recipe_view(session, _load_for_view(session, recipe.id))
 
@@ -372,7 +372,7 @@ def duplicate_recipe(
                 )
             )
         flush(session, f'Recipe "{name}"')
-        ensure_single_goods(session)
+        ensure_single_goods(session, [u.id for u in copy.finished_units])
         return _recipe_view(session, _load_for_view(session, copy.id))
 
 

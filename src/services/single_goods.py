@@ -15,7 +15,7 @@ the missing goods from the data migration 0007.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,14 +25,16 @@ from src.models import EventFinishedGood, FinishedGood, FinishedGoodComponent, F
 from .catalog_common import unique_name
 
 
-def _single_goods(session: Session) -> dict[int, list[FinishedGood]]:
-    """yield type id → the goods made of exactly that yield type × 1."""
+def _single_goods(session: Session,
+                  unit_ids: Collection[int] | None = None) -> dict[int, list[FinishedGood]]:
+    """yield type id → the goods made of exactly that yield type × 1 (only for
+    ``unit_ids`` when given)."""
     counts = (
         select(FinishedGoodComponent.finished_good_id)
         .group_by(FinishedGoodComponent.finished_good_id)
         .having(func.count(FinishedGoodComponent.id) == 1)
     )
-    rows = session.execute(
+    query = (
         select(FinishedGoodComponent.finished_unit_id, FinishedGood)
         .join(FinishedGood, FinishedGood.id == FinishedGoodComponent.finished_good_id)
         .where(
@@ -40,19 +42,25 @@ def _single_goods(session: Session) -> dict[int, list[FinishedGood]]:
             FinishedGoodComponent.finished_unit_id.is_not(None),
             FinishedGoodComponent.quantity == 1,
         )
-    ).all()
+    )
+    if unit_ids is not None:
+        query = query.where(FinishedGoodComponent.finished_unit_id.in_(list(unit_ids)))
+    rows = session.execute(query).all()
     found: dict[int, list[FinishedGood]] = {}
     for unit_id, good in rows:
         found.setdefault(unit_id, []).append(good)
     return found
 
 
-def ensure_single_goods(session: Session) -> list[str]:
-    """Create the single-item good of every yield type that has none; the names
-    created, by yield type name."""
+def ensure_single_goods(session: Session, unit_ids: Collection[int] | None = None) -> list[str]:
+    """Create the single-item good of every yield type (of ``unit_ids`` when
+    given: a recipe's own) that has none; the names created, by yield type name."""
     session.flush()
-    covered = _single_goods(session)
-    units = session.scalars(select(FinishedUnit)).all()
+    covered = _single_goods(session, unit_ids)
+    query = select(FinishedUnit)
+    if unit_ids is not None:
+        query = query.where(FinishedUnit.id.in_(list(unit_ids)))
+    units = session.scalars(query).all()
     missing = sorted((u for u in units if u.id not in covered),
                      key=lambda u: (u.name.casefold(), u.id))
     if not missing:
@@ -76,7 +84,7 @@ def rename_single_goods(session: Session, renames: Mapping[int, tuple[str, str]]
     like the old name takes the new one (unless another good has it)."""
     if not renames:
         return
-    singles = _single_goods(session)
+    singles = _single_goods(session, list(renames))
     taken = {n.casefold() for n in session.scalars(select(FinishedGood.name))}
     for unit_id, (old, new) in renames.items():
         for good in singles.get(unit_id, []):
@@ -95,8 +103,7 @@ def drop_unused_single_goods(session: Session, unit_ids: Iterable[int]) -> None:
     wanted = set(unit_ids)
     if not wanted:
         return
-    singles = [g for uid, goods in _single_goods(session).items() if uid in wanted
-               for g in goods]
+    singles = [g for goods in _single_goods(session, wanted).values() for g in goods]
     if not singles:
         return
     ids = [g.id for g in singles]
