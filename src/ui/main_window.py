@@ -36,6 +36,8 @@ class MainWindow(ctk.CTkFrame):
         self.catalog: ctk.CTkFrame | None = None
         self.pantry: ctk.CTkFrame | None = None
         self._plan_stale = False
+        # What the welcome guide adds must show in the Catalog and Pantry tabs.
+        self.planning.welcome.on_catalog_changed = self.catalog_changed_elsewhere
         self.tabs.set(PLANNING)
 
     def show_tab(self, name: str) -> None:
@@ -46,6 +48,13 @@ class MainWindow(ctk.CTkFrame):
             if other != name:
                 self.tabs.tab(other).grid_forget()
         self._tab_changed()
+
+    def catalog_changed_elsewhere(self) -> None:
+        """The planning tab's guide saved an ingredient or recipe: reload the built tabs."""
+        if self.catalog is not None:
+            self.catalog.refresh()  # type: ignore[attr-defined]
+        if self.pantry is not None:
+            self.pantry.refresh()  # type: ignore[attr-defined]
 
     def data_changed(self) -> None:
         """Catalog or pantry data changed: the plan must be reloaded before it is shown."""

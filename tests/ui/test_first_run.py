@@ -111,3 +111,19 @@ def test_photograph_the_welcome_guide(main, root):
     subprocess.run(["import", "-window", "root", "-crop", "1280x800+0+0", str(out)],
                    check=True, env=dict(os.environ), timeout=60)
     assert out.exists()
+
+
+def test_what_the_guide_adds_shows_in_an_open_catalog(main, root, db):
+    main.show_tab("Catalog")
+    pump(root)
+    main.show_tab("Planning")
+    pump(root)
+    main.planning.welcome.step_buttons[0].invoke()
+    pump(root)
+    dialog = open_dialog(root, IngredientDialog)
+    type_into(dialog.name_entry, "Butter")
+    type_into(dialog.category_entry, "Dairy")
+    dialog.ok_button.invoke()
+    pump(root)
+    panel = main.catalog.ingredients.panel
+    assert [panel.tree.item(i, "text") for i in panel.shown_iids()] == ["Butter"]

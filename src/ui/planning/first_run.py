@@ -61,7 +61,7 @@ class WelcomeGuide(ctk.CTkFrame):
                  on_catalog_changed: Callable[[], None] | None = None) -> None:
         super().__init__(master, fg_color="transparent")
         self._db = db
-        self._on_catalog_changed = on_catalog_changed
+        self.on_catalog_changed = on_catalog_changed
         self.dialog: ctk.CTkToplevel | None = None
         self.progress: SetupProgress | None = None
         box = ctk.CTkFrame(self, fg_color=theme.COLORS["section"], corner_radius=12)
@@ -151,5 +151,5 @@ class WelcomeGuide(ctk.CTkFrame):
 
     def _saved(self) -> None:
         self.refresh()
-        if self._on_catalog_changed is not None:
-            self._on_catalog_changed()
+        if self.on_catalog_changed is not None:
+            self.on_catalog_changed()
