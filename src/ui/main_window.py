@@ -38,15 +38,20 @@ class MainWindow(ctk.CTkFrame):
         self._plan_stale = False
         # What the welcome guide adds must show in the Catalog and Pantry tabs.
         self.planning.welcome.on_catalog_changed = self.catalog_changed_elsewhere
-        self.tabs.set(PLANNING)
+        # Planning, the first tab added, is already the one shown. (CTkTabview.set()
+        # would also leave a job that hides every other tab 100 ms later.)
 
     def show_tab(self, name: str) -> None:
         """Switch to tab ``name`` as a click on its header does."""
-        self.tabs.set(name)
-        # CTkTabview.set() hides the other tabs only 100 ms later; hide them now.
+        # Not CTkTabview.set(): it hides the other tabs 100 ms later, and that job,
+        # left from a switch just before, would hide the tab shown now. Same steps, at once.
+        tabs = self.tabs
+        tabs._current_name = name
+        tabs._segmented_button.set(name)
         for other in TABS:
             if other != name:
-                self.tabs.tab(other).grid_forget()
+                tabs.tab(other).grid_forget()
+        tabs._set_grid_current_tab()
         self._tab_changed()
 
     def catalog_changed_elsewhere(self) -> None:

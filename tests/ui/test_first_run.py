@@ -105,11 +105,13 @@ def test_empty_database_guides_to_a_first_plan_with_a_batch_decision(main, root,
 @pytest.mark.screenshot
 def test_photograph_the_welcome_guide(main, root):
     import os
+    import shutil
     import subprocess
 
+    importer = shutil.which("import") or "/usr/bin/import"
     out = screenshot_dir() / "welcome-guide.png"
-    subprocess.run(["import", "-window", "root", "-crop", "1280x800+0+0", str(out)],
-                   check=True, env=dict(os.environ), timeout=60)
+    subprocess.run([importer, "-display", os.environ["DISPLAY"], "-window", "root",
+                    "-crop", "1280x800+0+0", str(out)], check=True, timeout=60)
     assert out.exists()
 
 
