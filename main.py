@@ -2,7 +2,14 @@
 
 import sys
 
-from src.cli import main
-
 if __name__ == "__main__":
+    from src.ui.boot import gui_requested
+
+    if gui_requested(sys.argv[1:]):
+        # The window is wanted: paint its title and skeleton before the heavy imports.
+        from src.ui.boot import start
+
+        sys.exit(start(sys.argv[1:]))
+    from src.cli import main
+
     sys.exit(main())

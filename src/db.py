@@ -38,7 +38,7 @@ ENV_VAR = "BAKE_PLANNER_DB"
 # The newest migration's revision. Opening a database already at this revision
 # skips alembic entirely (importing it and reading the scripts costs ~200 ms of
 # start-up); tests/services/test_db_head_revision.py checks it is alembic's head.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0007"
 BUSY_TIMEOUT_MS = 10_000
 MIGRATION_LOCK_KEY = 0x42A4E  # PostgreSQL advisory lock held while migrating
 

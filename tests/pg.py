@@ -174,8 +174,11 @@ class PgCluster:
                 "AND tablename <> 'alembic_version'"))]
             statements = ["SET LOCAL session_replication_role = replica"]
             statements += [f'DELETE FROM "{t}"' for t in tables]
+            with_ids = {name for (name,) in conn.execute(text(
+                "SELECT table_name FROM information_schema.columns WHERE table_schema = "
+                "'public' AND column_name = 'id'"))}  # app_settings is keyed by name
             statements += [f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'id'), 1, false)"
-                           for t in tables]
+                           for t in tables if t in with_ids]
             conn.exec_driver_sql("; ".join(statements))
 
     def drop_database(self, url: str) -> None:

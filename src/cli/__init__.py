@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from src.db import DatabaseError, open_database
 from src.services.errors import ServiceError
@@ -45,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, **window: Any) -> int:
+    """Run the command in ``argv``, or open the window (``window``: the painted
+    skeleton root from src.ui.boot, passed on to run_app)."""
     for stream in (sys.stdout, sys.stderr):
         # A terminal that cannot show "—" or "→" gets a stand-in, not a traceback.
         if hasattr(stream, "reconfigure"):
@@ -55,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from src.ui.app import run_app
 
-        return run_app(db=args.db, demo=args.demo)
+        return run_app(db=args.db, demo=args.demo, **window)
     try:
         db = open_database(args.db, create=args.command not in read_only_commands())
     except DatabaseError as exc:

@@ -54,6 +54,6 @@ def write(what: str, path: Path, action: Callable[[], None]) -> None:
 def add_event_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("event", metavar="EVENT", help="the event's name")
     parser.add_argument(
-        "--date", metavar="YYYY-MM-DD", default=None,
+        "--date", metavar="DATE", default=None,
         help="the event's date, to choose among events of the same name",
     )

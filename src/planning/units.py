@@ -31,6 +31,8 @@ __all__ = [
     "UnitError",
     "ConversionError",
     "normalize_unit",
+    "unit_display",
+    "DISPLAY_UNITS",
     "dimension",
     "unit_label",
     "convert",
@@ -74,8 +76,24 @@ _ALIASES: dict[str, str] = {
     "fl oz": "fl_oz", "fl. oz": "fl_oz", "fl. oz.": "fl_oz", "floz": "fl_oz",
     "fluid ounce": "fl_oz", "fluid ounces": "fl_oz", "fluid_ounce": "fl_oz",
     "ea": "each", "pc": "each", "pcs": "each", "piece": "each", "pieces": "each",
-    "doz": "dozen", "dozens": "dozen",
+    "doz": "dozen", "dozens": "dozen", "dz": "dozen",
+    "gm": "g", "gms": "g", "grm": "g",
+    "c": "cup", "cp": "cup",
+    "tbl": "tbsp", "tbls": "tbsp", "tblsp": "tbsp", "tblspn": "tbsp",
+    "tspn": "tsp",
+    "fl": "fl_oz", "fl.oz": "fl_oz", "fluid oz": "fl_oz",
+    "lt": "l", "ltr": "l",
+    "kilogramme": "kg", "gramme": "g", "grammes": "g",
+    "item": "each", "items": "each",
 }  # fmt: skip
+
+# Spellings whose case matters, as bakers write them: a capital T is a
+# tablespoon, a small t a teaspoon (checked before the case-insensitive names).
+_CASE_SENSITIVE: dict[str, str] = {"T": "tbsp", "t": "tsp", "Tb": "tbsp", "Tbs": "tbsp"}
+
+# How each unit is written in the window, reports and messages.
+_DISPLAY: dict[str, str] = {u: u for u in SUPPORTED_UNITS} | {"fl_oz": "fl oz"}
+DISPLAY_UNITS: tuple[str, ...] = tuple(_DISPLAY[u] for u in SUPPORTED_UNITS)
 
 CUP_ML = Decimal("236.5882365")
 TBSP_ML = CUP_ML / 16  # 14.78676478125, exact
@@ -135,19 +153,42 @@ class ConversionError(ValueError):
 def normalize_unit(text: str) -> str:
     """The canonical name (one of SUPPORTED_UNITS) for ``text``.
 
-    Case-insensitive, surrounding and repeated spaces ignored, common words
-    accepted ("cups", "Tablespoon", "fl oz", "pounds"). Raises UnitError.
+    Case-insensitive except "T" (tablespoon) and "t" (teaspoon); surrounding
+    and repeated spaces and a trailing full stop ignored; common words,
+    abbreviations and plurals accepted ("cups", "Tablespoon", "fl oz",
+    "tsp.", "lbs", "gm", "c", "doz"). Raises UnitError naming the text.
     """
     if type(text) is str and text in _DIMENSION:  # already canonical: the common case
         return text
     if not isinstance(text, str):
         raise UnitError(text)
-    key = " ".join(text.strip().lower().split())
+    spaced = " ".join(text.strip().split())
+    bare = spaced[:-1] if spaced.endswith(".") else spaced
+    if bare in _CASE_SENSITIVE:
+        return _CASE_SENSITIVE[bare]
+    key = bare.lower()
+    found = _lookup(key)
+    if found is None and len(key) > 2 and key.endswith("s"):
+        found = _lookup(key[:-1])  # plurals: "tsps", "kgs", "mls"
+    if found is None:
+        raise UnitError(text)
+    return found
+
+
+def _lookup(key: str) -> str | None:
     if key in _DIMENSION:
         return key
-    if key in _ALIASES:
-        return _ALIASES[key]
-    raise UnitError(text)
+    return _ALIASES.get(key)
+
+
+def unit_display(unit: str) -> str:
+    """How a unit is written for the baker: "fl oz" for fl_oz, otherwise the
+    canonical name ("g", "tbsp", "cup"). Accepts any accepted spelling;
+    unknown text is returned unchanged (a stored unit is never hidden)."""
+    try:
+        return _DISPLAY[normalize_unit(unit)]
+    except UnitError:
+        return unit
 
 
 def dimension(unit: str) -> str:

@@ -26,9 +26,10 @@ from src.models import (
 from src.planning.decomposition import find_cycle, recipes_of_goods
 from src.planning.types import Component, Good, YieldType
 
-from .catalog_common import event_label, flush, listing, name_taken, try_field, unique_name
+from .catalog_common import event_label, flush, listing, name_taken, try_field
 from .catalog_dto import ComponentInput, ComponentView, FinishedGoodView
 from .errors import ConflictError, NotFoundError, ValidationError
+from .single_goods import ensure_single_goods
 from .validation import clean_name, parse_whole
 
 
@@ -318,25 +319,7 @@ def delete_finished_good(db: Database, good_id: int) -> None:
 def create_single_item_goods(db: Database) -> list[str]:
     """For every yield type that no good holds as exactly "that unit × 1",
     create such a good, named like the yield type or "<name> (single)" when
-    that name is taken. Returns the names created, by yield type name."""
+    that name is taken. Returns the names created, by yield type name. (The
+    catalog now keeps these goods in step by itself: see single_goods.py.)"""
     with db.uow() as session:
-        catalog = _load_catalog(session)
-        covered = {
-            rows[0].finished_unit_id
-            for rows in catalog.components.values()
-            if len(rows) == 1 and rows[0].finished_unit_id is not None and rows[0].quantity == 1
-        }
-        taken = {g.name.casefold() for g in catalog.goods.values()}
-        created: list[str] = []
-        missing = [u for uid, u in catalog.units.items() if uid not in covered]
-        for unit in sorted(missing, key=lambda u: (u.name.casefold(), u.id)):
-            name = unit.name
-            if name.casefold() in taken:
-                name = unique_name(unit.name, "single", taken)
-            taken.add(name.casefold())
-            good = FinishedGood(name=name, notes="")
-            good.components.append(FinishedGoodComponent(finished_unit_id=unit.id, quantity=1))
-            session.add(good)
-            created.append(name)
-        flush(session, "The single-item goods")
-        return created
+        return ensure_single_goods(session)

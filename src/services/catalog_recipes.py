@@ -30,6 +30,7 @@ from .catalog_recipe_rules import (
     validate_recipe,
 )
 from .errors import ConflictError, NotFoundError, ValidationError
+from .single_goods import drop_unused_single_goods, ensure_single_goods, rename_single_goods
 from .validation import clean_name
 
 
@@ -223,6 +224,7 @@ def create_recipe(db: Database, data: RecipeInput) -> RecipeView:
         for item in clean.yields:
             recipe.finished_units.append(_new_unit(item))
         flush(session, f'Recipe "{clean.name}"')
+        ensure_single_goods(session, [u.id for u in recipe.finished_units])
         return _recipe_view(session, _load_for_view(session, recipe.id))
 
 
@@ -244,6 +246,7 @@ def _goods_using_units(session: Session, unit_ids: list[int]) -> dict[int, list[
 def _replace_yields(session: Session, recipe: Recipe, clean: CleanRecipe) -> None:
     kept = {item.id: item for item in clean.yields if item.id is not None}
     removed = [u for u in recipe.finished_units if u.id not in kept]
+    drop_unused_single_goods(session, [u.id for u in removed])
     in_goods = _goods_using_units(session, [u.id for u in removed])
     if in_goods:
         parts = [
@@ -263,6 +266,7 @@ def _replace_yields(session: Session, recipe: Recipe, clean: CleanRecipe) -> Non
     # Renames go through a temporary name so that swapping two names never
     # trips the unique constraint half-way.
     renamed = [u for u in recipe.finished_units if kept[u.id].name != u.name]
+    renames = {u.id: (u.name, kept[u.id].name) for u in renamed}
     for unit in renamed:
         unit.name = f"~{uuid.uuid4()}"
     session.flush()
@@ -275,6 +279,8 @@ def _replace_yields(session: Session, recipe: Recipe, clean: CleanRecipe) -> Non
     for item in clean.yields:
         if item.id is None:
             recipe.finished_units.append(_new_unit(item))
+    session.flush()
+    rename_single_goods(session, renames)
 
 
 def update_recipe(db: Database, recipe_id: int, data: RecipeInput) -> RecipeView:
@@ -292,6 +298,7 @@ def update_recipe(db: Database, recipe_id: int, data: RecipeInput) -> RecipeView
         _replace_lines(recipe, clean)
         _replace_yields(session, recipe, clean)
         flush(session, f'Recipe "{clean.name}"')
+        ensure_single_goods(session, [u.id for u in recipe.finished_units])
         session.expire(recipe)
         return _recipe_view(session, _load_for_view(session, recipe.id))
 
@@ -309,6 +316,7 @@ def delete_recipe(db: Database, recipe_id: int) -> None:
         if recipe.variants:
             names = [v.name for v in sorted(recipe.variants, key=_by_name)]
             reasons.append(f"it has {listing(len(names), 'variant', 'variants', names)}")
+        drop_unused_single_goods(session, [u.id for u in recipe.finished_units])
         in_goods = _goods_using_units(session, [u.id for u in recipe.finished_units])
         goods = sorted({g for names in in_goods.values() for g in names}, key=str.casefold)
         if goods:
@@ -364,6 +372,7 @@ def duplicate_recipe(
                 )
             )
         flush(session, f'Recipe "{name}"')
+        ensure_single_goods(session, [u.id for u in copy.finished_units])
         return _recipe_view(session, _load_for_view(session, copy.id))
 
 

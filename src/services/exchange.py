@@ -27,6 +27,7 @@ from .exchange_problems import parse_document
 from .exchange_schema import DocumentDoc
 from .exchange_writer import DocumentWriter, ImportResult
 from .reads import one_snapshot
+from .single_goods import ensure_single_goods
 from .snapshot import add_missing_ids
 
 
@@ -129,6 +130,7 @@ def import_document(db: Database, document: object, *, replace: bool = False) ->
         try:
             result = DocumentWriter(session).write(parsed)
             write_bake_days(session, parsed)
+            ensure_single_goods(session)
             session.flush()
             add_missing_ids(session)  # snapshots match by identity from now on
             write_missing_records(session)  # completed plans keep their figures from now on

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from src.models.types import QUANTITY_DIGITS, Digits
+from src.planning.dates import DateTextError, parse_date_text
 
 from .errors import ValidationError
 
@@ -64,15 +65,10 @@ def clean_name(value: object, *, what: str = "Name", field: str = "name") -> str
 def parse_date(value: object, *, field: str = "event_date") -> date:
     if isinstance(value, date):
         return value
-    text = "" if value is None else str(value).strip()
-    if not text:
-        raise ValidationError("Date is required", field=field)
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(
-            f'"{text}" is not a valid date; use YYYY-MM-DD, e.g. 2026-12-20', field=field
-        ) from None
+        return parse_date_text("" if value is None else str(value))
+    except DateTextError as exc:
+        raise ValidationError(str(exc), field=field) from None
 
 
 def parse_whole(value: object, *, what: str, field: str, minimum: int = 1) -> int:

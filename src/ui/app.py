@@ -10,35 +10,25 @@ from __future__ import annotations
 
 import os
 import sys
-import time
+import tkinter as tk
 
 from src.db import Database
+from src.ui.boot import ms_since_process_start
 
 EXIT_AFTER_IDLE = "BAKE_PLANNER_EXIT_AFTER_IDLE"
 APPEARANCE = "BAKE_PLANNER_APPEARANCE"
 
-# Fallback start time when /proc is not there: as early as this module is imported.
-_IMPORTED_AT = time.time()
-
-
-def ms_since_process_start() -> float:
-    """Milliseconds since this process started (Linux /proc; else since this import)."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as stat:
-            # The command name (field 2) may hold spaces; fields after ")" are fixed.
-            fields = stat.read().rsplit(")", 1)[1].split()
-        start_ticks = int(fields[19])  # field 22: start time, clock ticks after boot
-        with open("/proc/uptime", encoding="ascii") as uptime:
-            up = float(uptime.read().split()[0])
-        return max(0.0, (up - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000)
-    except (OSError, ValueError, IndexError):
-        return (time.time() - _IMPORTED_AT) * 1000
-
-
-def run_app(db: Database | str | None = None, demo: bool = False) -> int:
+def run_app(
+    db: Database | str | None = None,
+    demo: bool = False,
+    root: tk.Tk | None = None,
+    first_paint_ms: float | None = None,
+    skeleton: tk.Misc | None = None,
+) -> int:
     """Open the window on ``db`` (a Database, a path or URL, or None for the default;
     with ``demo`` and no ``db``: the demo database, loaded with the demo bakery when
-    empty). Returns the process exit status."""
+    empty). ``root``: a window already shown with its title and ``skeleton``
+    (src.ui.boot), which the real window replaces. Returns the process exit status."""
     import customtkinter as ctk
 
     from src.db import DatabaseError, demo_db_path, open_database
@@ -54,6 +44,8 @@ def run_app(db: Database | str | None = None, demo: bool = False) -> int:
             database = open_database(demo_db_path() if demo and db is None else db)
     except DatabaseError as exc:
         print(f"bake-planner: {exc}", file=sys.stderr)
+        if root is not None:
+            root.destroy()
         return 1
     if database.backup_path is not None:
         print(f"bake-planner: backed up the database before upgrading it: "
@@ -63,13 +55,22 @@ def run_app(db: Database | str | None = None, demo: bool = False) -> int:
             from src.services.demo import load_demo_if_empty
 
             load_demo_if_empty(database)
-        root = ctk.CTk()
+        if root is None:
+            root = ctk.CTk()
+        else:
+            _adopt(root)
         build_main_window(root, database)
+        if skeleton is not None:
+            skeleton.destroy()
         if os.environ.get(EXIT_AFTER_IDLE) == "1":
+            shown_root = root
+
             def report_and_quit() -> None:
-                root.update_idletasks()
+                shown_root.update_idletasks()
+                if first_paint_ms is not None:
+                    print(f"first_paint_ms={first_paint_ms:.0f}", flush=True)
                 print(f"startup_ms={ms_since_process_start():.0f}", flush=True)
-                root.quit()
+                shown_root.quit()
 
             # after(0) lets mainloop start; after_idle then waits for the first idle.
             root.after(0, lambda: root.after_idle(report_and_quit))
@@ -84,3 +85,14 @@ def run_app(db: Database | str | None = None, demo: bool = False) -> int:
         if owned:
             database.dispose()
     return 0
+
+
+def _adopt(root: tk.Tk) -> None:
+    """Give a plain Tk root (the skeleton's) the window colour, in both modes."""
+    from src.ui import theme
+
+    def paint() -> None:
+        root.configure(bg=theme.color("window"))
+
+    paint()
+    theme.on_appearance_change(root, paint)

@@ -8,6 +8,7 @@ import customtkinter as ctk
 
 from src.db import Database
 from src.ui import theme
+from src.ui.keys import install_select_all
 from src.ui.planning.tab import PlanningTab
 
 TITLE = "Bake Planner"
@@ -35,16 +36,30 @@ class MainWindow(ctk.CTkFrame):
         self.catalog: ctk.CTkFrame | None = None
         self.pantry: ctk.CTkFrame | None = None
         self._plan_stale = False
-        self.tabs.set(PLANNING)
+        # What the welcome guide adds must show in the Catalog and Pantry tabs.
+        self.planning.welcome.on_catalog_changed = self.catalog_changed_elsewhere
+        # Planning, the first tab added, is already the one shown. (CTkTabview.set()
+        # would also leave a job that hides every other tab 100 ms later.)
 
     def show_tab(self, name: str) -> None:
         """Switch to tab ``name`` as a click on its header does."""
-        self.tabs.set(name)
-        # CTkTabview.set() hides the other tabs only 100 ms later; hide them now.
+        # Not CTkTabview.set(): it hides the other tabs 100 ms later, and that job,
+        # left from a switch just before, would hide the tab shown now. Same steps, at once.
+        tabs = self.tabs
+        tabs._current_name = name
+        tabs._segmented_button.set(name)
         for other in TABS:
             if other != name:
-                self.tabs.tab(other).grid_forget()
+                tabs.tab(other).grid_forget()
+        tabs._set_grid_current_tab()
         self._tab_changed()
+
+    def catalog_changed_elsewhere(self) -> None:
+        """The planning tab's guide saved an ingredient or recipe: reload the built tabs."""
+        if self.catalog is not None:
+            self.catalog.refresh()  # type: ignore[attr-defined]
+        if self.pantry is not None:
+            self.pantry.refresh()  # type: ignore[attr-defined]
 
     def data_changed(self) -> None:
         """Catalog or pantry data changed: the plan must be reloaded before it is shown."""
@@ -77,6 +92,8 @@ class MainWindow(ctk.CTkFrame):
 def build_main_window(root: ctk.CTk, db: Database) -> MainWindow:
     """Title, minimum size and content of ``root``; the events are loaded and shown."""
     root.title(TITLE)
+    install_select_all(root)
+    theme.readable_defaults()
     root.minsize(MIN_WIDTH, MIN_HEIGHT)
     root.geometry(f"{MIN_WIDTH}x{MIN_HEIGHT}")
     theme.style_treeviews(root)

@@ -205,3 +205,13 @@ def apply_appearance_from_env(value: str | None) -> None:
     """Light or dark when asked (``BAKE_PLANNER_APPEARANCE``), else follow the system."""
     mode = (value or "").strip().lower()
     ctk.set_appearance_mode(mode if mode in ("light", "dark") else "system")
+
+
+def readable_defaults() -> None:
+    """White text on the blue buttons and menus (customtkinter's default is a light
+    grey-blue, hard to read), and a disabled menu's text still legible. Applies to
+    widgets created afterwards."""
+    themes = ctk.ThemeManager.theme
+    for kind in ("CTkButton", "CTkOptionMenu"):
+        themes[kind]["text_color"] = ["#FFFFFF", "#FFFFFF"]
+    themes["CTkOptionMenu"]["text_color_disabled"] = ["#D5E2EE", "gray70"]

@@ -130,7 +130,7 @@ def test_export_import_round_trip(demo_db, tmp_path):
     fresh = str(tmp_path / "fresh.db")
     done = run("import", str(first), "--db", fresh)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Imported 21 ingredients, 13 recipes, 14 finished goods")
+    assert done.stdout.startswith("Imported 21 ingredients, 13 recipes, 21 finished goods")
     assert run("export", str(second), "--db", fresh).returncode == 0
     assert first.read_bytes() == second.read_bytes()
 

@@ -158,7 +158,8 @@ def test_quantity_zero_removes_the_line(capsys, db_path):
         (("decide", SALE, "Pumpkin Pie", "1"), "Cannot change batch decisions"),
         (("lock", SALE), "Cannot lock: the plan is in production. Allowed from here: complete."),
         (("select", SALE, "Nope"), 'No recipe named "Nope"'),
-        (("new-event", "X", "--date", "2026-02-30"), "\"2026-02-30\" is not a valid date"),
+        (("new-event", "X", "--date", "2026-02-30"),
+         "\"2026-02-30\" is not a date: February 2026 has 28 days"),
     ],
 )
 def test_refusals_change_nothing(capsys, db_path, args, message):

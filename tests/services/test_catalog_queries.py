@@ -133,9 +133,7 @@ def test_the_catalog_survives_reopening_the_file(db):
             name="Brown butter", base_recipe_id=base.id, lines=(LineInput(butter.id, "1", "cup"),)
         ),
     )
-    single = catalog.create_finished_good(
-        db, name="Sugar cookie", components=[ComponentInput(1, unit_id=base.yields[0].id)]
-    )
+    single = {g.name: g for g in catalog.list_finished_goods(db)}["Sugar cookie"]
     tin = catalog.create_finished_good(
         db,
         name="Cookie tin",

@@ -118,3 +118,16 @@ def test_rows_carry_the_ingredients_preferred_unit(db):
     saved = pantry.set_pantry_quantity(db, cream, "250", "ml")
     assert saved.preferred_unit == "ml"
     assert pantry.set_pantry_quantity(db, salt, "1", "kg").preferred_unit is None
+
+
+@pytest.mark.parametrize(("typed", "unit"), [("T", "tbsp"), ("t", "tsp"), ("lbs.", "lb"),
+                                             ("fl oz", "fl_oz"), ("gm", "g")])
+def test_window_unit_spellings_are_accepted(db, ing, typed, unit):
+    assert pantry.set_pantry_quantity(db, ing["Flour"], "2", typed).unit == unit
+
+
+def test_an_unknown_unit_is_refused_by_name_and_nothing_saved(db, ing):
+    with pytest.raises(ValidationError) as err:
+        pantry.set_pantry_quantity(db, ing["Flour"], "2", "handful")
+    assert 'unknown unit "handful"' in str(err.value)
+    assert pantry.list_pantry(db)[1].quantity is None

@@ -56,7 +56,7 @@ def test_bad_settings_name_every_field_and_change_nothing(db):
     set_bakery_settings(db, 2, EVENINGS, ["2026-12-24"])
     before = get_bakery_settings(db)
     with pytest.raises(ValidationError) as caught:
-        set_bakery_settings(db, "0", {1: ("22:00", "18:00"), 2: ("7pm", "9pm")}, ["24/12"])
+        set_bakery_settings(db, "0", {1: ("22:00", "18:00"), 2: ("7pm", "9pm")}, ["Feb 30"])
     assert set(caught.value.errors) == {"ovens", "hours.1", "hours.2", "days_off.0"}
     assert "Tuesday: baking must end after it starts" in caught.value.errors["hours.1"]
     assert '"7pm" is not a time of day' in caught.value.errors["hours.2"]

@@ -10,7 +10,7 @@ import pytest
 
 from src.services import catalog, events, selection
 from src.services.plan_view import get_plan_view
-from src.ui.catalog.goods import SINGLES_BUTTON, GoodDialog
+from src.ui.catalog.goods import GoodDialog
 from src.ui.catalog.recipe_editor import RecipeDialog
 from src.ui.catalog.tab import GOODS, RECIPES, CatalogTab
 
@@ -38,6 +38,7 @@ def tab(root, db, ids):
     widget = CatalogTab(root, db, on_catalog_changed=lambda: changes.append(1))
     widget.changes = changes
     widget.pack(fill="both", expand=True)
+    widget.show_section(RECIPES)  # (an empty catalog opens on Ingredients)
     widget.show_section(GOODS)
     pump(root)
     return widget
@@ -137,7 +138,7 @@ def test_bad_component_rows_are_marked_where_they_are(root, db, tab):
     assert len(catalog.list_finished_goods(db)) == 5
 
 
-def test_create_single_item_goods_reports_what_it_made(root, db, tab, ids):
+def test_a_new_recipe_brings_its_single_item_good(root, db, tab, ids):
     tab.show_section(RECIPES)
     tab.recipes.panel.buttons["New"].invoke()
     pump(root)
@@ -150,16 +151,9 @@ def test_create_single_item_goods_reports_what_it_made(root, db, tab, ids):
     assert recipe.closed
     tab.show_section(GOODS)
     pump(root)
-    tab.goods.panel.buttons[SINGLES_BUTTON].invoke()
-    pump(root)
-    assert notices(root) == ["Created 1 single-item good: Gingerbread man"]
-    close_notices(root)
     names = [tab.goods.panel.tree.item(i, "text") for i in tab.goods.panel.shown_iids()]
     assert "Gingerbread man" in names
-    tab.goods.panel.buttons[SINGLES_BUTTON].invoke()
-    pump(root)
-    assert "nothing was created" in notices(root)[0]
-    close_notices(root)
+    assert not any("single-item" in text for text in tab.goods.panel.buttons)
 
 
 def test_deleting_a_good_inside_a_bundle_is_refused(root, db, tab, ids):

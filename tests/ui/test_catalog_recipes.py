@@ -12,7 +12,7 @@ from src.services import catalog, events, selection
 from src.services.catalog_dto import RecipeInput
 from src.ui.catalog.recipe_editor import RecipeDialog
 from src.ui.catalog.recipes import DuplicateDialog
-from src.ui.catalog.tab import CatalogTab
+from src.ui.catalog.tab import RECIPES, CatalogTab
 
 from .conftest import pump, toplevels
 from .test_catalog_support import (
@@ -42,6 +42,7 @@ def tab(root, db):
     widget = CatalogTab(root, db, on_catalog_changed=lambda: changes.append(1))
     widget.changes = changes
     widget.pack(fill="both", expand=True)
+    widget.show_section(RECIPES)  # (an empty catalog opens on Ingredients)
     pump(root)
     return widget
 

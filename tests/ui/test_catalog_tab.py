@@ -149,3 +149,10 @@ def test_screenshot_of_the_catalog(root, db, bakery):
     assert dialog.line_rows[1].marker.cget("text") == "replaces base"
     path = screenshot(tab, "catalog.png")
     assert path.stat().st_size > 10_000
+
+
+def test_an_empty_catalog_opens_on_ingredients(root, db):
+    tab = CatalogTab(root, db)
+    tab.pack(fill="both", expand=True)
+    pump(root)
+    assert tab.current == INGREDIENTS  # a recipe's lines need ingredients first

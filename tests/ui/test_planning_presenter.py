@@ -71,11 +71,11 @@ def test_selecting_an_event_hands_its_plan_to_every_section(setup):
 def test_save_event_reports_each_bad_field_and_creates_nothing(setup, bakery_db):
     presenter, view, _ = setup
     errors = presenter.save_event(
-        None, name="  ", event_date="20/12/2026", expected_attendees="lots"
+        None, name="  ", event_date="20/13/2026", expected_attendees="lots"
     )
     assert set(errors) == {"name", "event_date", "expected_attendees"}
     assert "required" in errors["name"]
-    assert "YYYY-MM-DD" in errors["event_date"]
+    assert "Dec 19 2026" in errors["event_date"]
     assert "whole number" in errors["expected_attendees"]
     assert len(events_service.list_events(bakery_db)) == 2
 

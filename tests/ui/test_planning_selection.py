@@ -45,7 +45,7 @@ def test_recipes_list_variants_under_their_base_with_a_count(window):
     tree = section.tree
     base, variant = str(ids["Sugar Cookie Dough"]), str(ids["Chocolate Sugar Cookie Dough"])
     assert tree.parent(variant) == base
-    assert tree.set(variant, "kind") == "variant of Sugar Cookie Dough"
+    assert tree.set(variant, "kind") == "Sugar Cookie Dough"  # under "Variant of"
     assert section.count_label.cget("text") == "0 of 3 recipes selected"
     assert not section.is_checked(int(base))
 
@@ -64,8 +64,9 @@ def test_click_selects_a_recipe_and_its_goods_appear(window, root, bakery_db):
     assert saved.selected_count == 1
 
     _click_row(root, section.tree, str(ids["Chocolate Truffles"]))
-    assert set(goods.good_ids()) == {
-        good_ids["Sugar cookie"], good_ids["Truffle box"], good_ids["Cookie tin"]
+    assert set(goods.good_ids()) == {  # "Truffle" came with its yield type
+        good_ids["Sugar cookie"], good_ids["Truffle box"], good_ids["Cookie tin"],
+        good_ids["Truffle"],
     }
 
 
@@ -112,7 +113,7 @@ def test_quantities_valid_invalid_and_cleared(window, root, bakery_db):
     assert {g.name: g.quantity for g in saved.goods if g.quantity} == {
         "Cookie tin": 7, "Truffle box": 3
     }
-    assert goods.count_label.cget("text") == "2 of 3 planned"
+    assert goods.count_label.cget("text") == "2 of 4 planned"  # with the "Truffle" single
 
     _type_and_leave(root, goods.entry(tin), "", filter_field)
     saved = plan_view.get_plan_view(bakery_db, planning.presenter.event_id)
@@ -145,7 +146,7 @@ def test_tab_moves_down_the_quantity_fields_in_order(window, root):
     pump(root)
     order = planning.goods.good_ids()
     names = {g.id: g.name for g in planning.presenter.plan.goods}
-    assert [names[g] for g in order] == ["Cookie tin", "Sugar cookie", "Truffle box"]
+    assert [names[g] for g in order] == ["Cookie tin", "Sugar cookie", "Truffle", "Truffle box"]
     first = planning.goods.entry(order[0])
     assert first.tk_focusNext() is planning.goods.entry(order[1])
     assert planning.goods.entry(order[1]).tk_focusNext() is planning.goods.entry(order[2])

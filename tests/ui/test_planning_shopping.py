@@ -156,10 +156,10 @@ def test_assembly_badge_and_line_statuses(root):
     pump(root)
     assert "partly" in section.badge.cget("text")
     assert section.assembly_rows() == [
-        (("Cookie tin", "20", "Partial", "can make 15 of 20"), ("warning",)),
-        (("Sugar cookie", "80", "Met", "can make 80 of 80"), ("ok",)),
+        (("Cookie tin", "20", "Partial", "15 of 20"), ("warning",)),
+        (("Sugar cookie", "80", "Met", "80 of 80"), ("ok",)),
         (("Cake box", "3", "Undecided", "waiting for batch decisions"), ("muted",)),
-        (("Truffle tray", "2", "Short", "can make 0 of 2"), ("short",)),
+        (("Truffle tray", "2", "Short", "0 of 2"), ("short",)),
     ]
     section.show(make_plan(assembly=AssemblyView("met", (
         AssemblyLineRow(102, "Sugar cookie", 80, 80, "met"),))))

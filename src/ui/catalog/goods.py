@@ -19,7 +19,6 @@ from .listing import Column, ListPanel, ListRow
 from .suggest import SuggestBox
 
 _ROW_KEY = re.compile(r"^components\[(\d+)\](?:\.(\w+))?$")
-SINGLES_BUTTON = "Create single-item goods for every yield type"
 
 
 def good_row(good: FinishedGoodView) -> ListRow:
@@ -170,10 +169,9 @@ class GoodsSection(ctk.CTkFrame):
                 Column("components", "Components", 480, stretch=True),
                 Column("recipes", "Made from recipes", 400, stretch=True),
             ),
-            buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete),
-                     (SINGLES_BUTTON, self.create_singles)),
+            buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),
             on_activate=lambda _iid: self.edit(),
-            noun="finished goods",
+            noun="finished good",
         )
         self.panel.pack(fill="both", expand=True)
 
@@ -220,23 +218,6 @@ class GoodsSection(ctk.CTkFrame):
             self._on_changed()
 
         ask_confirm(self, "Delete finished good", f'Delete "{item.name}"?', answer, "Delete")
-
-    def create_singles(self) -> None:
-        try:
-            created = catalog.create_single_item_goods(self._db)
-        except ServiceError as exc:
-            show_notice(self, "Single-item goods", exc.message)
-            return
-        if not created:
-            show_notice(self, "Single-item goods",
-                        "Every yield type already has a single-item good; nothing was created.")
-            return
-        self.refresh()
-        self._on_changed()
-        count = len(created)
-        show_notice(self, "Single-item goods",
-                    f"Created {count} single-item good{'s' if count != 1 else ''}: "
-                    + ", ".join(created))
 
     def _saved(self, good: FinishedGoodView) -> None:
         self.refresh()

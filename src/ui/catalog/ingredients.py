@@ -8,10 +8,10 @@ from collections.abc import Callable
 import customtkinter as ctk
 
 from src.planning.batches import format_decimal
-from src.planning.units import SUPPORTED_UNITS
 from src.services import catalog
 from src.services.catalog_dto import IngredientView
 from src.services.errors import ServiceError
+from src.services.units import DISPLAY_UNITS, unit_display
 from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm, show_notice
 
@@ -31,7 +31,7 @@ def ingredient_row(item: IngredientView) -> ListRow:
         values=(
             item.category,
             format_decimal(item.density_g_per_ml) if item.density_g_per_ml is not None else "",
-            item.preferred_unit or "",
+            unit_display(item.preferred_unit) if item.preferred_unit else "",
             item.packs or "no packs",
             ", ".join(item.used_by_recipes) if used else "not used",
         ),
@@ -60,7 +60,7 @@ class IngredientDialog(FormDialog):
             self.body, width=260, placeholder_text="optional", font=theme.font(13)
         )
         self.unit_menu = ctk.CTkOptionMenu(
-            self.body, values=[NO_UNIT, *SUPPORTED_UNITS], width=120, font=theme.font(13)
+            self.body, values=[NO_UNIT, *DISPLAY_UNITS], width=120, font=theme.font(13)
         )
         self.add_field("Name", self.name_entry, name="name")
         self.add_field("Category", self.category_entry, name="category")
@@ -82,7 +82,8 @@ class IngredientDialog(FormDialog):
             self.category_entry.insert(0, ingredient.category)
             if ingredient.density_g_per_ml is not None:
                 self.density_entry.insert(0, str(ingredient.density_g_per_ml))
-            self.unit_menu.set(ingredient.preferred_unit or NO_UNIT)
+            self.unit_menu.set(unit_display(ingredient.preferred_unit) if ingredient.preferred_unit
+                               else NO_UNIT)
         self.finish()
 
     def on_submit(self) -> bool:
@@ -126,7 +127,7 @@ class IngredientsSection(ctk.CTkFrame):
             ),
             buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),
             on_activate=lambda _iid: self.edit(),
-            noun="ingredients",
+            noun="ingredient",
         )
         self.panel.pack(fill="both", expand=True)
 

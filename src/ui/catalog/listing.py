@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import customtkinter as ctk
 
 from src.ui import theme
+from src.ui.wording import count_of, plural
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class ListPanel(ctk.CTkFrame):
         buttons: Sequence[tuple[str, Callable[[], None]]] = (),
         on_activate: Callable[[str], None] | None = None,
         on_select: Callable[[str | None], None] | None = None,
-        noun: str = "rows",
+        noun: str = "row",
     ) -> None:
         super().__init__(master, fg_color="transparent")
         self._rows: list[ListRow] = []
@@ -80,7 +81,7 @@ class ListPanel(ctk.CTkFrame):
         top = ctk.CTkFrame(self, fg_color="transparent")
         top.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
         self.filter_entry = ctk.CTkEntry(
-            top, width=280, placeholder_text=f"Filter {noun}…", font=theme.font(13)
+            top, width=280, placeholder_text=f"Filter {plural(noun, 2)}…", font=theme.font(13)
         )
         self.filter_entry.pack(side="left")
         self.filter_entry.bind("<KeyRelease>", lambda _e: self.apply_filter())
@@ -145,9 +146,9 @@ class ListPanel(ctk.CTkFrame):
             )
         total = len(self._rows)
         if query.strip():
-            self.count_label.configure(text=f"{len(shown)} of {total} {self._noun} shown")
+            self.count_label.configure(text=f"{len(shown)} of {count_of(total, self._noun)} shown")
         else:
-            self.count_label.configure(text=f"{total} {self._noun}")
+            self.count_label.configure(text=count_of(total, self._noun))
         if keep and tree.exists(keep):
             tree.selection_set(keep)
             tree.see(keep)

@@ -9,13 +9,14 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.planning.units import SUPPORTED_UNITS
 from src.services import bakery_settings
 from src.services.catalog_dto import RecipeView
 from src.services.errors import ServiceError
+from src.services.units import DISPLAY_UNITS, unit_display
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 
+from ..unit_box import UnitBox
 from .recipe_presenter import (
     MODE_LABELS,
     InheritedLine,
@@ -73,14 +74,15 @@ class LineRow(_Row):
         super().__init__(master)
         self.ingredient = SuggestBox(self.frame, dialog.presenter.ingredient_names,
                                      initial=form.ingredient, width=210,
-                                     on_change=lambda _t: dialog.presenter.form_changed())
+                                     on_change=lambda t: self._ingredient_changed(dialog, t))
+        # A new line takes the ingredient's preferred unit until the baker picks one.
+        self.unit_chosen = bool(form.ingredient)
         self.ingredient.grid(row=0, column=0, padx=(0, 4))
         self.quantity = ctk.CTkEntry(self.frame, width=80, font=theme.font(13))
         self.quantity.insert(0, form.quantity)
         self.quantity.grid(row=0, column=1, padx=(0, 4))
-        self.unit = ctk.CTkOptionMenu(self.frame, values=list(SUPPORTED_UNITS), width=80,
-                                      font=theme.font(13))
-        self.unit.set(form.unit if form.unit in SUPPORTED_UNITS else SUPPORTED_UNITS[0])
+        self.unit = UnitBox(self.frame, width=90, on_choice=lambda: self._unit_picked(""))
+        self.unit.set(unit_display(form.unit) if form.unit else DISPLAY_UNITS[0])
         self.unit.grid(row=0, column=2, padx=(0, 4))
         self.marker = ctk.CTkLabel(self.frame, text="", width=100, anchor="w",
                                    text_color=theme.COLORS["warning_fg"], font=theme.font(12))
@@ -94,6 +96,15 @@ class LineRow(_Row):
 
     def read(self) -> LineForm:
         return LineForm(self.ingredient.get(), self.quantity.get(), self.unit.get())
+
+    def _unit_picked(self, _value: str) -> None:
+        self.unit_chosen = True
+
+    def _ingredient_changed(self, dialog: RecipeDialog, text: str) -> None:
+        preferred = dialog.presenter.preferred_unit(text)
+        if preferred and not self.unit_chosen:
+            self.unit.set(preferred)
+        dialog.presenter.form_changed()
 
 
 class YieldRow(_Row):

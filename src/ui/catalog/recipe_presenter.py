@@ -24,6 +24,7 @@ from src.services.catalog_dto import (
     YieldInput,
 )
 from src.services.errors import ServiceError, ValidationError
+from src.services.units import unit_display
 from src.services.validation import name_key
 
 NO_BASE = "none"
@@ -77,7 +78,7 @@ class RecipeEditorView(Protocol):
 
 
 def line_text(line: RecipeLineView) -> str:
-    return f"{line.ingredient}: {format_decimal(line.quantity)} {line.unit}"
+    return f"{line.ingredient}: {format_decimal(line.quantity)} {unit_display(line.unit)}"
 
 
 def form_from_recipe(recipe: RecipeView) -> RecipeForm:
@@ -126,6 +127,8 @@ class RecipeEditorPresenter:
         ingredients = catalog.list_ingredients(db)
         self.ingredient_names = [i.name for i in ingredients]
         self._ingredient_ids = {name_key(i.name): i.id for i in ingredients}
+        self._preferred_units = {name_key(i.name): i.preferred_unit for i in ingredients
+                                 if i.preferred_unit}
         # A variant's base must be a base recipe, and never the recipe itself.
         bases = [r for r in catalog.list_recipes(db) if not r.is_variant and r.id != recipe_id]
         self.base_names = [NO_BASE, *(r.name for r in bases)]
@@ -145,6 +148,11 @@ class RecipeEditorPresenter:
         if key in ("", NO_BASE):
             return None
         return self._base_ids.get(key)
+
+    def preferred_unit(self, ingredient: str) -> str | None:
+        """The unit the baker prefers for ``ingredient`` (as shown), or None."""
+        unit = self._preferred_units.get(name_key(ingredient))
+        return unit_display(unit) if unit else None
 
     def form_changed(self) -> None:
         """Re-show the inherited lines for the chosen base and mark the own lines

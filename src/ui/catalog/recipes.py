@@ -96,7 +96,7 @@ class RecipesSection(ctk.CTkFrame):
                 ("Delete", self.delete),
             ),
             on_activate=lambda _iid: self.edit(),
-            noun="recipes",
+            noun="recipe",
         )
         self.panel.pack(fill="both", expand=True)
 

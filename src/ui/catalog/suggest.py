@@ -1,4 +1,5 @@
-"""Type-ahead choice: a combobox whose list narrows to what matches the typed text.
+"""Type-ahead choice: a combobox whose list narrows to what matches the typed text,
+and which fills in the first matching name as a selected suggestion while typing.
 
 Used to pick an ingredient for a recipe line, a base recipe, or a component
 of a finished good, where the catalog may hold hundreds of names.
@@ -69,10 +70,29 @@ class SuggestBox(ctk.CTkComboBox):
         """What the drop-down list offers now."""
         return list(self.cget("values"))
 
-    def _typed(self, _event: tk.Event | None = None) -> None:
-        self.configure(values=suggestions(self._choices, self.get()))
+    def _typed(self, event: tk.Event | None = None) -> None:
+        text = self.get()
+        matches = suggestions(self._choices, text)
+        self.configure(values=matches)
+        keysym = str(getattr(event, "keysym", ""))
+        char = getattr(event, "char", "") or (keysym if len(keysym) == 1 else "")
+        if len(char) == 1 and char.isprintable():
+            self._complete(text, matches)
         if self._on_change is not None:
             self._on_change(self.get())
+
+    def _complete(self, text: str, matches: Sequence[str]) -> None:
+        """Suggest while typing: the first name starting with the typed text is
+        filled in after the cursor, selected, so the next key types over it."""
+        if not text or self._entry.index("insert") != len(text):
+            return
+        found = next((c for c in matches if c.casefold().startswith(text.casefold())), None)
+        if found is None or len(found) == len(text):
+            return
+        self._entry.delete(0, "end")
+        self._entry.insert(0, found)
+        self._entry.select_range(len(text), "end")
+        self._entry.icursor(len(text))
 
     def _chosen(self, value: str) -> None:
         if self._on_change is not None:

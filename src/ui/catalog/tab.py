@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
+from src.services.first_run import setup_progress
 from src.ui import theme
 
 from .goods import GoodsSection
@@ -52,7 +53,9 @@ class CatalogTab(ctk.CTkFrame):
         self.sections = {INGREDIENTS: self.ingredients, RECIPES: self.recipes, GOODS: self.goods}
         self._stale = set(self.sections)
         self.current = ""
-        self.show_section(RECIPES)
+        # A new baker starts with ingredients: a recipe's lines need them first.
+        progress = setup_progress(db)
+        self.show_section(RECIPES if progress.ingredients or progress.recipes else INGREDIENTS)
 
     def show_section(self, name: str) -> None:
         """Show one section (loading its list if it is out of date)."""

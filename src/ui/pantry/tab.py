@@ -13,12 +13,13 @@ from datetime import UTC, datetime
 
 import customtkinter as ctk
 
-from src.planning.units import SUPPORTED_UNITS
 from src.services import pantry
 from src.services.catalog_dto import PantryRow
 from src.services.errors import ServiceError, ValidationError
+from src.services.units import unit_display
 from src.ui import theme
 from src.ui.catalog.listing import Column, ListPanel, ListRow
+from src.ui.unit_box import UnitBox
 
 DEFAULT_UNIT = "g"
 NOTHING = "—"
@@ -41,7 +42,7 @@ def pantry_row(row: PantryRow) -> ListRow:
         values=(
             row.category,
             row.quantity_text if recorded else NOTHING,
-            row.unit or "",
+            unit_display(row.unit) if row.unit else "",
             local_time_text(row.updated_at),
         ),
         tags=() if recorded else ("muted",),
@@ -77,7 +78,7 @@ class PantryTab(ctk.CTkFrame):
             ),
             on_select=self._selection_changed,
             on_activate=lambda _iid: self._focus_quantity(),
-            noun="ingredients",
+            noun="ingredient",
         )
         self.panel.grid(row=1, column=0, sticky="nsew", padx=(16, 12), pady=(0, 12))
         self._build_editor()
@@ -97,8 +98,7 @@ class PantryTab(ctk.CTkFrame):
         self.quantity_entry.pack(side="left")
         self.quantity_entry.bind("<Return>", lambda _e: self.save())
         self.quantity_entry.bind("<KP_Enter>", lambda _e: self.save())
-        self.unit_menu = ctk.CTkOptionMenu(row, values=list(SUPPORTED_UNITS), width=100,
-                                           font=theme.font(13))
+        self.unit_menu = UnitBox(row, width=100)
         self.unit_menu.set(DEFAULT_UNIT)
         self.unit_menu.pack(side="left", padx=(8, 0))
         self._border = self.quantity_entry.cget("border_color")
@@ -185,12 +185,12 @@ class PantryTab(ctk.CTkFrame):
         self.selected_label.configure(text=row.ingredient)
         if row.quantity is not None:
             self.quantity_entry.insert(0, str(row.quantity))
-            self.unit_menu.set(row.unit or DEFAULT_UNIT)
+            self.unit_menu.set(unit_display(row.unit) if row.unit else DEFAULT_UNIT)
             self.status_label.configure(text=f"Last changed {local_time_text(row.updated_at)}")
         else:
             # Offer the unit the baker prefers for this ingredient, if any.
-            if row.preferred_unit in SUPPORTED_UNITS:
-                self.unit_menu.set(row.preferred_unit)
+            if row.preferred_unit:
+                self.unit_menu.set(unit_display(row.preferred_unit))
             self.status_label.configure(text="Nothing recorded yet")
         self.remove_button.configure(state="normal" if row.quantity is not None else "disabled")
 
@@ -220,7 +220,7 @@ class PantryTab(ctk.CTkFrame):
             return
         self._replace(saved)
         self.status_label.configure(
-            text=f"Saved: {saved.quantity_text} {saved.unit} "
+            text=f"Saved: {saved.quantity_text} {unit_display(saved.unit)} "
             f"(last changed {local_time_text(saved.updated_at)})"
         )
         if self._on_pantry_changed is not None:

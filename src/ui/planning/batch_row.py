@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from src.services.plan_dto import BatchRow, OptionRow, UnitCount
 from src.ui import theme
+from src.ui.radio_images import big_radio_options, radio_images
 from src.ui.wording import count_of, lower_name, plural
 
 if TYPE_CHECKING:  # the section drives its rows; the rows call back into it
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # the section drives its rows; the rows call back into it
 
 NO_CHOICE = 0  # radio value meaning "no option selected" (0 batches is never offered)
 NO_YIELD = "Choose…"  # the yield picker's text while no yield type is chosen
+DECIDED_MIX = "As the plan needs"  # a saved decision that names no yield type
 
 
 def units_text(count: int, name: str) -> str:
@@ -184,7 +186,7 @@ class RecipeRow:
         options = [o for o in row.options if o.batches > 0]
         while len(self.radios) < len(options):
             radio = tk.Radiobutton(
-                self.options, variable=self.var, anchor="w", font=theme.tk_font(10),
+                self.options, variable=self.var, anchor="w", font=theme.tk_font(11),
                 bg=theme.color("section"), activebackground=theme.color("section"),
                 highlightthickness=0, command=lambda: self._section._picked(self.recipe_id),
             )
@@ -245,7 +247,9 @@ class RecipeRow:
         self.unit_id = unit_id
         choices = self.data[0].yield_choices if self.data else ()
         chosen = next((c for c in choices if c.unit_id == unit_id), None)
-        self.yield_button.configure(text=yield_label(chosen) if chosen else NO_YIELD)
+        decided = self.data is not None and self.data[0].decision is not None
+        self.yield_button.configure(
+            text=yield_label(chosen) if chosen else (DECIDED_MIX if decided else NO_YIELD))
 
     def yield_text(self) -> str:
         """What the yield type picker shows ("" when the recipe has one yield type)."""
@@ -259,10 +263,12 @@ class RecipeRow:
         elif option.kind == "exact":
             bg = theme.color("exact_bg")
             fg = theme.color("exact_fg")
+        off, on = radio_images(radio, theme.color("muted"), theme.color("tree_bg"),
+                               theme.color("accent"))
         radio.configure(
             text=option_text(row, option), value=option.batches, fg=fg, bg=bg,
-            activebackground=bg, selectcolor=theme.color("tree_bg"),
-            disabledforeground=theme.color("disabled_text"),
+            activebackground=bg, disabledforeground=theme.color("disabled_text"),
+            **big_radio_options(off, on, bg),  # type: ignore[arg-type]
         )
 
     def option(self, batches: int) -> OptionRow | None:

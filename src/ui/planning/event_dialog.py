@@ -1,17 +1,25 @@
-"""Create or edit an event: name, date (YYYY-MM-DD), expected attendees, notes."""
+"""Create or edit an event: name, date, expected attendees, notes.
+
+The date is typed in any common form (2026-12-19, 12/19/2026, Dec 19 2026) or
+picked from a calendar; what it means is shown beside it while typing
+("Saturday 19 December 2026"), and a date message clears as soon as the text
+reads as a date."""
 
 from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
+from datetime import date
 
 import customtkinter as ctk
 
+from src.services.dates import read_typed_date
 from src.services.events import EventView
 from src.ui import theme
+from src.ui.date_picker import DatePicker
 from src.ui.dialogs import FormDialog
 
-DATE_HINT = "YYYY-MM-DD, e.g. 2026-12-20"
+DATE_PLACEHOLDER = "e.g. Dec 19 2026"
 
 # save(name=, event_date=, expected_attendees=, notes=) -> {field: message}; {} when saved
 SaveCallback = Callable[..., dict[str, str]]
@@ -28,8 +36,18 @@ class EventDialog(FormDialog):
         self._save = save
         self.name_entry = ctk.CTkEntry(self.body, width=300)
         self.add_field("Name", self.name_entry, name="name")
-        self.date_entry = ctk.CTkEntry(self.body, width=300, placeholder_text="YYYY-MM-DD")
-        self.add_field("Date", self.date_entry, name="event_date", hint=DATE_HINT)
+        date_row = ctk.CTkFrame(self.body, fg_color="transparent")
+        self.date_entry = ctk.CTkEntry(date_row, width=150, placeholder_text=DATE_PLACEHOLDER)
+        self.date_entry.pack(side="left")
+        self.picker_button = ctk.CTkButton(date_row, text="Pick…", width=56,
+                                           command=self.open_picker)
+        self.picker_button.pack(side="left", padx=(6, 0))
+        self.date_reading = ctk.CTkLabel(date_row, text="", anchor="w", width=200,
+                                         text_color=theme.COLORS["muted"], font=theme.font(12))
+        self.date_reading.pack(side="left", padx=(8, 0))
+        self.picker: DatePicker | None = None
+        self.add_field("Date", date_row, name="event_date")
+        self.date_entry.bind("<KeyRelease>", lambda _e: self.date_changed(), add="+")
         self.attendees_entry = ctk.CTkEntry(
             self.body, width=300, placeholder_text="optional"
         )
@@ -44,7 +62,31 @@ class EventDialog(FormDialog):
                 self.attendees_entry.insert(0, str(event.expected_attendees))
             if event.notes:
                 self.notes_box.insert("1.0", event.notes)
+            self.date_changed()
         self.finish()
+
+    def date_changed(self) -> None:
+        """Show what the typed date means; clear the date's message once it is a date."""
+        typed = read_typed_date(self.date_entry.get())
+        self.date_reading.configure(text=typed.reading)
+        if typed.value is not None:
+            self.set_error("event_date", "")
+
+    def open_picker(self) -> None:
+        """Open the calendar under the date field, on the typed date if there is one."""
+        if self.picker is not None and self.picker.winfo_exists():
+            self.picker.close()  # "Pick…" again closes it
+            self.picker = None
+            return
+        self.picker = DatePicker(self.date_entry, self.set_date,
+                                 selected=read_typed_date(self.date_entry.get()).value)
+
+    def set_date(self, value: date) -> None:
+        """Put ``value`` in the date field (ISO) and show its reading."""
+        self.date_entry.delete(0, "end")
+        self.date_entry.insert(0, value.isoformat())
+        self.date_changed()
+        self.date_entry.focus_set()
 
     def fill(self, *, name: str = "", date: str = "", attendees: str = "", notes: str = ""):
         """Replace the typed text (tests and pre-filled copies)."""
@@ -56,6 +98,7 @@ class EventDialog(FormDialog):
                 entry.insert(0, text)
         self.notes_box.delete("1.0", "end")
         self.notes_box.insert("1.0", notes)
+        self.date_changed()
 
     def on_submit(self) -> bool:
         errors = self._save(

@@ -9,6 +9,7 @@ import customtkinter as ctk
 
 from src.services.events import EventView
 from src.ui import theme
+from src.ui.wording import count_of
 
 STATE_TEXT = {
     "draft": "Draft",
@@ -114,7 +115,7 @@ class EventsSection(ctk.CTkFrame):
                     self.tree.move(iid, "", index)
             self._values[event.id] = values
         count = len(events)
-        self.count_label.configure(text=f"{count} event{'s' if count != 1 else ''}")
+        self.count_label.configure(text=count_of(count, "event"))
         self._shown_selection = selected_id
         if selected_id is not None and str(selected_id) in self.tree.get_children():
             if self.tree.selection() != (str(selected_id),):

@@ -16,6 +16,7 @@ import customtkinter as ctk
 
 from src.services.plan_dto import GoodRow, PlanView
 from src.ui import theme
+from src.ui.wording import count_of
 
 from .cost_text import good_cost_text
 
@@ -24,7 +25,7 @@ MAX_UNAVAILABLE_NAMED = 4
 
 
 def good_label(row: GoodRow) -> str:
-    return f"{row.name}  (bundle)" if row.is_bundle else row.name
+    return f"{row.name} (bundle)" if row.is_bundle else row.name
 
 
 def unavailable_text(plan: PlanView) -> str:
@@ -40,7 +41,8 @@ def unavailable_text(plan: PlanView) -> str:
     tail = f" and {more} more" if more > 0 else ""
     n = len(missing)
     return (
-        f"{n} more finished good{'s' if n != 1 else ''} need recipes that are not selected: "
+        f"{count_of(n, 'more finished good')} {'needs' if n == 1 else 'need'} recipes that are "
+        "not selected: "
         f"{'; '.join(named)}{tail}."
     )
 

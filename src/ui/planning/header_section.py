@@ -9,6 +9,7 @@ import customtkinter as ctk
 
 from src.services.plan_dto import PlanView
 from src.ui import theme
+from src.ui.wording import count_of
 
 from .cost_text import event_cost_text
 
@@ -38,7 +39,7 @@ def details_text(plan: PlanView) -> str:
     text = f"{day:%A} {day.day} {day:%B %Y}"
     if event.expected_attendees is not None:
         n = event.expected_attendees
-        text += f" · {n} attendee{'s' if n != 1 else ''}"
+        text += f" · {count_of(n, 'attendee')}"
     return text + event_cost_text(plan)
 
 

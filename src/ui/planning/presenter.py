@@ -20,6 +20,8 @@ from src.services.amendment_dto import AmendmentPreview
 from src.services.errors import ServiceError, ValidationError
 from src.services.events import EventView
 from src.services.plan_dto import PlanView
+from src.ui.planning.undo import UndoStack
+from src.ui.wording import count_of
 
 # transition name -> the lifecycle service that performs it
 TRANSITIONS: dict[str, Callable[[Database, int], EventView]] = {
@@ -55,7 +57,7 @@ def removal_notice(result: selection.SelectionResult) -> str | None:
             parts.append("")
         parts.append("Removed batch decisions:")
         parts += [
-            f"• {x.recipe_name}: {x.batches} batch{'es' if x.batches != 1 else ''} — {x.reason}"
+            f"• {x.recipe_name}: {count_of(x.batches, 'batch')} — {x.reason}"
             for x in result.removed_decisions
         ]
     return "\n".join(parts)
@@ -91,6 +93,7 @@ class PlanningPresenter:
         self.plan: PlanView | None = None
         # What the shown plan was loaded from (see poll); None until loaded.
         self.version: plan_watch.PlanVersion | None = None
+        self.undo = UndoStack(db)
 
     def add_section(self, section: Section) -> None:
         self.sections.append(section)
@@ -184,7 +187,8 @@ class PlanningPresenter:
             if event_id is None:
                 saved = events_service.create_event(self.db, **values)
             else:
-                saved = events_service.update_event(self.db, event_id, **values)
+                saved = self.undo.record(event_id, lambda: events_service.update_event(
+                    self.db, event_id, **values))
         except ValidationError as exc:
             return dict(exc.errors) or {"": exc.message}
         except ServiceError as exc:
@@ -234,7 +238,9 @@ class PlanningPresenter:
         if self.event_id is None:
             return
         try:
-            result = selection.set_selected_recipes(self.db, self.event_id, list(recipe_ids))
+            event_id, ids = self.event_id, list(recipe_ids)
+            result = self.undo.record(
+                event_id, lambda: selection.set_selected_recipes(self.db, event_id, ids))
         except ServiceError as exc:
             self.view.show_error(exc.message)
             self.refresh()  # put the check boxes back as they are saved
@@ -265,8 +271,9 @@ class PlanningPresenter:
         beside the field or row it concerns)."""
         if self.event_id is None:
             return "Choose an event first"
+        event_id = self.event_id
         try:
-            action(self.db, self.event_id, *args)
+            self.undo.record(event_id, lambda: action(self.db, event_id, *args))
         except ServiceError as exc:
             return exc.message
         self.view.clear_error()
@@ -297,6 +304,21 @@ class PlanningPresenter:
             return amendments.preview_amendment(self.db, self.event_id, kind, **what)
         except ServiceError as exc:
             return exc.message
+    def undo_edit(self, redo: bool = False) -> str | None:
+        """Undo (or redo) the shown event's last plan edit, saved at once. Returns what
+        was done ("Undone: quantities"), None when there was nothing; a refusal is shown."""
+        if self.event_id is None:
+            return None
+        try:
+            done = (self.undo.redo if redo else self.undo.undo)(self.event_id)
+        except ServiceError as exc:
+            self.view.show_error(exc.message)
+            return None
+        if done is not None:
+            self.view.clear_error()
+            self.plan = None  # the header shows restored event details too
+            self.load()
+        return done
 
     def export_shopping(self, kind: str, path: str) -> str | None:
         """Write the shown plan's shopping list to ``path`` as "csv" or "pdf". Returns

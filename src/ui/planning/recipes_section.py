@@ -15,6 +15,7 @@ import customtkinter as ctk
 
 from src.services.plan_dto import PlanView, RecipeChoiceRow
 from src.ui import theme
+from src.ui.wording import count_of
 
 CHECKED, UNCHECKED = "☑", "☐"
 COLUMNS = ("category", "kind")
@@ -25,11 +26,12 @@ def row_text(row: RecipeChoiceRow) -> str:
 
 
 def kind_text(row: RecipeChoiceRow) -> str:
-    return f"variant of {row.base_recipe_name}" if row.is_variant else ""
+    return row.base_recipe_name or "" if row.is_variant else ""  # under "Variant of"
 
 
 def count_text(plan: PlanView) -> str:
-    return f"{plan.selected_count} of {len(plan.recipes)} recipes selected"
+    total = len(plan.recipes)
+    return f"{plan.selected_count} of {count_of(total, 'recipe')} selected"
 
 
 class RecipesSection(ctk.CTkFrame):
@@ -68,7 +70,7 @@ class RecipesSection(ctk.CTkFrame):
         self.tree.column("#0", width=300, minwidth=200, stretch=True)
         self.tree.heading("category", text="Category", anchor="w")
         self.tree.column("category", width=100, stretch=False)
-        self.tree.heading("kind", text="", anchor="w")
+        self.tree.heading("kind", text="Variant of", anchor="w")
         self.tree.column("kind", width=215, stretch=False)
         self.tree.pack(side="left", fill="both", expand=True)
         theme.make_scrollbar(table, self.tree).pack(side="right", fill="y")

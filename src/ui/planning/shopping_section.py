@@ -20,6 +20,7 @@ import customtkinter as ctk
 
 from src.reports.plan_report import not_counted_lines
 from src.services.plan_dto import AssemblyLineRow, AssemblyView, PlanView, ShoppingLineRow
+from src.services.units import unit_display
 from src.ui import theme
 
 from .cost_text import trip_text
@@ -79,7 +80,7 @@ def buy_cell(line: ShoppingLineRow) -> str:
 def assembly_line_text(line: AssemblyLineRow) -> str:
     if line.status == "undecided":
         return "waiting for batch decisions"
-    return f"can make {line.can_make} of {line.quantity}"
+    return f"{line.can_make} of {line.quantity}"  # under the "Can make" heading
 
 
 class ShoppingSection(ctk.CTkFrame):
@@ -134,7 +135,7 @@ class ShoppingSection(ctk.CTkFrame):
             ("needed", "Needed", 90, "e"),
             ("on_hand", "On hand", 90, "e"),
             ("to_buy", "To buy", 90, "e"),
-            ("unit", "Unit", 60, "w"),
+            ("unit", "Unit", 70, "center"),
             ("note", "Note", 160, "w"),
             ("buy", "Buy", 300, "w"),
             ("cost", "Cost", 80, "e"),
@@ -163,7 +164,7 @@ class ShoppingSection(ctk.CTkFrame):
             ("good", "Finished good", 240),
             ("wanted", "Wanted", 80),
             ("status", "Status", 110),
-            ("detail", "", 260),
+            ("detail", "Can make", 260),
         ):
             self.assembly_tree.heading(column, text=title, anchor="w")
             self.assembly_tree.column(column, width=width, anchor="w", stretch=column == "detail")
@@ -208,7 +209,8 @@ class ShoppingSection(ctk.CTkFrame):
                             kitchen(line.on_hand_kitchen, line.on_hand_text),
                             kitchen(line.to_buy_kitchen, line.to_buy_text)
                             if line.status == "to_buy" else "—",
-                            line.unit, line.note or "", buy_cell(line), line.cost_text,
+                            unit_display(line.unit), line.note or "", buy_cell(line),
+                            line.cost_text,
                             line.store if line.status == "to_buy" else ""),
                     tags=tags,
                 )

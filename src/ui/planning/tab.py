@@ -24,39 +24,14 @@ from src.ui.planning.batches_section import BatchesSection
 from src.ui.planning.change_watch import ChangeWatcher
 from src.ui.planning.event_dialog import EventDialog
 from src.ui.planning.events_section import EventsSection
+from src.ui.planning.first_run import WelcomeGuide
 from src.ui.planning.goods_section import GoodsSection
 from src.ui.planning.header_section import HeaderSection
 from src.ui.planning.presenter import PlanningPresenter
 from src.ui.planning.production_section import ProductionSection
 from src.ui.planning.recipes_section import RecipesSection
 from src.ui.planning.shopping_section import ShoppingSection
-
-
-class WelcomePanel(ctk.CTkFrame):
-    """Shown while there are no events: load the demo bakery or start an event."""
-
-    def __init__(self, master: tk.Misc, *, on_demo: Callable[[], None],
-                 on_new: Callable[[], None]) -> None:
-        super().__init__(master, fg_color="transparent")
-        box = ctk.CTkFrame(self, fg_color=theme.COLORS["section"], corner_radius=12)
-        box.place(relx=0.5, rely=0.4, anchor="center")
-        ctk.CTkLabel(box, text="Welcome to Bake Planner", font=theme.font(24, "bold")).pack(
-            padx=40, pady=(32, 8)
-        )
-        self.message = ctk.CTkLabel(
-            box, font=theme.font(14), justify="center", wraplength=520,
-            text="Plan a baking event: pick recipes, say how many of each treat or gift box "
-            "you need, decide the batches, and get the shopping list.",
-        )
-        self.message.pack(padx=40, pady=(0, 20))
-        buttons = ctk.CTkFrame(box, fg_color="transparent")
-        buttons.pack(pady=(0, 32))
-        self.demo_button = ctk.CTkButton(buttons, text="Load demo bakery", width=170,
-                                         height=36, command=on_demo)
-        self.demo_button.pack(side="left", padx=8)
-        self.new_button = ctk.CTkButton(buttons, text="New event", width=170, height=36,
-                                        command=on_new)
-        self.new_button.pack(side="left", padx=8)
+from src.ui.planning.undo_keys import UndoControls
 
 
 class PlanningTab(ctk.CTkFrame):
@@ -87,7 +62,8 @@ class PlanningTab(ctk.CTkFrame):
         self.content.pack(fill="both", expand=True)
         # Changes saved by another window or computer: polled, then shown with a notice.
         self.watcher = ChangeWatcher(self, p.poll, before=self.content)
-        self.welcome = WelcomePanel(self.content, on_demo=self.load_demo, on_new=self.new_event)
+        self.welcome = WelcomeGuide(self.content, db, on_demo=self.load_demo,
+                                    on_new=self.new_event)
         self.page = ctk.CTkScrollableFrame(self.content, fg_color="transparent")
         self.events = EventsSection(
             self.page, on_select=p.select_event, on_new=self.new_event,
@@ -169,8 +145,7 @@ class PlanningTab(ctk.CTkFrame):
         self.events.show_events(events, selected_id)
         welcome = not events
         if welcome:
-            empty = self.presenter.database_is_empty()
-            self.welcome.demo_button.configure(state="normal" if empty else "disabled")
+            self.welcome.refresh()
         if welcome == self._showing_welcome:
             return
         self._showing_welcome = welcome
@@ -271,6 +246,7 @@ class PlanningTab(ctk.CTkFrame):
         for sequence in ("<Control-n>", "<Control-N>"):
             window.bind(sequence, self._on_ctrl_n, add="+")
         window.bind("<Delete>", self._on_delete_key, add="+")
+        self.undo_controls = UndoControls(self)
 
     def _active(self) -> bool:
         return bool(self.winfo_ismapped())
