@@ -11,7 +11,10 @@ from src.ui import theme
 from src.ui.planning.tab import PlanningTab
 
 TITLE = "Bake Planner"
-MIN_WIDTH, MIN_HEIGHT = 1280, 800
+# The window fits a 1366×768 laptop screen with room for a title bar and a panel.
+WIDTH, HEIGHT = 1366, 800
+MIN_WIDTH, MIN_HEIGHT = 1100, 640
+SCREEN_MARGIN = 70  # title bar and task bar of a laptop screen
 PLANNING, CATALOG, PANTRY = "Planning", "Catalog", "Pantry"
 TABS = (PLANNING, CATALOG, PANTRY)
 
@@ -74,11 +77,17 @@ class MainWindow(ctk.CTkFrame):
             self.planning.reload()
 
 
+def window_size(screen_width: int, screen_height: int) -> tuple[int, int]:
+    """The window's first size: 1366×800, made smaller to fit the screen."""
+    return (min(WIDTH, screen_width), min(HEIGHT, screen_height - SCREEN_MARGIN))
+
+
 def build_main_window(root: ctk.CTk, db: Database) -> MainWindow:
     """Title, minimum size and content of ``root``; the events are loaded and shown."""
     root.title(TITLE)
-    root.minsize(MIN_WIDTH, MIN_HEIGHT)
-    root.geometry(f"{MIN_WIDTH}x{MIN_HEIGHT}")
+    width, height = window_size(root.winfo_screenwidth(), root.winfo_screenheight())
+    root.minsize(min(MIN_WIDTH, width), min(MIN_HEIGHT, height))
+    root.geometry(f"{width}x{height}")
     theme.style_treeviews(root)
     window = MainWindow(root, db)
     window.pack(fill="both", expand=True)

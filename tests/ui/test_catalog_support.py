@@ -16,7 +16,6 @@ from ..screens import screenshot_dir
 from .conftest import pump, toplevels
 
 
-
 def type_into(widget, text: str, *, clear: bool = True) -> None:
     """Focus the entry inside ``widget`` and type ``text`` (KeyRelease sent, as a user's)."""
     inner = getattr(widget, "_entry", None) or getattr(widget, "_textbox", None) or widget

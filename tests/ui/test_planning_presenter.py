@@ -215,10 +215,9 @@ def test_a_deleted_event_is_reported_not_crashed(setup, bakery_db):
 
 def test_run_returns_the_service_message(setup):
     presenter, _, _ = setup
-    from src.services import decisions
 
     recipes = _ids(presenter.plan, "recipes")
-    message = presenter.run(decisions.set_batch_decision, recipes["Sugar Cookie Dough"], 3, None)
+    message = presenter.choose_batches(recipes["Sugar Cookie Dough"], 3, None)
     assert message and "Sugar Cookie Dough" in message
 
 
@@ -227,9 +226,8 @@ def test_export_shopping_list_writes_csv_and_pdf_or_says_why_not(setup, tmp_path
     recipes, goods = _ids(presenter.plan, "recipes"), _ids(presenter.plan, "goods")
     presenter.toggle_recipe(recipes["Chocolate Truffles"])
     presenter.set_quantity(goods["Truffle box"], "10")
-    from src.services import decisions
 
-    assert presenter.run(decisions.set_batch_decision, recipes["Chocolate Truffles"], 1) is None
+    assert presenter.choose_batches(recipes["Chocolate Truffles"], 1, None) is None
     target = tmp_path / "list.csv"
     assert presenter.export_shopping("csv", str(target)) is None
     text = target.read_text(encoding="utf-8")

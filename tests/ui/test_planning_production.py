@@ -266,7 +266,7 @@ def test_compare_marks_added_removed_and_changed(root):
 def producing(root, db):
     """A plan in production (9 batches of sugar cookies decided), the section wired to
     the presenter as the planning tab wires it."""
-    from src.services import amendments, decisions, exchange, lifecycle, production
+    from src.services import decisions, exchange, lifecycle
     from src.services.events import list_events
     from src.ui.planning.presenter import PlanningPresenter
 
@@ -281,10 +281,10 @@ def producing(root, db):
     p = presenter
     section = ProductionSection(
         root,
-        on_record=lambda rid, n, notes: p.run(production.record_production, rid, n, notes),
-        on_amend_drop=lambda gid, why: p.run(amendments.amend_drop_good, gid, why),
-        on_amend_add=lambda gid, n, why: p.run(amendments.amend_add_good, gid, n, why),
-        on_amend_batches=lambda rid, n, why: p.run(amendments.amend_batches, rid, n, why),
+        on_record=lambda rid, n, notes: p.record_batches(rid, n, notes),
+        on_amend_drop=lambda gid, why: p.amend_drop_good(gid, why),
+        on_amend_add=lambda gid, n, why: p.amend_add_good(gid, n, why),
+        on_amend_batches=lambda rid, n, why: p.amend_batches(rid, n, why),
     )
     section.pack(fill="x")
     presenter.add_section(section)

@@ -131,15 +131,15 @@ def test_unit_names_read_as_english_plurals(section, root):
 
 
 def test_end_to_end_yield_type_saved_with_batches_then_changed(root, db):
-    from src.services import decisions, exchange
+    from src.services import exchange
     from src.ui.planning.presenter import PlanningPresenter
 
     exchange.import_document(db, BROWNIE_DOC)
     presenter = PlanningPresenter(db, FakeView())
     section = BatchesSection(
         root,
-        on_choose=lambda rid, n, unit: presenter.run(decisions.set_batch_decision, rid, n, unit),
-        on_clear=lambda rid: presenter.run(decisions.clear_batch_decision, rid),
+        on_choose=lambda rid, n, unit: presenter.choose_batches(rid, n, unit),
+        on_clear=lambda rid: presenter.clear_batches(rid),
         confirm=lambda title, message, answer: answer(True),
     )
     section.pack(fill="both", expand=True)

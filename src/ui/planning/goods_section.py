@@ -16,9 +16,10 @@ import customtkinter as ctk
 
 from src.services.plan_dto import GoodRow, PlanView
 from src.ui import theme
+from src.ui.scrolling import ScrollArea
 
 QuantityCallback = Callable[[int, str], "str | None"]
-MAX_UNAVAILABLE_NAMED = 4
+MAX_UNAVAILABLE_NAMED = 2
 
 
 def good_label(row: GoodRow) -> str:
@@ -60,7 +61,7 @@ class _GoodRow:
         self.entry.bind("<FocusOut>", lambda _e: section.commit(good_id))
         self.entry.bind("<Return>", lambda _e: section.commit(good_id))
         self.entry.bind("<KP_Enter>", lambda _e: section.commit(good_id))
-        self.entry.bind("<FocusIn>", lambda _e: section.on_focus(self.entry))
+        self.entry.bind("<FocusIn>", lambda _e: section.focused(self.entry))
         self.name = ""
 
     def recolor(self) -> None:
@@ -116,18 +117,28 @@ class GoodsSection(ctk.CTkFrame):
             font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w",
         )
         self.hint_label.pack(fill="x", padx=10)
-        self.body = tk.Frame(self, bg=bg)
-        self.body.pack(fill="x", padx=10, pady=(4, 4))
-        self.body.columnconfigure(2, weight=1)
-        self.empty_label = tk.Label(self.body, bg=bg, fg=theme.color("muted"),
-                                    font=theme.tk_font(10), anchor="w", justify="left",
-                                    wraplength=440)
         self.unavailable_label = ctk.CTkLabel(
             self, text="", font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w",
             justify="left", wraplength=440,
         )
-        self.unavailable_label.pack(fill="x", padx=10, pady=(0, 10))
+        self.unavailable_label.pack(side="bottom", fill="x", padx=10, pady=(0, 10))
+        self.bind("<Configure>", self._fit_text, add="+")
+        # The fields scroll inside the section (the page around them does not scroll).
+        self.scroll = ScrollArea(self)
+        self.scroll.pack(fill="both", expand=True, padx=10, pady=(4, 4))
+        self.body = self.scroll.body
+        self.body.columnconfigure(2, weight=1)
+        self.empty_label = tk.Label(self.body, bg=bg, fg=theme.color("muted"),
+                                    font=theme.tk_font(10), anchor="w", justify="left",
+                                    wraplength=440)
         theme.on_appearance_change(self, self._recolor)
+
+    def _fit_text(self, event: tk.Event) -> None:
+        """Wrap the notes at the section's width (it changes with the window)."""
+        width = max(200, event.width - 24)
+        if self.unavailable_label.cget("wraplength") != width:
+            self.unavailable_label.configure(wraplength=width)
+            self.empty_label.configure(wraplength=width)
 
     def _recolor(self) -> None:
         bg = theme.color("section")
@@ -135,6 +146,11 @@ class GoodsSection(ctk.CTkFrame):
         self.empty_label.configure(bg=bg, fg=theme.color("muted"))
         for row in self._rows.values():
             row.recolor()
+
+    def focused(self, entry: tk.Entry) -> None:
+        """A field got the keyboard focus (the area scrolls it into view): tell
+        ``on_focus``."""
+        self.on_focus(entry)
 
     # -- showing -----------------------------------------------------------
     def show(self, plan: PlanView) -> None:

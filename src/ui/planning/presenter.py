@@ -14,7 +14,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from src.db import Database
-from src.services import demo, lifecycle, plan_view, selection
+from src.services import (
+    amendments,
+    decisions,
+    demo,
+    lifecycle,
+    plan_view,
+    production,
+    selection,
+)
 from src.services import events as events_service
 from src.services.errors import ServiceError, ValidationError
 from src.services.events import EventView
@@ -226,9 +234,34 @@ class PlanningPresenter:
     def set_quantity(self, good_id: int, text: str) -> str | None:
         """Save (or, for empty text, remove) a finished-good line. Returns None when saved,
         else the message to show next to the field (nothing is saved then)."""
-        return self.run(selection.set_quantity, good_id, text)
+        return self._save(selection.set_quantity, good_id, text)
 
-    def run(self, action: Callable[..., object], *args: object) -> str | None:
+    def choose_batches(self, recipe_id: int, batches: int, unit_id: int | None) -> str | None:
+        """Decide ``batches`` of ``recipe_id`` (as yield type ``unit_id``). None when
+        saved, else the message for the recipe's row."""
+        return self._save(decisions.set_batch_decision, recipe_id, batches, unit_id)
+
+    def clear_batches(self, recipe_id: int) -> str | None:
+        """Remove the batch decision of ``recipe_id``. None when saved, else why not."""
+        return self._save(decisions.clear_batch_decision, recipe_id)
+
+    def record_batches(self, recipe_id: int, batches: int, notes: str) -> str | None:
+        """Record ``batches`` baked of ``recipe_id``. None when saved, else why not."""
+        return self._save(production.record_production, recipe_id, batches, notes)
+
+    def amend_drop_good(self, good_id: int, reason: str) -> str | None:
+        """Amend the plan in production: drop the line of ``good_id``."""
+        return self._save(amendments.amend_drop_good, good_id, reason)
+
+    def amend_add_good(self, good_id: int, quantity: int, reason: str) -> str | None:
+        """Amend the plan in production: add ``quantity`` of ``good_id``."""
+        return self._save(amendments.amend_add_good, good_id, quantity, reason)
+
+    def amend_batches(self, recipe_id: int, batches: int, reason: str) -> str | None:
+        """Amend the plan in production: change the batches of ``recipe_id``."""
+        return self._save(amendments.amend_batches, recipe_id, batches, reason)
+
+    def _save(self, action: Callable[..., object], *args: object) -> str | None:
         """Call ``action(db, event_id, *args)``; refresh every section when it succeeds.
 
         Returns None on success or the service's message (for the caller to show
