@@ -12,8 +12,6 @@ import os
 import sys
 import time
 
-from src.db import Database
-
 EXIT_AFTER_IDLE = "BAKE_PLANNER_EXIT_AFTER_IDLE"
 APPEARANCE = "BAKE_PLANNER_APPEARANCE"
 
@@ -35,33 +33,27 @@ def ms_since_process_start() -> float:
         return (time.time() - _IMPORTED_AT) * 1000
 
 
-def run_app(db: Database | str | None = None, demo: bool = False) -> int:
-    """Open the window on ``db`` (a Database, a path or URL, or None for the default;
+def run_app(db: str | None = None, demo: bool = False) -> int:
+    """Open the window on the database ``db`` (a path or URL, or None for the default;
     with ``demo`` and no ``db``: the demo database, loaded with the demo bakery when
     empty). Returns the process exit status."""
     import customtkinter as ctk
 
-    from src.db import DatabaseError, demo_db_path, open_database
+    from src.services.facade import DatabaseError, open_services
     from src.ui import theme
     from src.ui.main_window import build_main_window
 
     theme.apply_appearance_from_env(os.environ.get(APPEARANCE))
-    owned = not isinstance(db, Database)
     try:
-        if isinstance(db, Database):
-            database = db
-        else:
-            database = open_database(demo_db_path() if demo and db is None else db)
+        services = open_services(db, demo_database=demo)
     except DatabaseError as exc:
         print(f"bake-planner: {exc}", file=sys.stderr)
         return 1
     try:
         if demo:
-            from src.services.demo import load_demo_if_empty
-
-            load_demo_if_empty(database)
+            services.demo.load_demo_if_empty()
         root = ctk.CTk()
-        build_main_window(root, database)
+        build_main_window(root, services)
         if os.environ.get(EXIT_AFTER_IDLE) == "1":
             def report_and_quit() -> None:
                 root.update_idletasks()
@@ -78,6 +70,5 @@ def run_app(db: Database | str | None = None, demo: bool = False) -> int:
         except Exception:  # noqa: BLE001 - the user may have closed the window already
             pass
     finally:
-        if owned:
-            database.dispose()
+        services.dispose()
     return 0

@@ -6,7 +6,7 @@ import tkinter as tk
 
 import customtkinter as ctk
 
-from src.db import Database
+from src.services.facade import Services, as_services
 from src.ui import theme
 from src.ui.planning.tab import PlanningTab
 
@@ -20,20 +20,20 @@ TABS = (PLANNING, CATALOG, PANTRY)
 
 
 class MainWindow(ctk.CTkFrame):
-    """The window's content for ``db``: the tab view with the planning tab first.
+    """The window's content on ``services``: the tab view with the planning tab first.
 
     The Catalog and Pantry tabs are built the first time they are shown (start-up
     pays only for the planning tab). An edit there marks the plan out of date; it is
     reloaded when the Planning tab is shown again."""
 
-    def __init__(self, master: tk.Misc, db: Database) -> None:
+    def __init__(self, master: tk.Misc, services: Services) -> None:
         super().__init__(master, fg_color="transparent")
-        self.db = db
+        self.services = services = as_services(services)
         self.tabs = ctk.CTkTabview(self, anchor="nw", command=self._tab_changed)
         self.tabs.pack(fill="both", expand=True, padx=8, pady=(0, 8))
         for name in TABS:
             self.tabs.add(name)
-        self.planning = PlanningTab(self.tabs.tab(PLANNING), db)
+        self.planning = PlanningTab(self.tabs.tab(PLANNING), services)
         self.planning.pack(fill="both", expand=True)
         self.catalog: ctk.CTkFrame | None = None
         self.pantry: ctk.CTkFrame | None = None
@@ -59,7 +59,7 @@ class MainWindow(ctk.CTkFrame):
             from src.ui.catalog.tab import CatalogTab
 
             self.catalog = CatalogTab(
-                self.tabs.tab(CATALOG), self.db, on_catalog_changed=self.data_changed
+                self.tabs.tab(CATALOG), self.services, on_catalog_changed=self.data_changed
             )
             self.catalog.pack(fill="both", expand=True)
         elif name == PANTRY:
@@ -67,7 +67,7 @@ class MainWindow(ctk.CTkFrame):
                 from src.ui.pantry.tab import PantryTab
 
                 self.pantry = PantryTab(
-                    self.tabs.tab(PANTRY), self.db, on_pantry_changed=self.data_changed
+                    self.tabs.tab(PANTRY), self.services, on_pantry_changed=self.data_changed
                 )
                 self.pantry.pack(fill="both", expand=True)
             # Ingredients may have been added in the catalog since: list them all.
@@ -82,14 +82,14 @@ def window_size(screen_width: int, screen_height: int) -> tuple[int, int]:
     return (min(WIDTH, screen_width), min(HEIGHT, screen_height - SCREEN_MARGIN))
 
 
-def build_main_window(root: ctk.CTk, db: Database) -> MainWindow:
+def build_main_window(root: ctk.CTk, services: Services) -> MainWindow:
     """Title, minimum size and content of ``root``; the events are loaded and shown."""
     root.title(TITLE)
     width, height = window_size(root.winfo_screenwidth(), root.winfo_screenheight())
     root.minsize(min(MIN_WIDTH, width), min(MIN_HEIGHT, height))
     root.geometry(f"{width}x{height}")
     theme.style_treeviews(root)
-    window = MainWindow(root, db)
+    window = MainWindow(root, services)
     window.pack(fill="both", expand=True)
     window.planning.start()
     return window

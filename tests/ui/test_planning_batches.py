@@ -241,7 +241,7 @@ def test_end_to_end_cancel_saves_nothing_and_quantity_change_makes_it_stale(wire
     assert presenter.plan.batches[0].decision.batches == 9
     assert section.selected_batches(recipe_id) == 9
     good_id = next(g.id for g in presenter.plan.goods if g.name == "Sugar cookie")
-    assert presenter.set_quantity(good_id, "300") is None
+    assert presenter.set_quantity(good_id, "300").error is None
     pump(root)
     assert section.row_widgets(recipe_id).status.cget("text").startswith(
         "Quantities changed: 9 batches is no longer an option"

@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.planning.units import SUPPORTED_UNITS
 from src.services.catalog_dto import RecipeView
 from src.services.errors import ServiceError
+from src.services.facade import Services
+from src.services.formatting import SUPPORTED_UNITS
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 
@@ -134,11 +135,12 @@ class RecipeDialog(FormDialog):
     """Create (``recipe_id`` None) or edit a recipe; ``on_saved(view)`` after a save."""
 
     def __init__(
-        self, parent: tk.Misc, db, recipe_id: int | None, on_saved: Callable[[RecipeView], None]
+        self, parent: tk.Misc, services: Services, recipe_id: int | None,
+        on_saved: Callable[[RecipeView], None],
     ) -> None:
         super().__init__(parent, "Edit recipe" if recipe_id else "New recipe", "Save")
         try:
-            self.presenter = RecipeEditorPresenter(db, self, recipe_id, on_saved)
+            self.presenter = RecipeEditorPresenter(services, self, recipe_id, on_saved)
         except ServiceError:
             self._close()  # e.g. deleted in another window: no half-built dialog left
             raise

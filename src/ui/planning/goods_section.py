@@ -16,9 +16,11 @@ import customtkinter as ctk
 
 from src.services.plan_dto import GoodRow, PlanView
 from src.ui import theme
+from src.ui.planning.presenter import SaveResult
 from src.ui.scrolling import ScrollArea
 
-QuantityCallback = Callable[[int, str], "str | None"]
+# (good id, text) -> what was saved, or the message for the field
+QuantityCallback = Callable[[int, str], SaveResult]
 MAX_UNAVAILABLE_NAMED = 2
 
 
@@ -87,8 +89,8 @@ class _GoodRow:
 
 class GoodsSection(ctk.CTkFrame):
     """The event's finished-good quantities. ``on_quantity(good_id, text)`` saves one and
-    returns None, or the message to show beside the field; ``on_focus(entry)`` is told
-    when a field gets the keyboard focus."""
+    returns a ``SaveResult``: the value saved, or the message to show beside the field;
+    ``on_focus(entry)`` is told when a field gets the keyboard focus."""
 
     def __init__(
         self,
@@ -214,17 +216,17 @@ class GoodsSection(ctk.CTkFrame):
         text = row.entry.get().strip()
         if text == row.saved_text and not row.message.cget("text"):
             return
-        message = self._on_quantity(good_id, text)
-        row = self._rows.get(good_id)  # a refresh may have removed it
-        if row is None:
+        result = self._on_quantity(good_id, text)
+        if result.error is not None:
+            row.message.configure(text=result.error)
             return
-        if message is None:
-            row.message.configure(text="")
-            if row.entry.get() != row.saved_text:  # "007" saved as 7 reads back as 7
-                row.entry.delete(0, "end")
-                row.entry.insert(0, row.saved_text)
-        else:
-            row.message.configure(text=message)
+        # The saved value comes back ("007" is saved as 7 and reads back as 7); the
+        # refreshed plan follows once this commit has returned.
+        row.message.configure(text="")
+        row.saved_text = "" if result.saved is None else str(result.saved)
+        if row.entry.get() != row.saved_text:
+            row.entry.delete(0, "end")
+            row.entry.insert(0, row.saved_text)
 
     # -- for tests and keyboard use -----------------------------------------
     def good_ids(self) -> list[int]:

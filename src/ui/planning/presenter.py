@@ -11,30 +11,33 @@ Tests drive it with a fake view and fake sections.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
-from src.db import Database
-from src.services import (
-    amendments,
-    decisions,
-    demo,
-    lifecycle,
-    plan_view,
-    production,
-    selection,
-)
-from src.services import events as events_service
 from src.services.errors import ServiceError, ValidationError
-from src.services.events import EventView
+from src.services.events import EventDeleteSummary, EventView
+from src.services.facade import Services, as_services
 from src.services.plan_dto import PlanView
+from src.services.selection import SelectionResult
 
 # transition name -> the lifecycle service that performs it
-TRANSITIONS: dict[str, Callable[[Database, int], EventView]] = {
-    "lock": lifecycle.lock_plan,
-    "unlock": lifecycle.unlock_plan,
-    "start_production": lifecycle.start_production,
-    "complete": lifecycle.complete_plan,
+TRANSITIONS: dict[str, str] = {
+    "lock": "lock_plan",
+    "unlock": "unlock_plan",
+    "start_production": "start_production",
+    "complete": "complete_plan",
 }
+# Runs a callback once the current user action has returned (the window: after_idle).
+Defer = Callable[[Callable[[], None]], None]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What an edit saved (``saved``: e.g. the quantity as stored, None when the line
+    was removed) or why nothing was saved (``error``, the message for the field)."""
+
+    saved: object = None
+    error: str | None = None
 
 
 class PlanningView(Protocol):
@@ -49,7 +52,7 @@ class Section(Protocol):
     def show(self, plan: PlanView) -> None: ...
 
 
-def removal_notice(result: selection.SelectionResult) -> str | None:
+def removal_notice(result: SelectionResult) -> str | None:
     """The text telling the user what a new selection removed from the plan, or None."""
     if not result.removed_lines and not result.removed_decisions:
         return None
@@ -68,7 +71,7 @@ def removal_notice(result: selection.SelectionResult) -> str | None:
     return "\n".join(parts)
 
 
-def delete_question(summary: events_service.EventDeleteSummary) -> str:
+def delete_question(summary: EventDeleteSummary) -> str:
     """The confirmation text naming the event and everything deleting it removes."""
     event = summary.event
     counts = [
@@ -89,8 +92,13 @@ def delete_question(summary: events_service.EventDeleteSummary) -> str:
 class PlanningPresenter:
     """Everything the planning tab does, as plain method calls."""
 
-    def __init__(self, db: Database, view: PlanningView, sections: Iterable[Section] = ()):
-        self.db = db
+    def __init__(self, services: Services, view: PlanningView, sections: Iterable[Section] = (),
+                 defer: Defer | None = None) -> None:
+        self.services = as_services(services)
+        # After an edit the sections are refreshed once the section that asked has
+        # taken the saved value (never while it is still committing).
+        self._defer: Defer = defer or (lambda callback: callback())
+        self._refresh_pending = False
         self.view = view
         self.sections: list[Section] = list(sections)
         self.events: list[EventView] = []
@@ -106,7 +114,7 @@ class PlanningPresenter:
     def load(self, select_id: int | None = None) -> None:
         """Reload the event list and show ``select_id`` (else the current, else the newest)."""
         try:
-            self.events = events_service.list_events(self.db)
+            self.events = self.services.events.list_events()
         except ServiceError as exc:
             self.view.show_error(exc.message)
             return
@@ -131,7 +139,7 @@ class PlanningPresenter:
             self.view.show_plan(None)
             return None
         try:
-            plan = plan_view.get_plan_view(self.db, self.event_id)
+            plan = self.services.plan.get_plan_view(self.event_id)
         except ServiceError as exc:
             # Most likely deleted elsewhere: say so and fall back to the list as it is now.
             self.view.show_error(exc.message)
@@ -160,9 +168,9 @@ class PlanningPresenter:
         )
         try:
             if event_id is None:
-                saved = events_service.create_event(self.db, **values)
+                saved = self.services.events.create_event(**values)
             else:
-                saved = events_service.update_event(self.db, event_id, **values)
+                saved = self.services.events.update_event(event_id, **values)
         except ValidationError as exc:
             return dict(exc.errors) or {"": exc.message}
         except ServiceError as exc:
@@ -175,7 +183,7 @@ class PlanningPresenter:
     def delete_question(self, event_id: int) -> str | None:
         """The confirmation text for deleting ``event_id``, or None (error shown)."""
         try:
-            return delete_question(events_service.event_delete_summary(self.db, event_id))
+            return delete_question(self.services.events.event_delete_summary(event_id))
         except ServiceError as exc:
             self.view.show_error(exc.message)
             self.load()
@@ -183,7 +191,7 @@ class PlanningPresenter:
 
     def delete_event(self, event_id: int) -> None:
         try:
-            events_service.delete_event(self.db, event_id)
+            self.services.events.delete_event(event_id)
         except ServiceError as exc:
             self.view.show_error(exc.message)
         else:
@@ -198,7 +206,7 @@ class PlanningPresenter:
         if self.event_id is None:
             return
         try:
-            TRANSITIONS[name](self.db, self.event_id)
+            getattr(self.services.lifecycle, TRANSITIONS[name])(self.event_id)
         except ServiceError as exc:
             self.view.show_error(exc.message)
             self.refresh()
@@ -212,7 +220,8 @@ class PlanningPresenter:
         if self.event_id is None:
             return
         try:
-            result = selection.set_selected_recipes(self.db, self.event_id, list(recipe_ids))
+            result = self.services.selection.set_selected_recipes(
+                self.event_id, list(recipe_ids))
         except ServiceError as exc:
             self.view.show_error(exc.message)
             self.refresh()  # put the check boxes back as they are saved
@@ -231,50 +240,61 @@ class PlanningPresenter:
         chosen ^= {recipe_id}
         self.set_selected_recipes(sorted(chosen))
 
-    def set_quantity(self, good_id: int, text: str) -> str | None:
-        """Save (or, for empty text, remove) a finished-good line. Returns None when saved,
-        else the message to show next to the field (nothing is saved then)."""
-        return self._save(selection.set_quantity, good_id, text)
+    def set_quantity(self, good_id: int, text: str) -> SaveResult:
+        """Save (or, for empty text, remove) a finished-good line. The result holds the
+        quantity as saved (None: removed), else the message for the field (nothing is
+        saved then)."""
+        return self._save("selection", "set_quantity", good_id, text)
 
     def choose_batches(self, recipe_id: int, batches: int, unit_id: int | None) -> str | None:
         """Decide ``batches`` of ``recipe_id`` (as yield type ``unit_id``). None when
         saved, else the message for the recipe's row."""
-        return self._save(decisions.set_batch_decision, recipe_id, batches, unit_id)
+        return self._save("decisions", "set_batch_decision", recipe_id, batches, unit_id).error
 
     def clear_batches(self, recipe_id: int) -> str | None:
         """Remove the batch decision of ``recipe_id``. None when saved, else why not."""
-        return self._save(decisions.clear_batch_decision, recipe_id)
+        return self._save("decisions", "clear_batch_decision", recipe_id).error
 
     def record_batches(self, recipe_id: int, batches: int, notes: str) -> str | None:
         """Record ``batches`` baked of ``recipe_id``. None when saved, else why not."""
-        return self._save(production.record_production, recipe_id, batches, notes)
+        return self._save("production", "record_production", recipe_id, batches, notes).error
 
     def amend_drop_good(self, good_id: int, reason: str) -> str | None:
         """Amend the plan in production: drop the line of ``good_id``."""
-        return self._save(amendments.amend_drop_good, good_id, reason)
+        return self._save("amendments", "amend_drop_good", good_id, reason).error
 
     def amend_add_good(self, good_id: int, quantity: int, reason: str) -> str | None:
         """Amend the plan in production: add ``quantity`` of ``good_id``."""
-        return self._save(amendments.amend_add_good, good_id, quantity, reason)
+        return self._save("amendments", "amend_add_good", good_id, quantity, reason).error
 
     def amend_batches(self, recipe_id: int, batches: int, reason: str) -> str | None:
         """Amend the plan in production: change the batches of ``recipe_id``."""
-        return self._save(amendments.amend_batches, recipe_id, batches, reason)
+        return self._save("amendments", "amend_batches", recipe_id, batches, reason).error
 
-    def _save(self, action: Callable[..., object], *args: object) -> str | None:
-        """Call ``action(db, event_id, *args)``; refresh every section when it succeeds.
-
-        Returns None on success or the service's message (for the caller to show
-        beside the field or row it concerns)."""
+    def _save(self, area: str, service: str, *args: object) -> SaveResult:
+        """Call the service ``area.service(event_id, *args)``; on success refresh every
+        section once the caller has returned. The result carries what the service
+        returned, or its message (for the field or row it concerns)."""
         if self.event_id is None:
-            return "Choose an event first"
+            return SaveResult(error="Choose an event first")
         try:
-            action(self.db, self.event_id, *args)
+            saved = getattr(getattr(self.services, area), service)(self.event_id, *args)
         except ServiceError as exc:
-            return exc.message
+            return SaveResult(error=exc.message)
         self.view.clear_error()
-        self.refresh()
-        return None
+        self._refresh_soon()
+        return SaveResult(saved=saved)
+
+    def _refresh_soon(self) -> None:
+        if self._refresh_pending:
+            return
+        self._refresh_pending = True
+
+        def refresh() -> None:
+            self._refresh_pending = False
+            self.refresh()
+
+        self._defer(refresh)
 
     def export_shopping(self, kind: str, path: str) -> str | None:
         """Write the shown plan's shopping list to ``path`` as "csv" or "pdf". Returns
@@ -298,14 +318,14 @@ class PlanningPresenter:
     def database_is_empty(self) -> bool:
         """True when the database holds nothing yet (the demo can be loaded into it)."""
         try:
-            return demo.database_is_empty(self.db)
+            return self.services.demo.database_is_empty()
         except ServiceError:
             return False
 
     def load_demo(self) -> bool:
         """Load the demo bakery into an empty database; False (with a notice) otherwise."""
         try:
-            loaded = demo.load_demo_if_empty(self.db)
+            loaded = self.services.demo.load_demo_if_empty()
         except ServiceError as exc:
             self.view.show_error(exc.message)
             return False

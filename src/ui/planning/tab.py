@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 
 import customtkinter as ctk
 
-from src.db import Database
 from src.services.events import EventView
+from src.services.facade import Services
 from src.services.plan_dto import ComparisonView, PlanView
 from src.ui import theme
 from src.ui.dialogs import ask_confirm, show_notice
@@ -64,16 +64,17 @@ class WelcomePanel(ctk.CTkFrame):
 
 
 class PlanningTab(ctk.CTkFrame):
-    """The planning tab for ``db``. Call ``start()`` once it is laid out.
+    """The planning tab on ``services``. Call ``start()`` once it is laid out.
 
     Events are a side list; the chosen event's header sits over a bar of
     sub-views (``views.VIEWS``: Plan, Shopping, Assembly, Production, …), so
     nothing needs the page to scroll on a 1366×768 screen."""
 
-    def __init__(self, master: tk.Misc, db: Database, **kwargs) -> None:
+    def __init__(self, master: tk.Misc, services: Services, **kwargs) -> None:
         kwargs.setdefault("fg_color", "transparent")
         super().__init__(master, **kwargs)
-        self.presenter = PlanningPresenter(db, self)
+        # Refreshes after an edit run once the editing widget's handler has returned.
+        self.presenter = PlanningPresenter(services, self, defer=self.after_idle)
         self.last_dialog: ctk.CTkToplevel | None = None
         self._showing_welcome: bool | None = None
         self._shown_key: tuple[int, str] | None = None

@@ -1,0 +1,98 @@
+"""The services bound to one database: what the window holds instead of the database.
+
+``Services(db)`` exposes each service module as an attribute whose functions
+take the database already: ``services.selection.set_quantity(event_id, good_id,
+"12")`` calls ``selection.set_quantity(db, event_id, good_id, "12")``. Only the
+public functions whose first parameter is the database are offered, so a view
+cannot reach a session-taking helper. The UI imports this module (and DTO and
+error modules), never ``src.db``: ``open_services`` opens the database for it.
+
+When the services are reorganised, this file is the one place the UI's view of
+them changes.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+from collections.abc import Callable
+from functools import partial
+from types import ModuleType
+from typing import Any
+
+from src.db import Database, DatabaseError, demo_db_path, open_database
+from src.services import (
+    amendments,
+    catalog,
+    decisions,
+    demo,
+    events,
+    lifecycle,
+    pantry,
+    plan_view,
+    production,
+    selection,
+)
+
+__all__ = ["BoundServices", "DatabaseError", "Services", "as_services", "open_services"]
+
+
+class BoundServices:
+    """The public functions of one service module with the database bound."""
+
+    def __init__(self, module: ModuleType, db: Database) -> None:
+        self._module = module
+        self._db = db
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        function = getattr(self._module, name, None) if not name.startswith("_") else None
+        if not callable(function) or not _takes_database(function):
+            raise AttributeError(f"{self._module.__name__} offers no service {name!r}")
+        return partial(function, self._db)
+
+    def __repr__(self) -> str:
+        return f"<services {self._module.__name__}>"
+
+
+def _takes_database(function: Callable[..., Any]) -> bool:
+    try:
+        parameters = list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return False
+    return bool(parameters) and parameters[0] == "db"
+
+
+class Services:
+    """Every service the window uses, bound to ``db``."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.events = BoundServices(events, db)
+        self.plan = BoundServices(plan_view, db)
+        self.lifecycle = BoundServices(lifecycle, db)
+        self.selection = BoundServices(selection, db)
+        self.decisions = BoundServices(decisions, db)
+        self.production = BoundServices(production, db)
+        self.amendments = BoundServices(amendments, db)
+        self.demo = BoundServices(demo, db)
+        self.catalog = BoundServices(catalog, db)
+        self.pantry = BoundServices(pantry, db)
+
+    def dispose(self) -> None:
+        """Close the database's connections (the window is closing)."""
+        self._db.dispose()
+
+
+def as_services(handle: Services | Database) -> Services:
+    """``handle`` as services: a Database (tests, scripts) is bound on the way in."""
+    return handle if isinstance(handle, Services) else Services(handle)
+
+
+def open_services(location: str | os.PathLike[str] | None = None, *,
+                  demo_database: bool = False) -> Services:
+    """Open (creating and migrating) the database at ``location`` — a path or URL, None
+    for the default, or with ``demo_database`` and no location the demo's own — and
+    bind the services to it. Raises DatabaseError when it cannot be used."""
+    if location is None and demo_database:
+        location = demo_db_path()
+    return Services(open_database(location))
