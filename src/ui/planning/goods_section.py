@@ -116,7 +116,7 @@ class GoodsSection(ctk.CTkFrame):
         self.count_label.pack(side="right")
         self.hint_label = ctk.CTkLabel(
             self, text="How many of each? Tab moves down; an empty field removes the line.",
-            font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w",
+            font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w", justify="left",
         )
         self.hint_label.pack(fill="x", padx=10)
         self.unavailable_label = ctk.CTkLabel(
@@ -139,8 +139,8 @@ class GoodsSection(ctk.CTkFrame):
         """Wrap the notes at the section's width (it changes with the window)."""
         width = max(200, event.width - 24)
         if self.unavailable_label.cget("wraplength") != width:
-            self.unavailable_label.configure(wraplength=width)
-            self.empty_label.configure(wraplength=width)
+            for label in (self.hint_label, self.unavailable_label, self.empty_label):
+                label.configure(wraplength=width)
 
     def _recolor(self) -> None:
         bg = theme.color("section")
