@@ -38,7 +38,8 @@ class MainWindow(ctk.CTkFrame):
         self.catalog: ctk.CTkFrame | None = None
         self.pantry: ctk.CTkFrame | None = None
         self._plan_stale = False
-        self.tabs.set(PLANNING)
+        # The first tab added is the one shown. (CTkTabview.set() here would hide every
+        # other tab 100 ms later, even one the user has switched to by then.)
 
     def show_tab(self, name: str) -> None:
         """Switch to tab ``name`` as a click on its header does."""

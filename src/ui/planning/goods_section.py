@@ -115,7 +115,7 @@ class GoodsSection(ctk.CTkFrame):
         self.count_label = ctk.CTkLabel(header, text="", font=theme.font(13))
         self.count_label.pack(side="right")
         self.hint_label = ctk.CTkLabel(
-            self, text="How many of each? Tab moves down; an empty field removes the line.",
+            self, text="How many of each? An empty field removes the line.",
             font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w", justify="left",
         )
         self.hint_label.pack(fill="x", padx=10)

@@ -1,11 +1,12 @@
 """The planning tab's sub-views: a registry and the tab bar that shows one at a time.
 
 A sub-view is a ``SubView(key, title, build, leads_in)``: ``build(master, tab)``
-makes the view's widget inside ``master`` (a page of the bar) and returns it;
-when the returned widget has ``show(plan)`` the presenter hands it every
-refreshed plan. ``leads_in`` names the plan states in which the view is shown
-first when an event is opened (Production for a plan in production). The
-views and their order are the ``VIEWS`` tuple in ``views.py``: a new view is
+makes the view's widget inside ``master`` (a page of the bar) and returns it,
+the first time the view is shown; when the returned widget has ``show(plan)``
+the presenter hands it the current plan and every refreshed one. ``leads_in``
+names the plan states in which the view is shown first when an event is opened
+(Production for a plan in production). The views and their order are the
+``VIEWS`` tuple in ``views.py``: a new view is
 one line there.
 
 The bar is a ttk.Notebook: Tab reaches it, Left / Right move between views,
@@ -59,9 +60,12 @@ class SubViewBar(ttk.Notebook):
     """The tab bar over the sub-views; ``pages[key]`` is the frame a view is built in
     and ``views[key]`` what its ``build`` returned."""
 
-    def __init__(self, master: tk.Misc, tab: PlanningTab, subviews: Sequence[SubView]) -> None:
+    def __init__(self, master: tk.Misc, tab: PlanningTab, subviews: Sequence[SubView],
+                 on_built: Callable[[Any], None] | None = None) -> None:
         style_notebook(master)
         super().__init__(master, style=NOTEBOOK_STYLE, takefocus=True)
+        self._tab = tab
+        self._on_built = on_built or (lambda _view: None)
         self.subviews = {v.key: v for v in subviews}
         self.keys: list[str] = [v.key for v in subviews]
         self.pages: dict[str, tk.Frame] = {}
@@ -70,12 +74,22 @@ class SubViewBar(ttk.Notebook):
             page = tk.Frame(self, bg=theme.color("window"), padx=0, pady=6)
             self.add(page, text=view.title)
             self.pages[view.key] = page
-            widget = view.build(page, tab)
-            if widget is not None and not widget.winfo_manager():
-                widget.pack(fill="both", expand=True)
-            self.views[view.key] = widget
+        # A view is built when it is first shown (start-up pays for the first only).
+        self.bind("<<NotebookTabChanged>>", lambda _e: self.view(self.current), add="+")
+        self.view(self.current)
         self.enable_traversal()
         theme.on_appearance_change(self, self._paint)
+
+    def view(self, key: str) -> Any:
+        """The view ``key``, built the first time it is shown or asked for; its
+        builder's result is handed to ``on_built``."""
+        if key not in self.views:
+            widget = self.subviews[key].build(self.pages[key], self._tab)
+            if widget is not None and not widget.winfo_manager():
+                widget.pack(fill="both", expand=True)
+            self.views[key] = widget
+            self._on_built(widget)
+        return self.views[key]
 
     def _paint(self) -> None:
         style_notebook(self)
@@ -94,6 +108,7 @@ class SubViewBar(ttk.Notebook):
     def show_view(self, key: str) -> None:
         """Show the view ``key`` as a click on its tab does."""
         if key in self.pages:
+            self.view(key)
             self.select(self.pages[key])
 
     def show_nth(self, index: int) -> bool:
@@ -111,6 +126,3 @@ class SubViewBar(ttk.Notebook):
                 return key
         return self.keys[0]
 
-    def sections(self) -> list[Any]:
-        """The built views that take a plan (``show(plan)``)."""
-        return [v for v in self.views.values() if hasattr(v, "show")]

@@ -117,37 +117,44 @@ class PlanningTab(ctk.CTkFrame):
             on_edit=lambda: self.edit_event(p.event_id) if p.event_id else None,
         )
         self.header.pack(fill="x", pady=(0, 4))
-        self.bar = SubViewBar(self.plan_area, self, VIEWS)
+        p.add_section(self.header)
+        self.bar = SubViewBar(self.plan_area, self, VIEWS, on_built=self._view_built)
         self.bar.pack(fill="both", expand=True)
-        for section in (self.header, *self.bar.sections()):
-            p.add_section(section)
         make_buttons_focusable(self)
         self._bind_keys()
 
-    # The built-in sections, by the names the rest of the code and the tests use.
+    def _view_built(self, view: object) -> None:
+        """A sub-view was just built: it gets the plan from now on, and keyboard access."""
+        if hasattr(view, "show"):
+            self.presenter.add_section(view)  # type: ignore[arg-type]
+        if isinstance(view, tk.Misc):
+            make_buttons_focusable(view)
+
+    # The built-in sections, by the names the rest of the code and the tests use
+    # (asking for one builds its view if it has not been shown yet).
     @property
     def recipes(self) -> RecipesSection:
-        return self.bar.views["plan"].recipes
+        return self.bar.view("plan").recipes
 
     @property
     def goods(self) -> GoodsSection:
-        return self.bar.views["plan"].goods
+        return self.bar.view("plan").goods
 
     @property
     def batches(self) -> BatchesSection:
-        return self.bar.views["plan"].batches
+        return self.bar.view("plan").batches
 
     @property
     def shopping(self) -> ShoppingSection:
-        return self.bar.views["shopping"]
+        return self.bar.view("shopping")
 
     @property
     def assembly(self) -> AssemblySection:
-        return self.bar.views["assembly"]
+        return self.bar.view("assembly")
 
     @property
     def production(self) -> ProductionSection:
-        return self.bar.views["production"].section
+        return self.bar.view("production").section
 
     def show_view(self, key: str) -> None:
         """Show the sub-view ``key`` ("plan", "shopping", "assembly", "production", …)."""
