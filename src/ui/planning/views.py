@@ -1,8 +1,14 @@
 """The planning tab's sub-views, in tab order. A new view is one line in ``VIEWS``.
 
 Each builder gets the page to build in and the planning tab (for its presenter,
-``confirm`` and dialogs) and returns the view; a view with ``show(plan)``
-receives every refreshed plan.
+``tab.presenter.services``, ``tab.confirm`` and dialogs) and returns the view,
+the first time the view is shown; a view with ``show(plan)`` receives the
+current plan then and every refreshed plan after. For example::
+
+    SubView("costs", "Costs", lambda master, tab: CostsView(master, tab.presenter)),
+    SubView("bake_days", "Bake days", build_bake_days, leads_in=("locked",)),
+
+``leads_in`` lists the plan states in which the view opens first.
 """
 
 from __future__ import annotations
