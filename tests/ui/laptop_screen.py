@@ -35,15 +35,19 @@ def laptop_display(ctk_session):
         pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     os.close(write_end)
-    try:
-        with os.fdopen(read_end) as reader:
-            number = reader.readline().strip()
-        if not number:
-            pytest.skip("Xvfb did not start a 1366x768 screen")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    # Tk keeps its connection to a screen until the process ends, and closing it on a
+    # server that is gone can crash the interpreter on exit: the server is stopped
+    # by a watcher once this test process has ended, not when the session does.
+    subprocess.Popen(
+        ["sh", "-c", f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+                     f"kill {server.pid}"],
+        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    with os.fdopen(read_end) as reader:
+        number = reader.readline().strip()
+    if not number:
+        pytest.skip("Xvfb did not start a 1366x768 screen")
+    return f":{number}"
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ class AssemblySection(ctk.CTkFrame):
             ("good", "Finished good", 240),
             ("wanted", "Wanted", 80),
             ("status", "Status", 110),
-            ("detail", "", 260),
+            ("detail", "Can make", 260),
         ):
             self.tree.heading(column, text=title, anchor="w")
             self.tree.column(column, width=width, anchor="w", stretch=column == "detail")
