@@ -8,6 +8,7 @@ import customtkinter as ctk
 
 from src.services.facade import Services, as_services
 from src.ui import theme
+from src.ui.keyboard import make_buttons_focusable
 from src.ui.planning.tab import PlanningTab
 
 TITLE = "Bake Planner"
@@ -34,6 +35,9 @@ class MainWindow(ctk.CTkFrame):
         for name in TABS:
             self.tabs.add(name)
         self.planning = PlanningTab(self.tabs.tab(PLANNING), services)
+        # Tab reaches the Planning / Catalog / Pantry headers; Space switches. (The
+        # tab view keeps its header private and out of its winfo_children.)
+        make_buttons_focusable(self.tabs._segmented_button)
         self.planning.pack(fill="both", expand=True)
         self.catalog: ctk.CTkFrame | None = None
         self.pantry: ctk.CTkFrame | None = None
@@ -63,6 +67,7 @@ class MainWindow(ctk.CTkFrame):
                 self.tabs.tab(CATALOG), self.services, on_catalog_changed=self.data_changed
             )
             self.catalog.pack(fill="both", expand=True)
+            make_buttons_focusable(self.catalog)
         elif name == PANTRY:
             if self.pantry is None:
                 from src.ui.pantry.tab import PantryTab
@@ -71,6 +76,7 @@ class MainWindow(ctk.CTkFrame):
                     self.tabs.tab(PANTRY), self.services, on_pantry_changed=self.data_changed
                 )
                 self.pantry.pack(fill="both", expand=True)
+                make_buttons_focusable(self.pantry)
             # Ingredients may have been added in the catalog since: list them all.
             self.pantry.refresh()
         elif name == PLANNING and self._plan_stale:

@@ -214,3 +214,15 @@ def test_record_and_amend_are_reachable_by_tab_in_production(demo_window, laptop
     for button in (production.record_button, production.amend_button,
                    production.compare_button):
         assert button._canvas in order
+
+
+def test_the_window_tabs_are_reachable_and_pressed_from_the_keyboard(demo_window, laptop_root):
+    header_buttons = demo_window.tabs._segmented_button._buttons_dict
+    catalog = header_buttons["Catalog"]
+    order = _tab_order(header_buttons["Planning"]._canvas)
+    assert catalog._canvas in order and header_buttons["Pantry"]._canvas in order
+    catalog._canvas.focus_force()
+    pump(laptop_root)
+    catalog._canvas.event_generate("<space>")
+    pump(laptop_root, 6)
+    assert demo_window.tabs.get() == "Catalog" and demo_window.catalog.winfo_ismapped()
