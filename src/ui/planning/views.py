@@ -31,7 +31,7 @@ from src.ui.planning.subviews import SubView
 if TYPE_CHECKING:
     from src.ui.planning.tab import PlanningTab
 
-TOP_SHARE = 0.42  # of the plan's height for recipes and goods at first; batches get the rest
+TOP_SHARE = 0.46  # of the plan's height for recipes and goods at first; batches get the rest
 
 
 class PlanPage(tk.PanedWindow):
