@@ -20,6 +20,7 @@ STATE_TEXT = {
     "completed": "COMPLETED",
 }
 NOTES_SHOWN = 70  # characters of the notes shown beside the date
+NAME_SHOWN = 34  # characters of the event's name beside its state and the transitions
 # transition -> button text, in the order the plan moves through them
 BUTTONS: dict[str, str] = {
     "lock": "Lock plan",
@@ -78,7 +79,7 @@ def transition_question(plan: PlanView, transition: str) -> tuple[str, str]:
 
 
 def notes_line(notes: str, limit: int = NOTES_SHOWN) -> str:
-    """The event's notes on one line, cut at ``limit`` characters ("…" when cut)."""
+    """``notes`` (or a name) on one line, cut at ``limit`` characters ("…" when cut)."""
     line = " ".join(notes.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
@@ -110,11 +111,9 @@ class HeaderSection(ctk.CTkFrame):
         top = ctk.CTkFrame(self, fg_color="transparent")
         top.pack(fill="x", padx=12, pady=(8, 0))
         self.name_label = ctk.CTkLabel(top, text="", font=theme.title_font(), anchor="w")
-        self.name_label.pack(side="left")
         self.badge = ctk.CTkLabel(
             top, text="", font=theme.font(12, "bold"), corner_radius=10, height=24, padx=10
         )
-        self.badge.pack(side="left", padx=(12, 0))
         self.buttons: dict[str, ctk.CTkButton] = {}
         for transition in reversed(tuple(BUTTONS)):
             button = ctk.CTkButton(
@@ -127,6 +126,9 @@ class HeaderSection(ctk.CTkFrame):
         # Tab goes through the transitions in the order the plan moves.
         for button in self.buttons.values():
             button.lift()
+        # Packed after the buttons: a long name is cut, never the buttons.
+        self.badge.pack(side="left", padx=(12, 0))
+        self.name_label.pack(side="left", before=self.badge)
         second = ctk.CTkFrame(self, fg_color="transparent")
         second.pack(fill="x", padx=12, pady=(2, 0))
         self.details_label = ctk.CTkLabel(second, text="", font=theme.font(13), anchor="w")
@@ -155,7 +157,7 @@ class HeaderSection(ctk.CTkFrame):
         if shown == self._shown:
             return
         self._shown = shown
-        self.name_label.configure(text=event.name)
+        self.name_label.configure(text=notes_line(event.name, NAME_SHOWN))
         bg, fg = theme.STATE_BADGES.get(event.plan_state, ("surface", "text"))
         self.badge.configure(
             text=STATE_TEXT.get(event.plan_state, event.plan_state.upper()),
