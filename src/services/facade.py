@@ -7,12 +7,14 @@ public functions whose first parameter is the database are offered, so a view
 cannot reach a session-taking helper. The UI imports this module (and DTO and
 error modules), never ``src.db``: ``open_services`` opens the database for it.
 
-When the services are reorganised, this file is the one place the UI's view of
-them changes.
+Any other module of ``src.services`` is reached the same way by its name
+(``services.costs.event_costs(event_id)``). When the services are reorganised,
+this file is the one place the UI's view of them changes.
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 from collections.abc import Callable
@@ -77,6 +79,21 @@ class Services:
         self.demo = BoundServices(demo, db)
         self.catalog = BoundServices(catalog, db)
         self.pantry = BoundServices(pantry, db)
+
+    def __getattr__(self, name: str) -> BoundServices:
+        """Any other service module by its name (``services.costs`` binds
+        ``src.services.costs``), so a new service needs no line here."""
+        if name.startswith("_") or not name.isidentifier():
+            raise AttributeError(name)
+        try:
+            module = importlib.import_module(f"src.services.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"src.services.{name}":
+                raise  # the module exists but an import inside it failed: say so
+            raise AttributeError(f"there is no service module {name!r}") from None
+        bound = BoundServices(module, self._db)
+        setattr(self, name, bound)
+        return bound
 
     def dispose(self) -> None:
         """Close the database's connections (the window is closing)."""

@@ -119,3 +119,9 @@ def test_the_facade_offers_only_public_functions_that_take_the_database(bakery_d
                        ("events", "load_event"), ("catalog", "no_such_thing")):
         with pytest.raises(AttributeError):
             getattr(getattr(services, area), name)
+    # Any other service module by its name, bound the same way (and once).
+    event_id = services.events.list_events()[0].id
+    assert services.bake_sheet.get_bake_sheet(event_id).event.id == event_id
+    assert services.bake_sheet is services.bake_sheet
+    with pytest.raises(AttributeError):
+        services.no_such_module  # noqa: B018
