@@ -23,18 +23,6 @@ from types import ModuleType
 from typing import Any
 
 from src.db import Database, DatabaseError, demo_db_path, open_database
-from src.services import (
-    amendments,
-    catalog,
-    decisions,
-    demo,
-    events,
-    lifecycle,
-    pantry,
-    plan_view,
-    production,
-    selection,
-)
 
 __all__ = ["BoundServices", "DatabaseError", "Services", "as_services", "open_services"]
 
@@ -64,31 +52,38 @@ def _takes_database(function: Callable[..., Any]) -> bool:
     return bool(parameters) and parameters[0] == "db"
 
 
+# attribute -> its module under src.services, where the two names differ
+AREAS = {"plan": "plan_view"}
+
+
 class Services:
-    """Every service the window uses, bound to ``db``."""
+    """Every service the window uses, bound to ``db``. A module is imported the first
+    time it is used (start-up pays only for what the first screen needs)."""
+
+    events: BoundServices
+    plan: BoundServices  # plan_view
+    lifecycle: BoundServices
+    selection: BoundServices
+    decisions: BoundServices
+    production: BoundServices
+    amendments: BoundServices
+    demo: BoundServices
+    catalog: BoundServices
+    pantry: BoundServices
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self.events = BoundServices(events, db)
-        self.plan = BoundServices(plan_view, db)
-        self.lifecycle = BoundServices(lifecycle, db)
-        self.selection = BoundServices(selection, db)
-        self.decisions = BoundServices(decisions, db)
-        self.production = BoundServices(production, db)
-        self.amendments = BoundServices(amendments, db)
-        self.demo = BoundServices(demo, db)
-        self.catalog = BoundServices(catalog, db)
-        self.pantry = BoundServices(pantry, db)
 
     def __getattr__(self, name: str) -> BoundServices:
-        """Any other service module by its name (``services.costs`` binds
-        ``src.services.costs``), so a new service needs no line here."""
+        """The service module ``name`` (``services.costs`` binds ``src.services.costs``),
+        so a new service needs no line here."""
         if name.startswith("_") or not name.isidentifier():
             raise AttributeError(name)
+        module_name = f"src.services.{AREAS.get(name, name)}"
         try:
-            module = importlib.import_module(f"src.services.{name}")
+            module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            if exc.name != f"src.services.{name}":
+            if exc.name != module_name:
                 raise  # the module exists but an import inside it failed: say so
             raise AttributeError(f"there is no service module {name!r}") from None
         bound = BoundServices(module, self._db)
