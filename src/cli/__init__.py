@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from src.db import DatabaseError, open_database
 from src.services.errors import ServiceError
 
-from . import reports
+from . import reports, schedule
 from .common import Handler, UserError, add_db_option
 
 # Each module adds its commands with register(sub) -> {name: handler}.
-COMMAND_MODULES = (reports,)
+COMMAND_MODULES = (reports, schedule)
 
 
 COMMANDS: dict[str, Handler] = {}

@@ -96,10 +96,12 @@ def _cmd_shopping_list(db: Database, args: argparse.Namespace) -> int:
 def _cmd_bake_sheet(db: Database, args: argparse.Namespace) -> int:
     from src.reports.bake_sheet_pdf import write_bake_sheet_pdf
     from src.services.bake_sheet import get_bake_sheet
+    from src.services.schedule import get_schedule
 
     path = output_path(args.pdf)
-    sheet = get_bake_sheet(db, event_id(db, args))
-    write("the bake sheet", path, lambda: write_bake_sheet_pdf(sheet, path))
+    chosen = event_id(db, args)
+    sheet, days = get_bake_sheet(db, chosen), get_schedule(db, chosen)
+    write("the bake sheet", path, lambda: write_bake_sheet_pdf(sheet, path, days))
     return 0
 
 

@@ -1,5 +1,12 @@
 """The SQLAlchemy schema. Importing this package registers every table on ``Base.metadata``."""
 
+from .bake_schedule import (
+    BakeryDayOff,
+    BakerySettings,
+    BakingHours,
+    EventBakingStart,
+    RecipeTiming,
+)
 from .base import Base, BaseModel
 from .batch_decision import BatchDecision
 from .event import Event, OutputMode, PlanState
@@ -16,6 +23,11 @@ from .recipe import Recipe, RecipeIngredient
 
 __all__ = [
     "AmendmentType",
+    "BakeryDayOff",
+    "BakerySettings",
+    "BakingHours",
+    "EventBakingStart",
+    "RecipeTiming",
     "Base",
     "BaseModel",
     "BatchDecision",

@@ -21,13 +21,13 @@ class BatchDecision(BaseModel):
     __tablename__ = "batch_decisions"
 
     event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True
+        ForeignKey("events.id", ondelete="CASCADE"), nullable=False
     )
     recipe_id: Mapped[int] = mapped_column(
-        ForeignKey("recipes.id", ondelete="RESTRICT"), nullable=False, index=True
+        ForeignKey("recipes.id", ondelete="RESTRICT"), nullable=False
     )
     finished_unit_id: Mapped[int | None] = mapped_column(
-        ForeignKey("finished_units.id", ondelete="SET NULL"), nullable=True, index=True
+        ForeignKey("finished_units.id", ondelete="SET NULL"), nullable=True
     )
     batches: Mapped[int] = mapped_column(Integer, nullable=False)
 

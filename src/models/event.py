@@ -54,7 +54,6 @@ class Event(BaseModel):
         value_enum(PlanState, "ck_event_plan_state_value"),
         nullable=False,
         default=PlanState.DRAFT,
-        index=True,
     )
 
     event_recipes: Mapped[list[EventRecipe]] = relationship(

@@ -20,10 +20,10 @@ class EventFinishedGood(BaseModel):
     __tablename__ = "event_finished_goods"
 
     event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True
+        ForeignKey("events.id", ondelete="CASCADE"), nullable=False
     )
     finished_good_id: Mapped[int] = mapped_column(
-        ForeignKey("finished_goods.id", ondelete="RESTRICT"), nullable=False, index=True
+        ForeignKey("finished_goods.id", ondelete="RESTRICT"), nullable=False
     )
     quantity: Mapped[int] = mapped_column(Integer, nullable=False)
 

@@ -20,10 +20,10 @@ class EventRecipe(BaseModel):
     __tablename__ = "event_recipes"
 
     event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True
+        ForeignKey("events.id", ondelete="CASCADE"), nullable=False
     )
     recipe_id: Mapped[int] = mapped_column(
-        ForeignKey("recipes.id", ondelete="RESTRICT"), nullable=False, index=True
+        ForeignKey("recipes.id", ondelete="RESTRICT"), nullable=False
     )
 
     event: Mapped[Event] = relationship(back_populates="event_recipes")

@@ -31,7 +31,7 @@ class PlanAmendment(BaseModel):
     __tablename__ = "plan_amendments"
 
     event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True
+        ForeignKey("events.id", ondelete="CASCADE"), nullable=False
     )
     amendment_type: Mapped[AmendmentType] = mapped_column(
         value_enum(AmendmentType, "ck_plan_amendment_type"), nullable=False

@@ -6,14 +6,18 @@ from __future__ import annotations
 import os
 
 from src.services.bake_sheet import BakeSheetView
+from src.services.schedule_dto import ScheduleView
 
 from .pdf_common import DEJAVU_DIR, Printout
+from .schedule_pdf import add_schedule_pages
 
 _LINE_WIDTHS = [95, 30, 25]
 
 
-def bake_sheet_pdf(sheet: BakeSheetView, *, font_dir=DEJAVU_DIR) -> Printout:
-    """The bake sheet printout, ready to save."""
+def bake_sheet_pdf(sheet: BakeSheetView, *, font_dir=DEJAVU_DIR,
+                   schedule: ScheduleView | None = None) -> Printout:
+    """The bake sheet printout, ready to save; with ``schedule``, one page per
+    baking day follows (what to mix, bake and freeze)."""
     event = sheet.event
     pdf = Printout(f"Bake sheet — {event.name}", font_dir)
     pdf.title_block(f"Bake sheet — {event.name}",
@@ -42,9 +46,12 @@ def bake_sheet_pdf(sheet: BakeSheetView, *, font_dir=DEJAVU_DIR) -> Printout:
             pdf.row([f"{part.per_good} × {part.name}", f"{part.total} in all"], [95, 30],
                     right=frozenset({1}))
         pdf.ln(2)
+    if schedule is not None:
+        add_schedule_pages(pdf, schedule)
     return pdf
 
 
-def write_bake_sheet_pdf(sheet: BakeSheetView, path: str | os.PathLike[str]) -> None:
+def write_bake_sheet_pdf(sheet: BakeSheetView, path: str | os.PathLike[str],
+                         schedule: ScheduleView | None = None) -> None:
     """Write the bake sheet PDF to ``path``; OSError when it cannot be written."""
-    bake_sheet_pdf(sheet).save(path)
+    bake_sheet_pdf(sheet, schedule=schedule).save(path)

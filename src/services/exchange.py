@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from src.db import Database
 
 from .errors import ServiceError
+from .exchange_bake_days import bake_day_problems, write_bake_days
 from .exchange_export import build_document
 from .exchange_import import check_references, load_existing
 from .exchange_problems import parse_document
@@ -41,7 +42,7 @@ class ExchangeError(ServiceError):
 
 
 def export_document(db: Database) -> dict[str, Any]:
-    """The whole database as a version-1 document; the same data always gives
+    """The whole database as a version-2 document; the same data always gives
     the same document (lists in a fixed order)."""
     with db.uow() as session:
         return build_document(session)
@@ -106,6 +107,7 @@ def _validated(session: Session, document: object, replace: bool) -> DocumentDoc
     if parsed is None:
         raise ExchangeError(problems)
     problems = check_references(parsed, load_existing(session), replace)
+    problems += bake_day_problems(parsed)
     if problems:
         raise ExchangeError(problems)
     return parsed
@@ -121,7 +123,9 @@ def import_document(db: Database, document: object, *, replace: bool = False) ->
     with db.uow() as session:
         parsed = _validated(session, document, replace)
         try:
-            return DocumentWriter(session).write(parsed)
+            result = DocumentWriter(session).write(parsed)
+            write_bake_days(session, parsed)
+            return result
         except IntegrityError as exc:
             raise ExchangeError([
                 "database: the document clashes with data in the database (for example a "

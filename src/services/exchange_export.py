@@ -24,6 +24,7 @@ from src.models import (
     Recipe,
 )
 
+from .exchange_bake_days import add_bake_days
 from .exchange_schema import FORMAT, VERSION
 
 
@@ -157,7 +158,7 @@ def _event(event: Event, goods: Mapping[int, str], recipes: Mapping[int, str]) -
 
 
 def build_document(session: Session) -> dict[str, Any]:
-    """The whole database as a version-1 document (a bounded number of queries)."""
+    """The whole database as a version-2 document (a bounded number of queries)."""
     ingredients = session.scalars(select(Ingredient)).all()
     recipes = session.scalars(
         select(Recipe).options(
@@ -180,7 +181,7 @@ def build_document(session: Session) -> dict[str, Any]:
     # Everything the relationships above point at is already in the identity map.
     recipe_names = {r.id: r.name for r in recipes}
     good_names = {g.id: g.name for g in goods}
-    return {
+    document = {
         "format": FORMAT,
         "version": VERSION,
         "ingredients": [_ingredient(i) for i in _by_name(ingredients)],
@@ -197,3 +198,5 @@ def build_document(session: Session) -> dict[str, Any]:
             for e in sorted(events, key=lambda e: (e.event_date, e.name.casefold(), e.name, e.id))
         ],
     }
+    add_bake_days(session, document)
+    return document

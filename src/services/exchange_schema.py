@@ -23,8 +23,10 @@ from src.models import AmendmentType, OutputMode, PlanState
 from src.planning.types import YIELD_MODES
 from src.planning.units import UnitError, normalize_unit
 
+from .exchange_bake_days import BakeryDoc, FirstBakeDay, TimingDoc
+
 FORMAT = "bake-planner"
-VERSION = 1
+VERSION = 2  # 2: optional bake-day fields (exchange_bake_days)
 NAME_MAX = 200
 CATEGORY_MAX = 100
 COUNT_MAX = 10**9
@@ -279,6 +281,7 @@ class RecipeDoc(_Doc):
     notes: Notes = ""
     ingredients: list[LineDoc] = Field(default_factory=list)
     yields: list[YieldDoc] = Field(default_factory=list)
+    timing: TimingDoc | None = None
 
 
 class ComponentDoc(_Doc):
@@ -339,6 +342,7 @@ class EventDoc(_Doc):
     production: list[RunDoc] = Field(default_factory=list)
     snapshot: JsonObject = None
     amendments: list[AmendmentDoc] = Field(default_factory=list)
+    first_bake_day: FirstBakeDay = None
 
 
 class DocumentDoc(_Doc):
@@ -349,3 +353,4 @@ class DocumentDoc(_Doc):
     finished_goods: list[GoodDoc] = Field(default_factory=list)
     pantry: list[PantryDoc] = Field(default_factory=list)
     events: list[EventDoc] = Field(default_factory=list)
+    bakery: BakeryDoc | None = None

@@ -66,16 +66,20 @@ class Worker:
             self.proc.wait(timeout=30)
 
 
-def _wait_started(log: Path, timeout: float = 60) -> None:
+def _wait_for_edits(log: Path, at_least: int, timeout: float = 120) -> None:
+    """Wait until the editor has confirmed ``at_least`` edits (0: until it started).
+
+    The kill then lands while it is editing, however slow the machine is: the
+    test waits for progress instead of assuming how much a fixed sleep buys."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if log.exists():
             text = log.read_text()
             assert "error " not in text, text
-            if "started" in text:
+            if "started" in text and text.count("\nseq ") >= at_least:
                 return
         time.sleep(0.005)
-    raise AssertionError(f"the editor did not start within {timeout} s")
+    raise AssertionError(f"the editor did not confirm {at_least} edits within {timeout} s")
 
 
 def _import_problems(path: Path) -> list[str]:
@@ -137,8 +141,9 @@ def test_editor_killed_at_random_moments_leaves_a_consistent_database(small_bake
             _reset_counter(path, counter_id)
             log = tmp_path / f"trial-{trial}.log"
             pid = int(worker.ask(f"run {path} {log} {counter_id} {trial}").split()[1])
-            _wait_started(log)
-            time.sleep(rng.uniform(0, 0.35))
+            # Most kills land mid-run after some confirmed edits; some right at start.
+            _wait_for_edits(log, at_least=rng.choice((0, 1, 1, 2, 3)))
+            time.sleep(rng.uniform(0, 0.05))
             os.kill(pid, signal.SIGKILL)
             assert worker.ask(f"reap {pid}").startswith("reaped")
 
@@ -157,7 +162,5 @@ def test_editor_killed_at_random_moments_leaves_a_consistent_database(small_bake
                 _app_still_works(path)
     finally:
         worker.close()
-    # The editor must really have been editing when killed, most of the time.
-    assert sum(1 for n in edits if n > 0) >= TRIALS // 2, edits
     print(f"\ncrash safety: {TRIALS} kills, {sum(edits)} confirmed edits "
           f"(median {sorted(edits)[len(edits) // 2]} per trial)")

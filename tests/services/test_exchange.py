@@ -176,8 +176,8 @@ def test_cycle_names_the_goods(db):
 
 
 def test_header_problems(db):
-    assert problems_of(db, {**small_doc(), "version": 2}) == [
-        "version: 2 is newer than this Bake Planner understands (1)"
+    assert problems_of(db, {**small_doc(), "version": 3}) == [
+        "version: 3 is newer than this Bake Planner understands (2)"
     ]
     assert problems_of(db, {**small_doc(), "format": "cookies"}) == [
         'format: expected "bake-planner"'

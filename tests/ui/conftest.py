@@ -48,6 +48,15 @@ def pump(root, times: int = 3) -> None:
         root.update()
 
 
+def pump_until(root, ready, times: int = 30) -> bool:
+    """Pump until ``ready()`` holds (a loaded machine maps a new widget later); its last answer."""
+    for _ in range(times):
+        pump(root)
+        if ready():
+            return True
+    return bool(ready())
+
+
 def cancel_after_jobs(root) -> None:
     for job in root.tk.call("after", "info"):
         try:

@@ -7,7 +7,7 @@ import pytest
 from src.services import events as events_service
 from src.ui.planning.event_dialog import EventDialog
 
-from .conftest import pump, toplevels
+from .conftest import pump, pump_until, toplevels
 
 pytestmark = pytest.mark.gui
 
@@ -32,7 +32,7 @@ def test_window_title_tabs_and_event_list(window, root):
     assert window.planning.header.name_label.cget("text") == "Christmas 2026"
     assert window.catalog is None and window.pantry is None  # built when first shown
     window.show_tab("Pantry")
-    pump(root)
+    assert pump_until(root, lambda: window.pantry is not None and window.pantry.winfo_ismapped())
     assert window.pantry.winfo_ismapped() and not window.planning.winfo_ismapped()
     tree = window.pantry.panel.tree
     listed = [tree.item(iid, "text") for iid in tree.get_children()]
@@ -44,8 +44,7 @@ def test_a_catalog_edit_shows_in_the_plan_when_planning_is_shown_again(window, r
     from src.services.catalog_dto import RecipeInput, YieldInput
 
     window.show_tab("Catalog")
-    pump(root)
-    assert window.catalog.winfo_ismapped()
+    assert pump_until(root, lambda: window.catalog is not None and window.catalog.winfo_ismapped())
     catalog.create_recipe(bakery_db, RecipeInput(
         name="Gingerbread Dough", category="Cookies",
         yields=(YieldInput(name="Gingerbread man", mode="discrete_count", items_per_batch=12),),

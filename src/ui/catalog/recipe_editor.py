@@ -11,7 +11,7 @@ import customtkinter as ctk
 
 from src.services.catalog_dto import RecipeView
 from src.services.errors import ServiceError
-from src.services.facade import Services
+from src.services.facade import Services, as_services
 from src.services.formatting import SUPPORTED_UNITS
 from src.ui import theme
 from src.ui.dialogs import FormDialog
@@ -25,6 +25,7 @@ from .recipe_presenter import (
     YieldForm,
 )
 from .suggest import SuggestBox
+from .timing_fields import TimingFields
 
 _ROW_KEY = re.compile(r"^(lines|yields)\[(\d+)\](?:\.(\w+))?$")
 FIELDS = ("name", "category", "base_recipe_id", "notes")
@@ -139,8 +140,14 @@ class RecipeDialog(FormDialog):
         on_saved: Callable[[RecipeView], None],
     ) -> None:
         super().__init__(parent, "Edit recipe" if recipe_id else "New recipe", "Save")
+        services = as_services(services)
+
+        def saved(view: RecipeView) -> None:  # the timing (issue 14), once the recipe exists
+            services.bakery_settings.set_recipe_timing(view.id, self.timing.read())
+            on_saved(view)
+
         try:
-            self.presenter = RecipeEditorPresenter(services, self, recipe_id, on_saved)
+            self.presenter = RecipeEditorPresenter(services, self, recipe_id, saved)
         except ServiceError:
             self._close()  # e.g. deleted in another window: no half-built dialog left
             raise
@@ -165,6 +172,10 @@ class RecipeDialog(FormDialog):
         for widget in (self.name_entry, self.category_entry, base_row, self.notes_box):
             widget.grid_configure(sticky="w")
         self._build_lists(form)
+        self.timing = TimingFields(self.body)
+        self.timing.grid(row=self._row + 1, column=0, columnspan=3, sticky="w", pady=(6, 0))
+        if recipe_id is not None:
+            self.timing.fill(services.bakery_settings.get_recipe_timing(recipe_id))
         self.presenter.form_changed()
         self.finish()
 
@@ -315,5 +326,6 @@ class RecipeDialog(FormDialog):
 
     def on_submit(self) -> bool:
         # The presenter closes the dialog itself on success.
-        self.presenter.save()
+        if self.timing.check():
+            self.presenter.save()
         return False

@@ -6,7 +6,7 @@ the first time the view is shown; a view with ``show(plan)`` receives the
 current plan then and every refreshed plan after. For example::
 
     SubView("costs", "Costs", lambda master, tab: CostsView(master, tab.presenter)),
-    SubView("bake_days", "Bake days", build_bake_days, leads_in=("locked",)),
+    SubView("suggest", "Suggestions", build_suggestions, leads_in=("draft",)),
 
 ``leads_in`` lists the plan states in which the view opens first.
 """
@@ -29,6 +29,7 @@ from src.ui.planning.shopping_section import ShoppingSection
 from src.ui.planning.subviews import SubView
 
 if TYPE_CHECKING:
+    from src.ui.planning.bake_days import BakeDaysView
     from src.ui.planning.tab import PlanningTab
 
 TOP_SHARE = 0.46  # of the plan's height for recipes and goods at first; batches get the rest
@@ -100,6 +101,40 @@ class ProductionPage(ctk.CTkFrame):
             self.note.pack(anchor="w", padx=12, pady=20, before=self.section)
 
 
+class BakeDaysPage(ctk.CTkFrame):
+    """The Bake days view (issue 14) following the chosen event: the schedule is read
+    again when the plan changes, while the view is shown (else when next shown)."""
+
+    def __init__(self, master: tk.Misc, tab: PlanningTab) -> None:
+        super().__init__(master, fg_color="transparent")
+        self._services = tab.presenter.services
+        self.view: BakeDaysView | None = None
+        self._shown: PlanView | None = None
+        self._stale = False
+        self.bind("<Map>", lambda _e: self._refresh_if_stale(), add="+")
+
+    def show(self, plan: PlanView) -> None:
+        if plan == self._shown:
+            return
+        self._shown = plan
+        if self.view is None:
+            from src.ui.planning.bake_days import BakeDaysView  # its drawing code: on use
+
+            self.view = BakeDaysView(self, self._services, plan.event.id)
+            self.view.pack(fill="both", expand=True)
+        elif self.view.event_id != plan.event.id:
+            self.view.show_event(plan.event.id)
+        elif self.winfo_ismapped():
+            self.view.refresh()
+        else:
+            self._stale = True
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.view is not None:
+            self._stale = False
+            self.view.refresh()
+
+
 def build_plan(master: tk.Misc, tab: PlanningTab) -> PlanPage:
     return PlanPage(master, tab)
 
@@ -121,10 +156,15 @@ def build_production(master: tk.Misc, tab: PlanningTab) -> ProductionPage:
     return ProductionPage(master, tab)
 
 
+def build_bake_days(master: tk.Misc, tab: PlanningTab) -> BakeDaysPage:
+    return BakeDaysPage(master, tab)
+
+
 VIEWS: tuple[SubView, ...] = (
     SubView("plan", "Plan", build_plan),
     SubView("shopping", "Shopping", build_shopping),
     SubView("assembly", "Assembly", build_assembly),
     SubView("production", "Production", build_production,
             leads_in=("in_production", "completed")),
+    SubView("bake_days", "Bake days", build_bake_days),
 )
