@@ -31,7 +31,7 @@ ALEMBIC_DIR = Path(__file__).resolve().parent.parent / "alembic"
 # The newest migration's revision. Opening a database already at this revision
 # skips alembic entirely (importing it and reading the scripts costs ~200 ms of
 # start-up); tests/services/test_db_head_revision.py checks it is alembic's head.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 BUSY_TIMEOUT_MS = 10_000
 
 # SQLite has no decimal type; quantities are stored with a fixed scale and read

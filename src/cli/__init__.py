@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from src.db import DatabaseError, open_database
 from src.services.errors import ServiceError
 
-from . import reports, schedule
+from . import planning_aids, reports, schedule
 from .common import Handler, UserError, add_db_option
 
 # Each module adds its commands with register(sub) -> {name: handler}.
-COMMAND_MODULES = (reports, schedule)
+COMMAND_MODULES = (reports, schedule, planning_aids)
 
 
 COMMANDS: dict[str, Handler] = {}

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import BaseModel
@@ -30,6 +38,13 @@ class BatchDecision(BaseModel):
         ForeignKey("finished_units.id", ondelete="SET NULL"), nullable=True
     )
     batches: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Pinned by the baker: the batch optimiser never changes this decision.
+    pinned: Mapped[bool] = mapped_column(
+        Boolean,
+        nullable=False,
+        default=False,
+        server_default=false(),
+    )
 
     event: Mapped[Event] = relationship(back_populates="batch_decisions")
     recipe: Mapped[Recipe] = relationship()

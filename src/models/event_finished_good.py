@@ -26,6 +26,8 @@ class EventFinishedGood(BaseModel):
         ForeignKey("finished_goods.id", ondelete="RESTRICT"), nullable=False
     )
     quantity: Mapped[int] = mapped_column(Integer, nullable=False)
+    # How many were left over when the event was completed (optional).
+    leftover: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     event: Mapped[Event] = relationship(back_populates="event_finished_goods")
     finished_good: Mapped[FinishedGood] = relationship()

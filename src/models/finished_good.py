@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import BaseModel
@@ -20,6 +30,8 @@ class FinishedGood(BaseModel):
 
     name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    # How many of this good one guest takes (3 cookies, 0.1 gift tins); optional.
+    per_guest: Mapped[Decimal | None] = mapped_column(Numeric(12, 4), nullable=True)
 
     components: Mapped[list[FinishedGoodComponent]] = relationship(
         back_populates="finished_good",

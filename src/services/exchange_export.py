@@ -88,7 +88,10 @@ def _good(good: FinishedGood) -> dict[str, Any]:
             components.append({"unit": comp.finished_unit.name, "quantity": comp.quantity})
         else:
             components.append({"good": comp.component_good.name, "quantity": comp.quantity})
-    return {"name": good.name, "notes": good.notes or "", "components": components}
+    out: dict[str, Any] = {"name": good.name, "notes": good.notes or "", "components": components}
+    if good.per_guest is not None:  # version 2 additions: only when set
+        out["per_guest"] = decimal_text(good.per_guest)
+    return out
 
 
 def _amendment_data(
@@ -133,6 +136,7 @@ def _event(event: Event, goods: Mapping[int, str], recipes: Mapping[int, str]) -
                           key=lambda n: (n.casefold(), n)),
         "finished_goods": [
             {"good": goods[line.finished_good_id], "quantity": line.quantity}
+            | ({"leftover": line.leftover} if line.leftover is not None else {})
             for line in sorted(event.event_finished_goods,
                                key=lambda li: (goods[li.finished_good_id].casefold(),
                                                goods[li.finished_good_id]))
@@ -140,6 +144,7 @@ def _event(event: Event, goods: Mapping[int, str], recipes: Mapping[int, str]) -
         "batch_decisions": [
             {"recipe": recipes[d.recipe_id], "batches": d.batches,
              "yield": d.finished_unit.name if d.finished_unit is not None else None}
+            | ({"pinned": True} if d.pinned else {})
             for d in decisions
         ],
         "production": [

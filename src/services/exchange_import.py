@@ -323,6 +323,9 @@ class Checker:
         seen: set[str] = set()
         for j, line in enumerate(e.finished_goods):
             lw = f"{where}.finished_goods[{j}].good"
+            if line.leftover is not None and line.leftover > line.quantity:
+                self.add(f"{where}.finished_goods[{j}].leftover",
+                         f"{line.leftover} left over is more than the {line.quantity} planned")
             if self._missing(lw, "finished good", line.good, cat.goods):
                 continue
             if key(line.good) in seen:

@@ -290,10 +290,28 @@ class ComponentDoc(_Doc):
     quantity: Count
 
 
+def _optional_leftover(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _fail("must be a whole number ≥ 0")
+    return _count(value) if value else 0
+
+
+def _pinned(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _fail("must be true or false")
+    return value
+
+
 class GoodDoc(_Doc):
     name: Name
     notes: Notes = ""
     components: list[ComponentDoc] = Field(default_factory=list)
+    # Version 2 (optional): how many one guest takes, e.g. "3" or "0.1".
+    per_guest: Annotated[Decimal | None, BeforeValidator(
+        lambda v: None if v is None else _decimal(v, places=4, minimum="positive")
+    )] = None
 
 
 class PantryDoc(_Doc):
@@ -305,6 +323,7 @@ class PantryDoc(_Doc):
 class EventLineDoc(_Doc):
     good: Name
     quantity: Count
+    leftover: Annotated[int | None, BeforeValidator(_optional_leftover)] = None  # version 2
 
 
 class DecisionDoc(_Doc):
@@ -313,6 +332,7 @@ class DecisionDoc(_Doc):
     yield_: Annotated[str | None, BeforeValidator(lambda v: None if v is None else _name(v))] = (
         Field(default=None, alias="yield")
     )
+    pinned: Annotated[bool, BeforeValidator(_pinned)] = False  # version 2
 
 
 class RunDoc(_Doc):

@@ -174,6 +174,7 @@ class DocumentWriter:
         for d in doc.finished_goods:
             row = self._row(self.goods, d.name, FinishedGood, components=[])
             row.name, row.notes = d.name, d.notes
+            row.per_guest = d.per_guest
             if row.components:  # cleared first: a re-added component would clash
                 row.components.clear()
         self._flush()
@@ -299,9 +300,9 @@ class DocumentWriter:
         for d, event in events:
             chosen += [{"event_id": event.id, "recipe_id": recipe(n)} for n in d.recipes]
             goods += [{"event_id": event.id, "finished_good_id": good(x.good),
-                       "quantity": x.quantity} for x in d.finished_goods]
+                       "quantity": x.quantity, "leftover": x.leftover} for x in d.finished_goods]
             decisions += [{"event_id": event.id, "recipe_id": recipe(x.recipe),
-                           "batches": x.batches,
+                           "batches": x.batches, "pinned": x.pinned,
                            "finished_unit_id": self._unit_id(x.yield_) if x.yield_ else None}
                           for x in d.batch_decisions]
             runs += [{"event_id": event.id, "recipe_id": recipe(x.recipe), "batches": x.batches,
@@ -316,11 +317,11 @@ class DocumentWriter:
         recipe, good = (lambda n: self.recipes[key(n)]), (lambda n: self.goods[key(n)])
         event.event_recipes = [EventRecipe(recipe=recipe(n)) for n in d.recipes]
         event.event_finished_goods = [
-            EventFinishedGood(finished_good=good(x.good), quantity=x.quantity)
+            EventFinishedGood(finished_good=good(x.good), quantity=x.quantity, leftover=x.leftover)
             for x in d.finished_goods
         ]
         event.batch_decisions = [
-            BatchDecision(recipe=recipe(x.recipe), batches=x.batches,
+            BatchDecision(recipe=recipe(x.recipe), batches=x.batches, pinned=x.pinned,
                           finished_unit=self.units[key(x.yield_)] if x.yield_ else None)
             for x in d.batch_decisions
         ]

@@ -6,6 +6,7 @@
 | batch decisions                          | yes   | yes    | via amendment  | no        |
 | record production                        | no    | no     | yes            | no        |
 | amend the plan                           | no    | no     | yes            | no        |
+| record leftovers                         | no    | no     | yes            | yes       |
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Action(str, Enum):
     RECORD_PRODUCTION = "record_production"
     AMEND = "amend"
     DELETE_EVENT = "delete_event"
+    RECORD_LEFTOVERS = "record_leftovers"
 
 
 D, L, P, C = PlanState.DRAFT, PlanState.LOCKED, PlanState.IN_PRODUCTION, PlanState.COMPLETED
@@ -37,6 +39,8 @@ ALLOWED: dict[Action, frozenset[PlanState]] = {
     Action.AMEND: frozenset({P}),
     # An event can always be deleted (with the UI's confirmation); its rows cascade.
     Action.DELETE_EVENT: frozenset({D, L, P, C}),
+    # What was left over is known only at the end; a completed plan still takes it.
+    Action.RECORD_LEFTOVERS: frozenset({P, C}),
 }
 
 # Transitions: from-state -> {transition name: to-state}.
@@ -65,6 +69,7 @@ _ACTION_LABELS = {
     Action.RECORD_PRODUCTION: "record production",
     Action.AMEND: "amend the plan",
     Action.DELETE_EVENT: "delete the event",
+    Action.RECORD_LEFTOVERS: "record leftovers",
 }
 
 

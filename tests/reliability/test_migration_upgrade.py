@@ -95,10 +95,20 @@ def _seed_0005(conn: sqlite3.Connection) -> None:
 
 
 # Revisions in the order they apply (migrations are chained in the order they landed).
+def _seed_0006(conn: sqlite3.Connection) -> None:
+    """0005's rows plus the planning aids' columns: a per-guest rate, a leftover, a pin."""
+    _seed_0005(conn)
+    conn.execute("UPDATE finished_goods SET per_guest = '0.5' WHERE id = 2")
+    conn.execute("UPDATE event_finished_goods SET leftover = 3 WHERE id = 1")
+    conn.execute("UPDATE batch_decisions SET pinned = 1 WHERE id = 1")
+
+
+# Revisions in the order they apply (migrations are chained in the order they landed).
 SEEDERS = {
     "0001": _seed_0001,
     "0008": _seed_0001,  # dropping duplicate indexes changed no table's columns
     "0005": _seed_0005,
+    "0006": _seed_0006,
 }
 
 

@@ -271,6 +271,18 @@ class PlanningPresenter:
         """Amend the plan in production: change the batches of ``recipe_id``."""
         return self._save("amendments", "amend_batches", recipe_id, batches, reason).error
 
+    def apply_suggestions(self, good_ids: Sequence[int]) -> str | None:
+        """Take the suggested quantities of ``good_ids`` (issue 15)."""
+        return self._save("suggestions", "apply_suggestions", good_ids).error
+
+    def apply_optimisation(self, margin: object, use_pantry: object) -> str | None:
+        """Decide the optimiser's batches (issue 15)."""
+        return self._save("optimiser", "apply_optimisation", margin, use_pantry).error
+
+    def set_pinned(self, recipe_id: int, pinned: bool) -> str | None:
+        """Keep (or free) a recipe's batches when optimising (issue 15)."""
+        return self._save("optimiser", "set_pinned", recipe_id, pinned).error
+
     def _save(self, area: str, service: str, *args: object) -> SaveResult:
         """Call the service ``area.service(event_id, *args)``; on success refresh every
         section once the caller has returned. The result carries what the service

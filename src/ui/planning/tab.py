@@ -20,6 +20,7 @@ from src.services.plan_dto import ComparisonView, PlanView
 from src.ui import theme
 from src.ui.dialogs import ask_confirm, show_notice
 from src.ui.keyboard import make_buttons_focusable
+from src.ui.planning.aids_bar import AidsBar
 from src.ui.planning.assembly_section import AssemblySection
 from src.ui.planning.batches_section import BatchesSection
 from src.ui.planning.event_dialog import EventDialog
@@ -143,6 +144,10 @@ class PlanningTab(ctk.CTkFrame):
     @property
     def batches(self) -> BatchesSection:
         return self.bar.view("plan").batches
+
+    @property
+    def aids(self) -> AidsBar:
+        return self.bar.view("plan").aids
 
     @property
     def shopping(self) -> ShoppingSection:

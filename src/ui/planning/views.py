@@ -20,6 +20,7 @@ import customtkinter as ctk
 
 from src.services.plan_dto import PlanView
 from src.ui import theme
+from src.ui.planning.aids_bar import AidsBar
 from src.ui.planning.assembly_section import AssemblySection
 from src.ui.planning.batches_section import BatchesSection
 from src.ui.planning.goods_section import GoodsSection
@@ -44,14 +45,17 @@ class PlanPage(tk.PanedWindow):
                          sashrelief="flat", showhandle=False, bg=theme.color("window"))
         p = tab.presenter
         top = ctk.CTkFrame(self, fg_color="transparent")
+        # The planning aids (issue 15: suggest, optimise, pantry, clone, leftovers).
+        self.aids = AidsBar(top, p, tab)
         self.recipes = RecipesSection(top, on_toggle=p.toggle_recipe)
         self.goods = GoodsSection(top, on_quantity=p.set_quantity)
         # The recipe list needs the width (variant names are indented); goods are short.
         top.grid_columnconfigure(0, weight=3, uniform="pair")
         top.grid_columnconfigure(1, weight=2, uniform="pair")
-        top.grid_rowconfigure(0, weight=1)
-        self.recipes.grid(row=0, column=0, sticky="nsew", padx=(0, 4))
-        self.goods.grid(row=0, column=1, sticky="nsew", padx=(4, 0))
+        top.grid_rowconfigure(1, weight=1)
+        self.aids.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
+        self.recipes.grid(row=1, column=0, sticky="nsew", padx=(0, 4))
+        self.goods.grid(row=1, column=1, sticky="nsew", padx=(4, 0))
         self.recipes.tree.configure(height=4)
         self.batches = BatchesSection(self, on_choose=p.choose_batches,
                                       on_clear=p.clear_batches, confirm=tab.confirm)
@@ -71,7 +75,7 @@ class PlanPage(tk.PanedWindow):
         self.after_idle(lambda: self.sash_place(0, 0, round(height * TOP_SHARE)))
 
     def show(self, plan: PlanView) -> None:
-        for section in (self.recipes, self.goods, self.batches):
+        for section in (self.aids, self.recipes, self.goods, self.batches):
             section.show(plan)
 
 
