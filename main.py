@@ -2,6 +2,14 @@
 
 import sys
 
+
+def _command_line(argv, **window):
+    # Imported only once the window's skeleton is painted (the heavy part of start-up).
+    from src.cli import main
+
+    return main(argv, **window)
+
+
 if __name__ == "__main__":
     from src.ui.boot import gui_requested
 
@@ -9,7 +17,7 @@ if __name__ == "__main__":
         # The window is wanted: paint its title and skeleton before the heavy imports.
         from src.ui.boot import start
 
-        sys.exit(start(sys.argv[1:]))
+        sys.exit(start(sys.argv[1:], _command_line))
     from src.cli import main
 
     sys.exit(main())

@@ -87,8 +87,8 @@ def startup(args) -> int:
 
 def gui_update(args) -> int:
     """A quantity edit on the planning tab until every section has been updated
-    and laid out: presenter.set_quantity (save, refresh, every section's show)
-    then update_idletasks."""
+    and laid out: presenter.set_quantity (save) then update_idletasks (the deferred
+    refresh: every section's show, then layout)."""
     from src.db import open_database
     from src.ui.main_window import build_main_window
 
@@ -103,11 +103,11 @@ def gui_update(args) -> int:
     for i in range(args.runs + 1):
         quantity = line.quantity + 1 + i % 2  # alternate, so every edit changes the plan
         start = time.perf_counter()
-        message = presenter.set_quantity(line.id, str(quantity))
-        root.update_idletasks()
+        result = presenter.set_quantity(line.id, str(quantity))
+        root.update_idletasks()  # runs the deferred refresh of every section, then layout
         samples.append((time.perf_counter() - start) * 1000)
-        if message:
-            return _answer(ok=False, reason=f"the quantity edit was refused: {message}")
+        if result.error:
+            return _answer(ok=False, reason=f"the quantity edit was refused: {result.error}")
         _pump(root)
     samples = samples[1:]
     return _answer(ok=True, value=round(statistics.median(samples), 1),

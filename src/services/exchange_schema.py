@@ -25,6 +25,7 @@ from src.planning.types import YIELD_MODES
 from src.planning.units import UnitError, normalize_unit
 
 from .exchange_bake_days import BakeryDoc, FirstBakeDay, TimingDoc
+from .exchange_json import _data_object, _json_object
 from .validation import normalise_name
 
 FORMAT = "bake-planner"
@@ -34,7 +35,6 @@ PACK_TEXT_MAX = 100
 NAME_MAX = 200
 CATEGORY_MAX = 100
 COUNT_MAX = 10**9
-MAX_JSON_DEPTH = 32
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -186,45 +186,6 @@ def _timestamp(value: object) -> datetime:
                 moment = moment.astimezone(UTC).replace(tzinfo=None)
             return moment
     raise _fail(f'{shown_value(value)} is not a date and time (e.g. "2026-12-18T10:00:00Z")')
-
-
-def check_json_value(value: object, depth: int = 0) -> None:
-    """Raise ValueError unless ``value`` is plain JSON data nested at most MAX_JSON_DEPTH deep."""
-    stack = [(value, depth)]
-    while stack:
-        item, level = stack.pop()
-        if level > MAX_JSON_DEPTH:
-            raise ValueError(f"is nested more than {MAX_JSON_DEPTH} levels deep")
-        if isinstance(item, dict):
-            for key, child in item.items():
-                if not isinstance(key, str):
-                    raise ValueError("has a key that is not text")
-                stack.append((child, level + 1))
-        elif isinstance(item, list):
-            stack.extend((child, level + 1) for child in item)
-        elif isinstance(item, float):
-            if not math.isfinite(item):
-                raise ValueError("holds a number that is not finite")
-        elif not (item is None or isinstance(item, str | int | bool)):
-            raise ValueError("holds a value that is not JSON data")
-
-
-def _json_object(value: object) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        raise _fail("must be an object or null")
-    try:
-        check_json_value(value)
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
-    return value
-
-
-def _data_object(value: object) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _fail("must be an object")
-    return _json_object(value)  # type: ignore[return-value]
 
 
 Name = Annotated[str, BeforeValidator(_name)]

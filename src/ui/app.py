@@ -12,54 +12,52 @@ import os
 import sys
 import tkinter as tk
 
-from src.db import Database
 from src.ui.boot import ms_since_process_start
 
 EXIT_AFTER_IDLE = "BAKE_PLANNER_EXIT_AFTER_IDLE"
 APPEARANCE = "BAKE_PLANNER_APPEARANCE"
 
+
 def run_app(
-    db: Database | str | None = None,
+    db: object = None,
     demo: bool = False,
     root: tk.Tk | None = None,
     first_paint_ms: float | None = None,
     skeleton: tk.Misc | None = None,
 ) -> int:
-    """Open the window on ``db`` (a Database, a path or URL, or None for the default;
+    """Open the window on ``db`` (opened services or a database handle, a path or
+    URL, or None for the default;
     with ``demo`` and no ``db``: the demo database, loaded with the demo bakery when
     empty). ``root``: a window already shown with its title and ``skeleton``
     (src.ui.boot), which the real window replaces. Returns the process exit status."""
     import customtkinter as ctk
 
-    from src.db import DatabaseError, demo_db_path, open_database
+    from src.services.facade import DatabaseError, as_services, open_services
     from src.ui import theme
     from src.ui.main_window import build_main_window
 
     theme.apply_appearance_from_env(os.environ.get(APPEARANCE))
-    owned = not isinstance(db, Database)
     try:
-        if isinstance(db, Database):
-            database = db
-        else:
-            database = open_database(demo_db_path() if demo and db is None else db)
+        if db is None or isinstance(db, str | os.PathLike):
+            services = open_services(db, demo_database=demo)
+        else:  # already open (tests, the start-up probe)
+            services = as_services(db)  # type: ignore[arg-type]
     except DatabaseError as exc:
         print(f"bake-planner: {exc}", file=sys.stderr)
         if root is not None:
             root.destroy()
         return 1
-    if database.backup_path is not None:
+    if services.backup_path is not None:
         print(f"bake-planner: backed up the database before upgrading it: "
-              f"{database.backup_path}", file=sys.stderr)
+              f"{services.backup_path}", file=sys.stderr)
     try:
         if demo:
-            from src.services.demo import load_demo_if_empty
-
-            load_demo_if_empty(database)
+            services.demo.load_demo_if_empty()
         if root is None:
             root = ctk.CTk()
         else:
             _adopt(root)
-        build_main_window(root, database)
+        build_main_window(root, services)
         if skeleton is not None:
             skeleton.destroy()
         if os.environ.get(EXIT_AFTER_IDLE) == "1":
@@ -82,8 +80,7 @@ def run_app(
         except Exception:  # noqa: BLE001 - the user may have closed the window already
             pass
     finally:
-        if owned:
-            database.dispose()
+        services.dispose()
     return 0
 
 

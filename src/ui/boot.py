@@ -16,7 +16,7 @@ import os
 import sys
 import time
 import tkinter as tk
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 TITLE = "Bake Planner"
 WIDTH, HEIGHT = 1280, 800
@@ -85,8 +85,10 @@ def paint_skeleton() -> tuple[tk.Tk, tk.Frame, float]:
     return root, skeleton, ms_since_process_start()
 
 
-def start(argv: Sequence[str]) -> int:
-    """Paint the skeleton, then run the command line (which opens the real window)."""
+def start(argv: Sequence[str], run: Callable[..., int]) -> int:
+    """Paint the skeleton, then ``run(argv, root=, first_paint_ms=, skeleton=)``: the
+    command line's entry (main.py passes it; the UI does not import the CLI), which
+    opens the real window into the same root."""
     try:
         root, skeleton, first_paint = paint_skeleton()
     except tk.TclError as exc:  # no display, or one that refuses us
@@ -98,8 +100,4 @@ def start(argv: Sequence[str]) -> int:
     import customtkinter  # noqa: F401
 
     root.update()
-    from src.cli import main
-
-    root.update()
-
-    return main(argv, root=root, first_paint_ms=first_paint, skeleton=skeleton)
+    return run(argv, root=root, first_paint_ms=first_paint, skeleton=skeleton)

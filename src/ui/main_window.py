@@ -6,40 +6,47 @@ import tkinter as tk
 
 import customtkinter as ctk
 
-from src.db import Database
+from src.services.facade import Services, as_services
 from src.ui import theme
+from src.ui.keyboard import make_buttons_focusable
 from src.ui.keys import install_select_all
 from src.ui.planning.tab import PlanningTab
 
 TITLE = "Bake Planner"
-MIN_WIDTH, MIN_HEIGHT = 1280, 800
+# The window fits a 1366×768 laptop screen with room for a title bar and a panel.
+WIDTH, HEIGHT = 1366, 800
+MIN_WIDTH, MIN_HEIGHT = 1100, 640
+SCREEN_MARGIN = 70  # title bar and task bar of a laptop screen
 PLANNING, CATALOG, PANTRY = "Planning", "Catalog", "Pantry"
 TABS = (PLANNING, CATALOG, PANTRY)
 
 
 class MainWindow(ctk.CTkFrame):
-    """The window's content for ``db``: the tab view with the planning tab first.
+    """The window's content on ``services``: the tab view with the planning tab first.
 
     The Catalog and Pantry tabs are built the first time they are shown (start-up
     pays only for the planning tab). An edit there marks the plan out of date; it is
     reloaded when the Planning tab is shown again."""
 
-    def __init__(self, master: tk.Misc, db: Database) -> None:
+    def __init__(self, master: tk.Misc, services: Services) -> None:
         super().__init__(master, fg_color="transparent")
-        self.db = db
+        self.services = services = as_services(services)
         self.tabs = ctk.CTkTabview(self, anchor="nw", command=self._tab_changed)
         self.tabs.pack(fill="both", expand=True, padx=8, pady=(0, 8))
         for name in TABS:
             self.tabs.add(name)
-        self.planning = PlanningTab(self.tabs.tab(PLANNING), db)
+        self.planning = PlanningTab(self.tabs.tab(PLANNING), services)
+        # Tab reaches the Planning / Catalog / Pantry headers; Space switches. (The
+        # tab view keeps its header private and out of its winfo_children.)
+        make_buttons_focusable(self.tabs._segmented_button)
         self.planning.pack(fill="both", expand=True)
         self.catalog: ctk.CTkFrame | None = None
         self.pantry: ctk.CTkFrame | None = None
         self._plan_stale = False
         # What the welcome guide adds must show in the Catalog and Pantry tabs.
         self.planning.welcome.on_catalog_changed = self.catalog_changed_elsewhere
-        # Planning, the first tab added, is already the one shown. (CTkTabview.set()
-        # would also leave a job that hides every other tab 100 ms later.)
+        # The first tab added is the one shown. (CTkTabview.set() here would hide every
+        # other tab 100 ms later, even one the user has switched to by then.)
 
     def show_tab(self, name: str) -> None:
         """Switch to tab ``name`` as a click on its header does."""
@@ -71,17 +78,19 @@ class MainWindow(ctk.CTkFrame):
             from src.ui.catalog.tab import CatalogTab
 
             self.catalog = CatalogTab(
-                self.tabs.tab(CATALOG), self.db, on_catalog_changed=self.data_changed
+                self.tabs.tab(CATALOG), self.services, on_catalog_changed=self.data_changed
             )
             self.catalog.pack(fill="both", expand=True)
+            make_buttons_focusable(self.catalog)
         elif name == PANTRY:
             if self.pantry is None:
                 from src.ui.pantry.tab import PantryTab
 
                 self.pantry = PantryTab(
-                    self.tabs.tab(PANTRY), self.db, on_pantry_changed=self.data_changed
+                    self.tabs.tab(PANTRY), self.services, on_pantry_changed=self.data_changed
                 )
                 self.pantry.pack(fill="both", expand=True)
+                make_buttons_focusable(self.pantry)
             # Ingredients may have been added in the catalog since: list them all.
             self.pantry.refresh()
         elif name == PLANNING and self._plan_stale:
@@ -89,18 +98,25 @@ class MainWindow(ctk.CTkFrame):
             self.planning.reload()
 
 
-def build_main_window(root: ctk.CTk, db: Database) -> MainWindow:
+def window_size(screen_width: int, screen_height: int) -> tuple[int, int]:
+    """The window's first size: 1366×800, made smaller to fit the screen."""
+    return (min(WIDTH, screen_width), min(HEIGHT, screen_height - SCREEN_MARGIN))
+
+
+def build_main_window(root: ctk.CTk, services: Services) -> MainWindow:
     """Title, minimum size and content of ``root``; the events are loaded and shown."""
     root.title(TITLE)
     install_select_all(root)
     theme.readable_defaults()
-    root.minsize(MIN_WIDTH, MIN_HEIGHT)
-    root.geometry(f"{MIN_WIDTH}x{MIN_HEIGHT}")
+    width, height = window_size(root.winfo_screenwidth(), root.winfo_screenheight())
+    root.minsize(min(MIN_WIDTH, width), min(MIN_HEIGHT, height))
+    root.geometry(f"{width}x{height}")
     theme.style_treeviews(root)
-    window = MainWindow(root, db)
+    window = MainWindow(root, services)
     window.pack(fill="both", expand=True)
     window.planning.start()
-    if db.backup_path is not None:  # a migration ran on opening: say where the backup is
+    backup = as_services(services).backup_path
+    if backup is not None:  # a migration ran on opening: say where the backup is
         window.planning.watcher.show(
-            f"The database was upgraded; a backup was saved first: {db.backup_path}")
+            f"The database was upgraded; a backup was saved first: {backup}")
     return window

@@ -179,3 +179,7 @@ def window(root, bakery_db):
     root.geometry("1280x800+0+0")
     pump(root)
     return main
+
+
+# The fixtures of the 1366×768 screen (laptop_screen.py), for every GUI test module.
+from .laptop_screen import laptop_display, laptop_root  # noqa: E402, F401

@@ -20,7 +20,7 @@ from src.ui.main_window import build_main_window
 from src.ui.planning.bake_days import BakeDaysView, BakeDaysWindow
 
 from ..screens import screenshot_dir
-from .conftest import pump, toplevels
+from .conftest import pump
 
 pytestmark = [pytest.mark.gui]
 EVENT = "Holiday Cookie Exchange 2026"
@@ -37,18 +37,30 @@ def _texts(canvas) -> list[str]:
             if canvas.type(i) == "text"]
 
 
-def test_the_planning_tab_opens_bake_days_for_the_shown_event(root, demo):
+def test_the_planning_tab_shows_bake_days_for_the_shown_event(root, demo):
     main = build_main_window(root, demo)
     pump(root)
     planning = main.planning
     chosen = find_event(demo, EVENT, None).id
     planning.events.select(chosen)
     pump(root, 6)
-    planning.bake_days_button.invoke()
+    planning.show_view("bake_days")  # a sub-view of the plan, like Shopping
     pump(root, 6)
-    window = next(w for w in toplevels(root) if isinstance(w, BakeDaysWindow))
+    view = planning.bar.view("bake_days").view
+    assert view.event_id == chosen and view.winfo_ismapped()
+    assert view.title.cget("text") == f"Bake days — {EVENT}"
+    # It follows the chosen event.
+    other = next(e.id for e in planning.presenter.events if e.id != chosen)
+    planning.events.select(other)
+    pump(root, 6)
+    assert view.event_id == other
+
+
+def test_bake_days_opens_in_its_own_window_too(root, demo):
+    chosen = find_event(demo, EVENT, None).id
+    window = BakeDaysWindow(root, demo, chosen)
+    pump(root, 4)
     assert window.view.event_id == chosen
-    assert window.view.title.cget("text") == f"Bake days — {EVENT}"
     window.destroy()
 
 

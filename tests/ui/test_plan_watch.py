@@ -137,7 +137,7 @@ def test_a_failed_check_is_said_in_the_bar_and_nothing_breaks(window, root, monk
     from src.services import plan_watch
     from src.services.errors import ServiceError
 
-    def unreachable(_db, _event_id):
+    def unreachable(db, event_id):  # (the facade offers functions taking db first)
         raise ServiceError("Cannot check the database for changes: connection refused")
 
     monkeypatch.setattr(plan_watch, "plan_version", unreachable)

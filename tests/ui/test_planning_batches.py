@@ -196,7 +196,7 @@ def test_rows_stay_in_place_and_only_changed_rows_update(section, root):
 @pytest.fixture
 def wired(root, db):
     """The section wired to the presenter as the planning tab wires it."""
-    from src.services import decisions, exchange
+    from src.services import exchange
     from src.ui.planning.presenter import PlanningPresenter
 
     exchange.import_document(db, COOKIE_DOC)
@@ -204,8 +204,8 @@ def wired(root, db):
     questions: list = []
     section = BatchesSection(
         root,
-        on_choose=lambda rid, n, unit: presenter.run(decisions.set_batch_decision, rid, n, unit),
-        on_clear=lambda rid: presenter.run(decisions.clear_batch_decision, rid),
+        on_choose=lambda rid, n, unit: presenter.choose_batches(rid, n, unit),
+        on_clear=lambda rid: presenter.clear_batches(rid),
         confirm=lambda title, message, answer: questions.append((message, answer)),
     )
     section.pack(fill="both", expand=True)
@@ -241,7 +241,7 @@ def test_end_to_end_cancel_saves_nothing_and_quantity_change_makes_it_stale(wire
     assert presenter.plan.batches[0].decision.batches == 9
     assert section.selected_batches(recipe_id) == 9
     good_id = next(g.id for g in presenter.plan.goods if g.name == "Sugar cookie")
-    assert presenter.set_quantity(good_id, "300") is None
+    assert presenter.set_quantity(good_id, "300").error is None
     pump(root)
     assert section.row_widgets(recipe_id).status.cget("text").startswith(
         "Quantities changed: 9 batches is no longer an option"

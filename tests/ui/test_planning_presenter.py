@@ -116,8 +116,8 @@ def test_deselect_notice_lists_removed_lines_and_decisions(setup, bakery_db):
     recipes = _ids(presenter.plan, "recipes")
     presenter.set_selected_recipes([recipes["Sugar Cookie Dough"], recipes["Chocolate Truffles"]])
     goods = _ids(presenter.plan, "goods")
-    assert presenter.set_quantity(goods["Cookie tin"], "10") is None
-    assert presenter.set_quantity(goods["Truffle box"], "3") is None
+    assert presenter.set_quantity(goods["Cookie tin"], "10").saved == 10
+    assert presenter.set_quantity(goods["Truffle box"], "3").saved == 3
     view.notices.clear()
     presenter.toggle_recipe(recipes["Sugar Cookie Dough"])
     assert len(view.notices) == 1
@@ -141,8 +141,8 @@ def test_invalid_quantity_is_refused_with_a_message_and_not_saved(setup, bakery_
     presenter, _, _ = setup
     recipes, goods = _ids(presenter.plan, "recipes"), _ids(presenter.plan, "goods")
     presenter.toggle_recipe(recipes["Sugar Cookie Dough"])
-    message = presenter.set_quantity(goods["Sugar cookie"], text)
-    assert message and "Quantity" in message
+    result = presenter.set_quantity(goods["Sugar cookie"], text)
+    assert result.error and "Quantity" in result.error and result.saved is None
     saved = plan_view.get_plan_view(bakery_db, presenter.event_id)
     assert all(g.quantity is None for g in saved.goods)
 
@@ -151,16 +151,17 @@ def test_quantity_007_is_7_and_empty_clears(setup, bakery_db):
     presenter, _, section = setup
     recipes, goods = _ids(presenter.plan, "recipes"), _ids(presenter.plan, "goods")
     presenter.toggle_recipe(recipes["Sugar Cookie Dough"])
-    assert presenter.set_quantity(goods["Sugar cookie"], "007") is None
+    assert presenter.set_quantity(goods["Sugar cookie"], "007").saved == 7  # the value saved
     assert {g.name: g.quantity for g in section.shown[-1].goods}["Sugar cookie"] == 7
-    assert presenter.set_quantity(goods["Sugar cookie"], "") is None
+    result = presenter.set_quantity(goods["Sugar cookie"], "")
+    assert result.error is None and result.saved is None  # the line is removed
     assert {g.name: g.quantity for g in section.shown[-1].goods}["Sugar cookie"] is None
 
 
 def test_unavailable_good_is_refused_naming_the_recipe(setup):
     presenter, _, _ = setup
     goods = _ids(presenter.plan, "goods")
-    message = presenter.set_quantity(goods["Truffle box"], "2")
+    message = presenter.set_quantity(goods["Truffle box"], "2").error
     assert "Chocolate Truffles" in message
 
 
@@ -176,7 +177,7 @@ def test_transitions_walk_the_states_and_forbidden_edits_are_refused(setup):
     assert plan.event.plan_state == "locked"
     assert view.events[0].plan_state == "locked"  # the list shows the new state too
     assert set(plan.allowed.transitions) == {"unlock", "start_production"}
-    message = presenter.set_quantity(goods["Truffle box"], "12")
+    message = presenter.set_quantity(goods["Truffle box"], "12").error
     assert message and "locked" in message
     presenter.toggle_recipe(recipes["Sugar Cookie Dough"])
     assert "locked" in view.errors[-1]
@@ -213,12 +214,11 @@ def test_a_deleted_event_is_reported_not_crashed(setup, bakery_db):
     assert gone not in [e.id for e in view.events]
 
 
-def test_run_returns_the_service_message(setup):
+def test_a_refused_batch_choice_returns_the_service_message(setup):
     presenter, _, _ = setup
-    from src.services import decisions
 
     recipes = _ids(presenter.plan, "recipes")
-    message = presenter.run(decisions.set_batch_decision, recipes["Sugar Cookie Dough"], 3, None)
+    message = presenter.choose_batches(recipes["Sugar Cookie Dough"], 3, None)
     assert message and "Sugar Cookie Dough" in message
 
 
@@ -227,9 +227,8 @@ def test_export_shopping_list_writes_csv_and_pdf_or_says_why_not(setup, tmp_path
     recipes, goods = _ids(presenter.plan, "recipes"), _ids(presenter.plan, "goods")
     presenter.toggle_recipe(recipes["Chocolate Truffles"])
     presenter.set_quantity(goods["Truffle box"], "10")
-    from src.services import decisions
 
-    assert presenter.run(decisions.set_batch_decision, recipes["Chocolate Truffles"], 1) is None
+    assert presenter.choose_batches(recipes["Chocolate Truffles"], 1, None) is None
     target = tmp_path / "list.csv"
     assert presenter.export_shopping("csv", str(target)) is None
     text = target.read_text(encoding="utf-8")

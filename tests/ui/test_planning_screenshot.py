@@ -1,6 +1,6 @@
-"""Load the demo from the welcome screen, then photograph its draft event.
+"""Load the demo from the welcome screen, then photograph its events' sub-views.
 
-Writes docs/screenshots/planning.png (the README shows it)."""
+Writes docs/screenshots/planning*.png (the README shows them)."""
 
 from __future__ import annotations
 
@@ -57,62 +57,57 @@ def test_demo_loads_from_the_welcome_and_its_draft_event_is_photographed(root, d
     assert SCREENSHOT.stat().st_size > 10_000
 
 
-BATCHES_SHOT = SCREENSHOT.with_name("planning-batches.png")
+VIEW_SHOTS = {  # sub-view -> picture of the whole window showing it
+    "plan": "planning-batches.png",
+    "shopping": "planning-shopping.png",
+    "assembly": "planning-assembly.png",
+    "production": "planning-production.png",
+}
 
 
-def _scroll_to_top_of(planning, widget, root) -> None:
-    """Scroll the planning page so ``widget`` starts at the top of what is seen."""
-    pump(root)
-    top = widget.winfo_rooty() - planning.page.winfo_rooty()
-    planning.page._parent_canvas.yview_moveto(top / planning.page.winfo_height())
-    pump(root, 4)
-
-
-def _grab(widget, root, path: Path) -> None:
-    """Photograph the part of ``widget`` inside the window."""
-    x, y = widget.winfo_rootx(), widget.winfo_rooty()
-    bottom = min(y + widget.winfo_height(), root.winfo_rooty() + root.winfo_height() - 8)
+def _grab_window(root, path: Path) -> None:
+    x, y = root.winfo_rootx(), root.winfo_rooty()
     subprocess.run(
-        ["import", "-display", os.environ["DISPLAY"], "-window", "root",
-         "-crop", f"{widget.winfo_width()}x{bottom - y}+{x}+{y}", "+repage", str(path)],
+        ["import", "-display", root.winfo_screen(), "-window", "root",
+         "-crop", f"{root.winfo_width()}x{root.winfo_height()}+{x}+{y}", "+repage", str(path)],
         check=True, timeout=30,
     )
 
 
-def test_batch_decisions_and_shopping_list_of_the_demo_draft(root, db, tmp_path):
-    """The demo's draft event: every recipe's options and decision (the brownie batter
-    with its yield type picker), then the shopping list; written as one image."""
+@pytest.mark.parametrize("state", ["draft", "in_production"])
+def test_each_sub_view_of_the_demo_is_photographed(laptop_root, db, state):
+    """The demo's draft event (Plan with its batch decisions, Shopping, Assembly) and its
+    in-production event (Production), in the window the app opens on a 1366×768 screen."""
     from src.services import demo
 
+    root = laptop_root
     assert demo.load_demo_if_empty(db)
     main = build_main_window(root, db)
-    root.geometry("1280x800+0+0")
+    root.geometry("+0+0")
     pump(root)
     planning = main.planning
-    draft = next(e for e in planning.presenter.events if e.plan_state == "draft")
-    planning.events.select(draft.id)
+    event = next(e for e in planning.presenter.events if e.plan_state == state)
+    planning.events.select(event.id)
     pump(root, 6)
     plan = planning.presenter.plan
-    assert plan.event.id == draft.id and plan.batches and plan.shopping
-    several = [b for b in plan.batches if len(b.yield_choices) > 1]
-    assert several, "the demo draft has a recipe with several yield types"
-    brownie = planning.batches.row_widgets(several[0].recipe_id)
-    assert brownie.yield_box.winfo_manager() == "grid"
-    needs = " ".join(planning.batches.row_widgets(r).need.cget("text")
-                     for r in planning.batches.row_ids())
-    assert "loafs" not in needs and "mans" not in needs
-
-    if shutil.which("import") is None or shutil.which("convert") is None:
+    assert plan.event.id == event.id and plan.batches and plan.shopping
+    if state == "draft":
+        several = [b for b in plan.batches if len(b.yield_choices) > 1]
+        assert several, "the demo draft has a recipe with several yield types"
+        brownie = planning.batches.row_widgets(several[0].recipe_id)
+        assert brownie.yield_box.winfo_manager() == "grid"
+        needs = " ".join(planning.batches.row_widgets(r).need.cget("text")
+                         for r in planning.batches.row_ids())
+        assert "loafs" not in needs and "mans" not in needs
+        views = ("plan", "shopping", "assembly")
+    else:
+        assert planning.bar.current == "production"
+        views = ("production",)
+    if shutil.which("import") is None:
         pytest.skip("ImageMagick is not installed; no screenshot written")
-    _scroll_to_top_of(planning, planning.batches, root)
-    assert brownie.frame.winfo_ismapped()
-    _grab(planning.batches, root, tmp_path / "batches.png")
-    _scroll_to_top_of(planning, planning.shopping, root)
-    _grab(planning.shopping, root, tmp_path / "shopping.png")
-    BATCHES_SHOT.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        ["convert", str(tmp_path / "batches.png"), str(tmp_path / "shopping.png"),
-         "-append", str(BATCHES_SHOT)],
-        check=True, timeout=30,
-    )
-    assert BATCHES_SHOT.stat().st_size > 20_000
+    for key in views:
+        planning.show_view(key)
+        pump(root, 6)
+        path = SCREENSHOT.with_name(VIEW_SHOTS[key])
+        _grab_window(root, path)
+        assert path.stat().st_size > 20_000

@@ -195,9 +195,11 @@ def test_a_field_reached_by_keyboard_is_scrolled_into_view(window, root):
     planning = window.planning
     for recipe_id in _recipe_ids(window).values():
         planning.recipes.toggle(recipe_id)
+    # A short top pane: the goods list scrolls inside its section.
+    planning.bar.views["plan"].sash_place(0, 0, 215)
     pump(root)
-    canvas = planning.page._parent_canvas
-    canvas.yview_moveto(1.0)  # the goods are far above now
+    canvas = planning.goods.scroll.canvas
+    canvas.yview_moveto(1.0)  # the first goods are scrolled away now
     pump(root)
     entry = planning.goods.entry(planning.goods.good_ids()[0])
     assert entry.winfo_rooty() < canvas.winfo_rooty()

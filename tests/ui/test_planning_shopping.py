@@ -16,6 +16,7 @@ from src.services.plan_dto import (
     PlanView,
     ShoppingLineRow,
 )
+from src.ui.planning.assembly_section import AssemblySection
 from src.ui.planning.shopping_section import HAVE_GROUP, TO_BUY_GROUP, ShoppingSection
 
 from .conftest import pump
@@ -151,7 +152,8 @@ def test_empty_list_disables_exports(root):
 
 
 def test_assembly_badge_and_line_statuses(root):
-    section = build(root, Exports())
+    section = AssemblySection(root)
+    section.pack(fill="both", expand=True)
     section.show(make_plan())
     pump(root)
     assert "partly" in section.badge.cget("text")

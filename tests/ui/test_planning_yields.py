@@ -140,8 +140,8 @@ def test_end_to_end_only_needed_yield_types_can_be_decided(root, db):
     presenter = PlanningPresenter(db, FakeView())
     section = BatchesSection(
         root,
-        on_choose=lambda rid, n, unit: presenter.run(decisions.set_batch_decision, rid, n, unit),
-        on_clear=lambda rid: presenter.run(decisions.clear_batch_decision, rid),
+        on_choose=lambda rid, n, unit: presenter.choose_batches(rid, n, unit),
+        on_clear=lambda rid: presenter.clear_batches(rid),
         confirm=lambda title, message, answer: answer(True),
     )
     section.pack(fill="both", expand=True)

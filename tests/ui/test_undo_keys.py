@@ -38,7 +38,7 @@ def test_selection_and_quantity_undone_and_redone_with_the_keys(window, root, ba
     planning.recipes.toggle(recipes["Sugar Cookie Dough"])
     pump(root)
     _, goods = ids(window)
-    assert planning.presenter.set_quantity(goods["Sugar cookie"], "48") is None
+    assert planning.presenter.set_quantity(goods["Sugar cookie"], "48").error is None
     pump(root)
     menu = planning.undo_controls
     menu.refresh_menu()
@@ -67,9 +67,7 @@ def test_batch_decision_and_event_details(window, root, bakery_db):
     p.toggle_recipe(recipes["Sugar Cookie Dough"])
     _, goods = ids(window)
     p.set_quantity(goods["Sugar cookie"], "100")
-    from src.services import decisions
-
-    assert p.run(decisions.set_batch_decision, recipes["Sugar Cookie Dough"], 5, None) is None
+    assert p.choose_batches(recipes["Sugar Cookie Dough"], 5, None) is None
     assert p.save_event(p.event_id, name="Cookie swap", event_date="Dec 19 2026",
                         expected_attendees="") == {}
     pump(root)
@@ -88,9 +86,7 @@ def test_undo_refused_once_locked_says_why(window, root, bakery_db):
     p.toggle_recipe(recipes["Sugar Cookie Dough"])
     _, goods = ids(window)
     p.set_quantity(goods["Sugar cookie"], "100")
-    from src.services import decisions
-
-    p.run(decisions.set_batch_decision, recipes["Sugar Cookie Dough"], 5, None)
+    p.choose_batches(recipes["Sugar Cookie Dough"], 5, None)
     p.transition("lock")
     pump(root)
     key(root, "<Control-z>")  # the decision: allowed while locked

@@ -40,7 +40,7 @@ def test_plan_wording(window, root):
               for g in planning.presenter.plan.goods if g.id in rows}
     assert labels.get("Cookie tin") == "Cookie tin (bundle)"  # one space
     assert planning.recipes.tree.heading("kind", "text") == "Variant of"
-    assert planning.shopping.assembly_tree.heading("detail", "text") == "Can make"
+    assert planning.assembly.tree.heading("detail", "text") == "Can make"
     # "To buy" (right-aligned) and "Unit" do not run together
     assert str(planning.shopping.tree.heading("unit", "anchor")) == "center"
 

@@ -8,13 +8,14 @@ from collections.abc import Callable, Sequence
 
 import customtkinter as ctk
 
-from src.services import catalog
 from src.services.catalog_dto import FinishedGoodView
 from src.services.errors import ServiceError
+from src.services.facade import Services
 from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm, show_notice
 
 from .goods_presenter import ComponentForm, GoodEditorPresenter, GoodForm
+from .list_presenters import GoodsListPresenter
 from .listing import Column, ListPanel, ListRow
 from .suggest import SuggestBox
 
@@ -71,12 +72,12 @@ class GoodDialog(FormDialog):
     """Create (``good_id`` None) or edit a finished good; ``on_saved(view)`` after a save."""
 
     def __init__(
-        self, parent: tk.Misc, db, good_id: int | None,
+        self, parent: tk.Misc, services: Services, good_id: int | None,
         on_saved: Callable[[FinishedGoodView], None],
     ) -> None:
         super().__init__(parent, "Edit finished good" if good_id else "New finished good", "Save")
         try:
-            self.presenter = GoodEditorPresenter(db, self, good_id, on_saved)
+            self.presenter = GoodEditorPresenter(services, self, good_id, on_saved)
         except ServiceError:
             self._close()  # e.g. deleted in another window: no half-built dialog left
             raise
@@ -153,9 +154,11 @@ class GoodDialog(FormDialog):
 class GoodsSection(ctk.CTkFrame):
     """The finished goods list; ``on_changed()`` after every saved edit."""
 
-    def __init__(self, master: tk.Misc, db, on_changed: Callable[[], None]) -> None:
+    def __init__(self, master: tk.Misc, services: Services,
+                 on_changed: Callable[[], None]) -> None:
         super().__init__(master, fg_color="transparent")
-        self._db = db
+        self._services = services
+        self.presenter = GoodsListPresenter(services, self)
         self._on_changed = on_changed
         self._items: dict[str, FinishedGoodView] = {}
         self.dialog: GoodDialog | None = None
@@ -176,18 +179,28 @@ class GoodsSection(ctk.CTkFrame):
         self.panel.pack(fill="both", expand=True)
 
     def refresh(self) -> None:
-        self.show(catalog.list_finished_goods(self._db))
+        self.presenter.load()
 
+    # -- the presenter's view ------------------------------------------------
     def show(self, goods: Sequence[FinishedGoodView]) -> None:
         self._items = {str(g.id): g for g in goods}
         self.panel.set_rows([good_row(g) for g in goods])
+
+    def select(self, iid: str) -> None:
+        self.panel.select(iid)
+
+    def show_notice(self, title: str, text: str) -> None:
+        show_notice(self, title, text)
+
+    def changed(self) -> None:
+        self._on_changed()
 
     def selected(self) -> FinishedGoodView | None:
         iid = self.panel.selected()
         return self._items.get(iid) if iid else None
 
     def new(self) -> None:
-        self.dialog = GoodDialog(self, self._db, None, self._saved)
+        self.dialog = GoodDialog(self, self._services, None, self._saved)
 
     def edit(self) -> None:
         item = self.selected()
@@ -195,7 +208,7 @@ class GoodsSection(ctk.CTkFrame):
             show_notice(self, "Edit finished good", "Select a finished good first.")
             return
         try:
-            self.dialog = GoodDialog(self, self._db, item.id, self._saved)
+            self.dialog = GoodDialog(self, self._services, item.id, self._saved)
         except ServiceError as exc:  # deleted meanwhile in another window
             show_notice(self, "Edit finished good", exc.message)
             self.refresh()
@@ -207,19 +220,10 @@ class GoodsSection(ctk.CTkFrame):
             return
 
         def answer(yes: bool) -> None:
-            if not yes:
-                return
-            try:
-                catalog.delete_finished_good(self._db, item.id)
-            except ServiceError as exc:
-                show_notice(self, "Cannot delete", exc.message)
-                return
-            self.refresh()
-            self._on_changed()
+            if yes:
+                self.presenter.delete_good(item.id)
 
         ask_confirm(self, "Delete finished good", f'Delete "{item.name}"?', answer, "Delete")
 
     def _saved(self, good: FinishedGoodView) -> None:
-        self.refresh()
-        self.panel.select(str(good.id))
-        self._on_changed()
+        self.presenter.saved(good.id)

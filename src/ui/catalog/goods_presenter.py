@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from src.services import catalog
 from src.services.catalog_dto import ComponentInput, FinishedGoodView
 from src.services.errors import ServiceError, ValidationError
+from src.services.facade import Services, as_services
 from src.services.validation import name_key
 
 FORM_ERROR = "form"
@@ -58,23 +58,23 @@ class GoodEditorPresenter:
 
     def __init__(
         self,
-        db,
+        services: Services,
         view: GoodEditorView,
         good_id: int | None = None,
         on_saved: Callable[[FinishedGoodView], None] | None = None,
     ) -> None:
-        self._db = db
+        self.services = services = as_services(services)
         self.view = view
         self.good_id = good_id
         self._on_saved = on_saved
-        recipe_names = {r.id: r.name for r in catalog.list_recipes(db)}
-        goods = catalog.list_finished_goods(db)
-        self.good = catalog.get_finished_good(db, good_id) if good_id is not None else None
+        recipe_names = {r.id: r.name for r in services.catalog.list_recipes()}
+        goods = services.catalog.list_finished_goods()
+        self.good = services.catalog.get_finished_good(good_id) if good_id is not None else None
         self._refs: dict[str, tuple[str, int]] = {}
         self._recipes_of: dict[tuple[str, int], tuple[str, ...]] = {}
         self._labels: dict[tuple[str, int], str] = {}
         self.choices: list[str] = []
-        for unit in catalog.list_finished_units(db):
+        for unit in services.catalog.list_finished_units():
             recipe = recipe_names.get(unit.recipe_id, "?")
             self._add_choice(unit_label(unit.name, recipe), ("unit", unit.id), (recipe,))
         for good in goods:
@@ -144,12 +144,12 @@ class GoodEditorPresenter:
         components, early, rows = self.build_input(form)
         try:
             if self.good_id is None:
-                saved = catalog.create_finished_good(
-                    self._db, name=form.name, notes=form.notes, components=components
+                saved = self.services.catalog.create_finished_good(
+                    name=form.name, notes=form.notes, components=components
                 )
             else:
-                saved = catalog.update_finished_good(
-                    self._db, self.good_id, name=form.name, notes=form.notes,
+                saved = self.services.catalog.update_finished_good(
+                    self.good_id, name=form.name, notes=form.notes,
                     components=components,
                 )
         except ValidationError as exc:

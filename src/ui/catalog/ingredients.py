@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import tkinter as tk
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import customtkinter as ctk
 
-from src.planning.batches import format_decimal
-from src.services import catalog
 from src.services.catalog_dto import IngredientView
-from src.services.errors import ServiceError
-from src.services.units import DISPLAY_UNITS, unit_display
+from src.services.facade import Services
+from src.services.formatting import DISPLAY_UNITS, format_decimal, unit_display
 from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm, show_notice
 
+from .list_presenters import IngredientsPresenter
 from .listing import Column, ListPanel, ListRow
 from .packs import PacksPanel
 
@@ -45,13 +44,13 @@ class IngredientDialog(FormDialog):
     def __init__(
         self,
         parent: tk.Misc,
-        db,
+        presenter: IngredientsPresenter,
         ingredient: IngredientView | None,
         on_saved: Callable[[IngredientView], None],
         on_packs_changed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent, "Edit ingredient" if ingredient else "New ingredient", "Save")
-        self._db = db
+        self._presenter = presenter
         self._ingredient = ingredient
         self._on_saved = on_saved
         self.name_entry = ctk.CTkEntry(self.body, width=260, font=theme.font(13))
@@ -71,7 +70,7 @@ class IngredientDialog(FormDialog):
         self.unit_menu.grid_configure(sticky="w")
         self.packs: PacksPanel | None = None
         if ingredient is not None:
-            self.packs = PacksPanel(self.body, db, ingredient.id, on_packs_changed)
+            self.packs = PacksPanel(self.body, presenter.services, ingredient.id, on_packs_changed)
             self.add_field("Packs", self.packs, name="packs")
         else:
             self.add_field("Packs", ctk.CTkLabel(self.body, text="save the ingredient first",
@@ -96,20 +95,22 @@ class IngredientDialog(FormDialog):
         )
         if self._ingredient is None:
             return self.save_with(
-                lambda: catalog.create_ingredient(self._db, **values), self._on_saved
+                lambda: self._presenter.create_ingredient(**values), self._on_saved
             )
         ingredient_id = self._ingredient.id
         return self.save_with(
-            lambda: catalog.update_ingredient(self._db, ingredient_id, **values), self._on_saved
+            lambda: self._presenter.update_ingredient(ingredient_id, **values),
+            self._on_saved,
         )
 
 
 class IngredientsSection(ctk.CTkFrame):
     """The ingredient list with New / Edit / Delete; ``on_changed()`` after every saved edit."""
 
-    def __init__(self, master: tk.Misc, db, on_changed: Callable[[], None]) -> None:
+    def __init__(self, master: tk.Misc, services: Services,
+                 on_changed: Callable[[], None]) -> None:
         super().__init__(master, fg_color="transparent")
-        self._db = db
+        self.presenter = IngredientsPresenter(services, self)
         self._on_changed = on_changed
         self._items: dict[str, IngredientView] = {}
         self.dialog: IngredientDialog | None = None
@@ -132,23 +133,36 @@ class IngredientsSection(ctk.CTkFrame):
         self.panel.pack(fill="both", expand=True)
 
     def refresh(self) -> None:
-        items = catalog.list_ingredients(self._db)
+        self.presenter.load()
+
+    # -- the presenter's view ------------------------------------------------
+    def show(self, items: Sequence[IngredientView]) -> None:
         self._items = {str(i.id): i for i in items}
         self.panel.set_rows([ingredient_row(i) for i in items])
+
+    def select(self, iid: str) -> None:
+        self.panel.select(iid)
+
+    def show_notice(self, title: str, text: str) -> None:
+        show_notice(self, title, text)
+
+    def changed(self) -> None:
+        self._on_changed()
 
     def selected(self) -> IngredientView | None:
         iid = self.panel.selected()
         return self._items.get(iid) if iid else None
 
     def new(self) -> None:
-        self.dialog = IngredientDialog(self, self._db, None, self._saved)
+        self.dialog = IngredientDialog(self, self.presenter, None, self._saved)
 
     def edit(self) -> None:
         item = self.selected()
         if item is None:
             show_notice(self, "Edit ingredient", "Select an ingredient to edit first.")
             return
-        self.dialog = IngredientDialog(self, self._db, item, self._saved, self._packs_changed)
+        self.dialog = IngredientDialog(self, self.presenter, item, self._saved,
+                                       self._packs_changed)
 
     def delete(self) -> None:
         item = self.selected()
@@ -157,15 +171,8 @@ class IngredientsSection(ctk.CTkFrame):
             return
 
         def answer(yes: bool) -> None:
-            if not yes:
-                return
-            try:
-                catalog.delete_ingredient(self._db, item.id)
-            except ServiceError as exc:
-                show_notice(self, "Cannot delete", exc.message)
-                return
-            self.refresh()
-            self._on_changed()
+            if yes:
+                self.presenter.delete_ingredient(item.id)
 
         ask_confirm(self, "Delete ingredient", f'Delete "{item.name}"? Its pantry stock goes too.',
                     answer, "Delete")
@@ -176,6 +183,4 @@ class IngredientsSection(ctk.CTkFrame):
         self._on_changed()
 
     def _saved(self, item: IngredientView) -> None:
-        self.refresh()
-        self.panel.select(str(item.id))
-        self._on_changed()
+        self.presenter.saved(item.id)

@@ -9,10 +9,9 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.planning.units import SUPPORTED_UNITS
-from src.services import catalog_packs, settings
 from src.services.catalog_packs import PackView
 from src.services.errors import ServiceError
+from src.services.formatting import SUPPORTED_UNITS
 from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm, show_notice
 
@@ -72,10 +71,10 @@ class PackDialog(FormDialog):
                       store=self.store_entry.get(), preferred=bool(self.preferred_box.get()))
         if self._pack is None:
             iid = self._ingredient_id
-            return self.save_with(lambda: catalog_packs.create_pack(self._db, iid, **values),
+            return self.save_with(lambda: self._db.catalog_packs.create_pack(iid, **values),
                                   self._on_saved)
         pack_id = self._pack.id
-        return self.save_with(lambda: catalog_packs.update_pack(self._db, pack_id, **values),
+        return self.save_with(lambda: self._db.catalog_packs.update_pack(pack_id, **values),
                               self._on_saved)
 
 
@@ -113,8 +112,8 @@ class PacksPanel(ctk.CTkFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        currency = settings.get_currency_symbol(self._db)
-        packs = catalog_packs.list_packs(self._db, self._ingredient_id)
+        currency = self._db.settings.get_currency_symbol()
+        packs = self._db.catalog_packs.list_packs(self._ingredient_id)
         keep = self.selected()
         self.tree.delete(*self.tree.get_children())
         self._packs = {str(p.id): p for p in packs}
@@ -157,7 +156,7 @@ class PacksPanel(ctk.CTkFrame):
             if not yes:
                 return
             try:
-                catalog_packs.delete_pack(self._db, pack.id)
+                self._db.catalog_packs.delete_pack(pack.id)
             except ServiceError as exc:
                 show_notice(self, "Cannot delete", exc.message)
             self.refresh()

@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.services import bakery_settings
 from src.services.catalog_dto import RecipeView
 from src.services.errors import ServiceError
-from src.services.units import DISPLAY_UNITS, unit_display
+from src.services.facade import Services, as_services
+from src.services.formatting import DISPLAY_UNITS, unit_display
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 
@@ -147,16 +147,18 @@ class RecipeDialog(FormDialog):
     """Create (``recipe_id`` None) or edit a recipe; ``on_saved(view)`` after a save."""
 
     def __init__(
-        self, parent: tk.Misc, db, recipe_id: int | None, on_saved: Callable[[RecipeView], None]
+        self, parent: tk.Misc, services: Services, recipe_id: int | None,
+        on_saved: Callable[[RecipeView], None],
     ) -> None:
         super().__init__(parent, "Edit recipe" if recipe_id else "New recipe", "Save")
+        services = as_services(services)
 
         def saved(view: RecipeView) -> None:  # the timing (issue 14), once the recipe exists
-            bakery_settings.set_recipe_timing(db, view.id, self.timing.read())
+            services.bakery_settings.set_recipe_timing(view.id, self.timing.read())
             on_saved(view)
 
         try:
-            self.presenter = RecipeEditorPresenter(db, self, recipe_id, saved)
+            self.presenter = RecipeEditorPresenter(services, self, recipe_id, saved)
         except ServiceError:
             self._close()  # e.g. deleted in another window: no half-built dialog left
             raise
@@ -184,7 +186,7 @@ class RecipeDialog(FormDialog):
         self.timing = TimingFields(self.body)
         self.timing.grid(row=self._row + 1, column=0, columnspan=3, sticky="w", pady=(6, 0))
         if recipe_id is not None:
-            self.timing.fill(bakery_settings.get_recipe_timing(db, recipe_id))
+            self.timing.fill(services.bakery_settings.get_recipe_timing(recipe_id))
         self.presenter.form_changed()
         self.finish()
 

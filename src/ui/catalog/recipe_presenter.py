@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from src.planning.batches import format_decimal
-from src.services import catalog
 from src.services.catalog_dto import (
     LineInput,
     RecipeInput,
@@ -24,7 +22,8 @@ from src.services.catalog_dto import (
     YieldInput,
 )
 from src.services.errors import ServiceError, ValidationError
-from src.services.units import unit_display
+from src.services.facade import Services, as_services
+from src.services.formatting import format_decimal, unit_display
 from src.services.validation import name_key
 
 NO_BASE = "none"
@@ -114,23 +113,25 @@ class RecipeEditorPresenter:
 
     def __init__(
         self,
-        db,
+        services: Services,
         view: RecipeEditorView,
         recipe_id: int | None = None,
         on_saved: Callable[[RecipeView], None] | None = None,
     ) -> None:
-        self._db = db
+        self.services = services = as_services(services)
         self.view = view
         self.recipe_id = recipe_id
         self._on_saved = on_saved
-        self.recipe = catalog.get_recipe(db, recipe_id) if recipe_id is not None else None
-        ingredients = catalog.list_ingredients(db)
+        self.recipe = services.catalog.get_recipe(recipe_id) if recipe_id is not None else None
+        ingredients = services.catalog.list_ingredients()
         self.ingredient_names = [i.name for i in ingredients]
         self._ingredient_ids = {name_key(i.name): i.id for i in ingredients}
         self._preferred_units = {name_key(i.name): i.preferred_unit for i in ingredients
                                  if i.preferred_unit}
         # A variant's base must be a base recipe, and never the recipe itself.
-        bases = [r for r in catalog.list_recipes(db) if not r.is_variant and r.id != recipe_id]
+        bases = [
+            r for r in services.catalog.list_recipes() if not r.is_variant and r.id != recipe_id
+        ]
         self.base_names = [NO_BASE, *(r.name for r in bases)]
         self._base_ids = {name_key(r.name): r.id for r in bases}
         self._base_lines: dict[int, tuple[str, tuple[RecipeLineView, ...]]] = {}
@@ -168,7 +169,7 @@ class RecipeEditorPresenter:
             return
         if base_id not in self._base_lines:
             try:
-                base = catalog.get_recipe(self._db, base_id)
+                base = self.services.catalog.get_recipe(base_id)
             except ServiceError as exc:
                 self.view.show_errors({"base_recipe_id": exc.message})
                 return
@@ -245,9 +246,9 @@ class RecipeEditorPresenter:
         data, early, line_rows, yield_rows = self.build_input(form)
         try:
             if self.recipe_id is None:
-                saved = catalog.create_recipe(self._db, data)
+                saved = self.services.catalog.create_recipe(data)
             else:
-                saved = catalog.update_recipe(self._db, self.recipe_id, data)
+                saved = self.services.catalog.update_recipe(self.recipe_id, data)
         except ValidationError as exc:
             errors = _to_form_rows(exc.errors or {FORM_ERROR: exc.message}, line_rows, yield_rows)
             errors.update(early)  # our "no such ingredient" beats "choose an ingredient"

@@ -8,12 +8,13 @@ from collections.abc import Callable, Sequence
 
 import customtkinter as ctk
 
-from src.services import catalog
 from src.services.catalog_dto import RecipeSummary, RecipeView
 from src.services.errors import ServiceError
+from src.services.facade import Services
 from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm, show_notice
 
+from .list_presenters import RecipesPresenter
 from .listing import Column, ListPanel, ListRow
 from .recipe_editor import RecipeDialog
 
@@ -43,10 +44,11 @@ class DuplicateDialog(FormDialog):
     """Ask the copy's name and whether it is a variant; ``on_saved(view)`` after the copy."""
 
     def __init__(
-        self, parent: tk.Misc, db, recipe: RecipeSummary, on_saved: Callable[[RecipeView], None]
+        self, parent: tk.Misc, presenter: RecipesPresenter, recipe: RecipeSummary,
+        on_saved: Callable[[RecipeView], None],
     ) -> None:
         super().__init__(parent, f'Duplicate "{recipe.name}"', "Duplicate")
-        self._db = db
+        self._presenter = presenter
         self._recipe = recipe
         self._on_saved = on_saved
         self.name_entry = ctk.CTkEntry(self.body, width=300, font=theme.font(13))
@@ -62,9 +64,8 @@ class DuplicateDialog(FormDialog):
 
     def on_submit(self) -> bool:
         return self.save_with(
-            lambda: catalog.duplicate_recipe(
-                self._db, self._recipe.id, new_name=self.name_entry.get(),
-                as_variant=bool(self.variant_box.get()),
+            lambda: self._presenter.duplicate_recipe(
+                self._recipe.id, self.name_entry.get(), bool(self.variant_box.get())
             ),
             self._on_saved,
         )
@@ -73,9 +74,11 @@ class DuplicateDialog(FormDialog):
 class RecipesSection(ctk.CTkFrame):
     """The recipe list; ``on_changed()`` after every saved edit."""
 
-    def __init__(self, master: tk.Misc, db, on_changed: Callable[[], None]) -> None:
+    def __init__(self, master: tk.Misc, services: Services,
+                 on_changed: Callable[[], None]) -> None:
         super().__init__(master, fg_color="transparent")
-        self._db = db
+        self._services = services
+        self.presenter = RecipesPresenter(services, self)
         self._on_changed = on_changed
         self._items: dict[str, RecipeSummary] = {}
         self.dialog: FormDialog | None = None
@@ -101,11 +104,21 @@ class RecipesSection(ctk.CTkFrame):
         self.panel.pack(fill="both", expand=True)
 
     def refresh(self) -> None:
-        self.show(catalog.list_recipes(self._db))
+        self.presenter.load()
 
+    # -- the presenter's view ------------------------------------------------
     def show(self, recipes: Sequence[RecipeSummary]) -> None:
         self._items = {str(r.id): r for r in recipes}
         self.panel.set_rows(recipe_rows(recipes))
+
+    def select(self, iid: str) -> None:
+        self.panel.select(iid)
+
+    def show_notice(self, title: str, text: str) -> None:
+        show_notice(self, title, text)
+
+    def changed(self) -> None:
+        self._on_changed()
 
     def selected(self) -> RecipeSummary | None:
         iid = self.panel.selected()
@@ -118,14 +131,14 @@ class RecipesSection(ctk.CTkFrame):
         return item
 
     def new(self) -> None:
-        self.dialog = RecipeDialog(self, self._db, None, self._saved)
+        self.dialog = RecipeDialog(self, self._services, None, self._saved)
 
     def edit(self) -> None:
         item = self._need_selection("Edit recipe")
         if item is None:
             return
         try:
-            self.dialog = RecipeDialog(self, self._db, item.id, self._saved)
+            self.dialog = RecipeDialog(self, self._services, item.id, self._saved)
         except ServiceError as exc:  # deleted meanwhile in another window
             show_notice(self, "Edit recipe", exc.message)
             self.refresh()
@@ -133,7 +146,7 @@ class RecipesSection(ctk.CTkFrame):
     def duplicate(self) -> None:
         item = self._need_selection("Duplicate recipe")
         if item is not None:
-            self.dialog = DuplicateDialog(self, self._db, item, self._saved)
+            self.dialog = DuplicateDialog(self, self.presenter, item, self._saved)
 
     def delete(self) -> None:
         item = self._need_selection("Delete recipe")
@@ -141,20 +154,11 @@ class RecipesSection(ctk.CTkFrame):
             return
 
         def answer(yes: bool) -> None:
-            if not yes:
-                return
-            try:
-                catalog.delete_recipe(self._db, item.id)
-            except ServiceError as exc:
-                show_notice(self, "Cannot delete", exc.message)
-                return
-            self.refresh()
-            self._on_changed()
+            if yes:
+                self.presenter.delete_recipe(item.id)
 
         ask_confirm(self, "Delete recipe", f'Delete the recipe "{item.name}" with its lines '
                     "and yield types?", answer, "Delete")
 
     def _saved(self, recipe: RecipeView) -> None:
-        self.refresh()
-        self.panel.select(str(recipe.id))
-        self._on_changed()
+        self.presenter.saved(recipe.id)

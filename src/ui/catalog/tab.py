@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.services.first_run import setup_progress
+from src.services.facade import Services, as_services
 from src.ui import theme
 
 from .goods import GoodsSection
@@ -26,10 +26,11 @@ class CatalogTab(ctk.CTkFrame):
     """The catalog editor. ``on_catalog_changed()`` runs after every saved edit."""
 
     def __init__(
-        self, master: tk.Misc, db, on_catalog_changed: Callable[[], None] | None = None
+        self, master: tk.Misc, services: Services,
+        on_catalog_changed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(master, fg_color="transparent")
-        self._db = db
+        self._services = services = as_services(services)
         self._on_catalog_changed = on_catalog_changed
         self.grid_columnconfigure(0, weight=1)
         self.grid_rowconfigure(1, weight=1)
@@ -47,14 +48,14 @@ class CatalogTab(ctk.CTkFrame):
         body.grid(row=1, column=0, sticky="nsew", padx=16, pady=(0, 12))
         body.grid_columnconfigure(0, weight=1)
         body.grid_rowconfigure(0, weight=1)
-        self.ingredients = IngredientsSection(body, db, self._changed)
-        self.recipes = RecipesSection(body, db, self._changed)
-        self.goods = GoodsSection(body, db, self._changed)
+        self.ingredients = IngredientsSection(body, services, self._changed)
+        self.recipes = RecipesSection(body, services, self._changed)
+        self.goods = GoodsSection(body, services, self._changed)
         self.sections = {INGREDIENTS: self.ingredients, RECIPES: self.recipes, GOODS: self.goods}
         self._stale = set(self.sections)
         self.current = ""
         # A new baker starts with ingredients: a recipe's lines need them first.
-        progress = setup_progress(db)
+        progress = services.first_run.setup_progress()
         self.show_section(RECIPES if progress.ingredients or progress.recipes else INGREDIENTS)
 
     def show_section(self, name: str) -> None:

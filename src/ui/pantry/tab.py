@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 
 import customtkinter as ctk
 
-from src.services import pantry
 from src.services.catalog_dto import PantryRow
 from src.services.errors import ServiceError, ValidationError
-from src.services.units import unit_display
+from src.services.facade import Services, as_services
+from src.services.formatting import unit_display
 from src.ui import theme
 from src.ui.catalog.listing import Column, ListPanel, ListRow
 from src.ui.unit_box import UnitBox
@@ -49,14 +49,34 @@ def pantry_row(row: PantryRow) -> ListRow:
     )
 
 
+class PantryPresenter:
+    """The pantry's intents: list every ingredient's stock, record one, remove one.
+    Refusals raise the service's error (ValidationError names the field)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def list_pantry(self) -> list[PantryRow]:
+        return self.services.pantry.list_pantry()
+
+    def set_quantity(self, ingredient_id: int, text: str, unit: str) -> PantryRow:
+        """Record ``text`` ``unit`` on hand; returns the row as saved."""
+        return self.services.pantry.set_pantry_quantity(ingredient_id, text, unit)
+
+    def remove(self, ingredient_id: int) -> None:
+        """Record nothing on hand for the ingredient."""
+        self.services.pantry.remove_pantry_item(ingredient_id)
+
+
 class PantryTab(ctk.CTkFrame):
     """The pantry editor. ``on_pantry_changed()`` runs after every saved edit."""
 
     def __init__(
-        self, master: tk.Misc, db, on_pantry_changed: Callable[[], None] | None = None
+        self, master: tk.Misc, services: Services,
+        on_pantry_changed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(master, fg_color="transparent")
-        self._db = db
+        self.presenter = PantryPresenter(as_services(services))
         self._on_pantry_changed = on_pantry_changed
         self._rows: dict[str, PantryRow] = {}
         # The row in the editor and the (text, unit) put there: anything else is typed.
@@ -124,7 +144,7 @@ class PantryTab(ctk.CTkFrame):
     def refresh(self) -> None:
         """Reload every ingredient's stock (after catalog edits or an import). A quantity
         being typed for the selected ingredient is kept."""
-        self.show(pantry.list_pantry(self._db))
+        self.show(self.presenter.list_pantry())
 
     def show(self, rows: Sequence[PantryRow]) -> None:
         self._rows = {str(r.ingredient_id): r for r in rows}
@@ -209,8 +229,8 @@ class PantryTab(ctk.CTkFrame):
         if row is None:
             return
         try:
-            saved = pantry.set_pantry_quantity(
-                self._db, row.ingredient_id, self.quantity_entry.get(), self.unit_menu.get()
+            saved = self.presenter.set_quantity(
+                row.ingredient_id, self.quantity_entry.get(), self.unit_menu.get()
             )
         except ValidationError as exc:
             self._show_error("\n".join(dict.fromkeys((exc.errors or {"": exc.message}).values())))
@@ -231,7 +251,7 @@ class PantryTab(ctk.CTkFrame):
         if row is None:
             return
         try:
-            pantry.remove_pantry_item(self._db, row.ingredient_id)
+            self.presenter.remove(row.ingredient_id)
         except ServiceError as exc:
             self._show_error(exc.message)
             return

@@ -12,7 +12,7 @@ from typing import Protocol
 
 import customtkinter as ctk
 
-from src.services import cloning, leftovers, optimiser, pantry_check, suggestions
+from src.services import pantry_check
 from src.services.errors import ServiceError
 from src.services.plan_dto import PlanView
 from src.services.planning_aids_dto import CloneResult
@@ -108,24 +108,23 @@ class AidsBar(ctk.CTkFrame):
     def open_suggest(self) -> None:
         if self.plan is None:
             return
-        db, event_id = self.presenter.db, self._event_id()
+        services, event_id = self.presenter.services, self._event_id()
         self.last_dialog = SuggestDialog(
-            self, lambda: suggestions.suggest_quantities(db, event_id),
-            lambda ids: self.presenter.run(suggestions.apply_suggestions, ids),
-            lambda gid, rate: suggestions.set_per_guest(db, gid, rate),
+            self, lambda: services.suggestions.suggest_quantities(event_id),
+            self.presenter.apply_suggestions,
+            services.suggestions.set_per_guest,
             can_accept=self.plan.allowed.edit_selection,
         )
 
     def open_optimise(self) -> None:
         if self.plan is None:
             return
-        db, event_id = self.presenter.db, self._event_id()
+        services, event_id = self.presenter.services, self._event_id()
         self.last_dialog = OptimiseDialog(
             self,
-            lambda margin, pantry: optimiser.optimise_batches(db, event_id, margin, pantry),
-            lambda margin, pantry: self.presenter.run(optimiser.apply_optimisation, margin,
-                                                      pantry),
-            lambda rid, pinned: self.presenter.run(optimiser.set_pinned, rid, pinned),
+            lambda margin, pantry: services.optimiser.optimise_batches(event_id, margin, pantry),
+            self.presenter.apply_optimisation,
+            self.presenter.set_pinned,
             can_apply=self.plan.allowed.edit_decisions,
         )
 
@@ -133,7 +132,7 @@ class AidsBar(ctk.CTkFrame):
         if self.plan is None:
             return
         try:
-            check = pantry_check.pantry_check(self.presenter.db, self._event_id())
+            check = self.presenter.services.pantry_check.pantry_check(self._event_id())
         except ServiceError as exc:
             self.view.show_error(exc.message)
             return
@@ -142,11 +141,11 @@ class AidsBar(ctk.CTkFrame):
     def open_clone(self) -> None:
         if self.plan is None:
             return
-        db, source = self.presenter.db, self.plan.event
+        services, source = self.presenter.services, self.plan.event
 
         def clone(name: str, day: str, attendees: str, scale: bool, used: bool):  # noqa: ANN202
-            return cloning.clone_event(db, source.id, name, day, attendees.strip() or None,
-                                       scale, used)
+            return services.cloning.clone_event(source.id, name, day, attendees.strip() or None,
+                                                scale, used)
 
         def cloned(result: object) -> None:
             assert isinstance(result, CloneResult)
@@ -158,9 +157,9 @@ class AidsBar(ctk.CTkFrame):
     def open_leftovers(self) -> None:
         if self.plan is None:
             return
-        db, event_id = self.presenter.db, self._event_id()
+        services, event_id = self.presenter.services, self._event_id()
         try:
-            rows = leftovers.event_leftovers(db, event_id)
+            rows = services.leftovers.event_leftovers(event_id)
         except ServiceError as exc:
             self.view.show_error(exc.message)
             return
@@ -168,5 +167,6 @@ class AidsBar(ctk.CTkFrame):
             self.presenter.refresh()
 
         self.last_dialog = LeftoversDialog(
-            self, rows, lambda values: leftovers.record_leftovers(db, event_id, values), saved
+            self, rows, lambda values: services.leftovers.record_leftovers(event_id, values),
+            saved,
         )

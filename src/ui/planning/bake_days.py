@@ -3,8 +3,8 @@
 One row per baking day; inside it a lane for mixing and one per oven, with a
 block per session carrying the recipe's name; today is marked. Above it the
 first baking day (editable) and the bakery settings; below it what does not
-fit. Self-contained: give it the database and an event id; it calls the
-services and redraws on ``refresh()``. ``BakeDaysWindow`` shows it on its own.
+fit. Self-contained: give it the services and an event id; it calls them and
+redraws on ``refresh()``. ``BakeDaysWindow`` shows it on its own.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Any
 
 import customtkinter as ctk
 
-from src.services import bakery_settings, schedule
 from src.services.errors import ServiceError
+from src.services.facade import Services, as_services
 from src.services.schedule_dto import DayRow, ScheduleView, SessionRow
 from src.ui import theme
 from src.ui.planning.bakery_dialog import BakeryDialog
@@ -148,11 +148,11 @@ class Timeline(tk.Canvas):
 class BakeDaysView(ctk.CTkFrame):
     """The Bake days view for one event (see the module docstring)."""
 
-    def __init__(self, master: tk.Misc, db: Any, event_id: int, *,
+    def __init__(self, master: tk.Misc, services: Services, event_id: int, *,
                  today: Callable[[], date] = date.today, **kwargs: Any) -> None:
         kwargs.setdefault("fg_color", "transparent")
         super().__init__(master, **kwargs)
-        self._db, self.event_id, self._today = db, event_id, today
+        self._services, self.event_id, self._today = as_services(services), event_id, today
         self.view: ScheduleView | None = None
         self.dialog: ctk.CTkToplevel | None = None
         self.title = ctk.CTkLabel(self, text="Bake days", font=theme.section_font(),
@@ -198,7 +198,7 @@ class BakeDaysView(ctk.CTkFrame):
     def refresh(self) -> None:
         """Read the schedule again (after batches, timing or settings changed)."""
         try:
-            view = schedule.get_schedule(self._db, self.event_id)
+            view = self._services.schedule.get_schedule(self.event_id)
         except ServiceError as exc:
             self.view = None
             self.summary.configure(text=exc.message)
@@ -254,24 +254,25 @@ class BakeDaysView(ctk.CTkFrame):
 
     def set_first_day(self) -> None:
         try:
-            bakery_settings.set_first_baking_day(self._db, self.event_id,
-                                                 self.first_entry.get())
+            self._services.bakery_settings.set_first_baking_day(self.event_id,
+                                                                self.first_entry.get())
         except ServiceError as exc:
             self.summary.configure(text=exc.message)
             return
         self.refresh()
 
     def open_settings(self) -> None:
-        self.dialog = BakeryDialog(self, self._db, on_saved=lambda _v: self.refresh())
+        self.dialog = BakeryDialog(self, self._services, on_saved=lambda _v: self.refresh())
 
 
 class BakeDaysWindow(ctk.CTkToplevel):
     """The view in its own window, sized to fit a 1366 × 768 screen."""
 
-    def __init__(self, master: tk.Misc, db: Any, event_id: int, **kwargs: Any) -> None:
+    def __init__(self, master: tk.Misc, services: Services, event_id: int,
+                 **kwargs: Any) -> None:
         super().__init__(master.winfo_toplevel())
         self.title("Bake days")
         owner = master.winfo_toplevel()
         self.geometry(f"1200x660+{owner.winfo_rootx() + 40}+{owner.winfo_rooty() + 30}")
-        self.view = BakeDaysView(self, db, event_id, **kwargs)
+        self.view = BakeDaysView(self, services, event_id, **kwargs)
         self.view.pack(fill="both", expand=True)

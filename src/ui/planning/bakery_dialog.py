@@ -5,25 +5,24 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
-from typing import Any
 
 import customtkinter as ctk
 
-from src.services import bakery_settings
+from src.services.facade import Services, as_services
 from src.services.schedule_dto import WEEKDAYS, BakerySettingsView
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 
 
 class BakeryDialog(FormDialog):
-    """Edit the bakery settings of ``db``; ``on_saved(view)`` runs after a save."""
+    """Edit the bakery settings through ``services``; ``on_saved(view)`` runs after a save."""
 
-    def __init__(self, parent: tk.Misc, db: Any,
+    def __init__(self, parent: tk.Misc, services: Services,
                  on_saved: Callable[[BakerySettingsView], None] | None = None) -> None:
         super().__init__(parent, "Bakery settings", ok_text="Save")
-        self._db = db
+        self._services = as_services(services)
         self._on_saved = on_saved or (lambda _view: None)
-        current = bakery_settings.get_bakery_settings(db)
+        current = self._services.bakery_settings.get_bakery_settings()
         self.ovens_entry = ctk.CTkEntry(self.body, width=80)
         self.add_field("Ovens", self.ovens_entry, name="ovens",
                        hint="how many can bake at once")
@@ -60,8 +59,8 @@ class BakeryDialog(FormDialog):
         hours = {w: (s.get(), e.get()) for w, (s, e) in self.hour_entries.items()}
         days_off = [d.strip() for d in self.days_off_entry.get().split(",") if d.strip()]
         return self.save_with(
-            lambda: bakery_settings.set_bakery_settings(self._db, self.ovens_entry.get(),
-                                                        hours, days_off),
+            lambda: self._services.bakery_settings.set_bakery_settings(
+                self.ovens_entry.get(), hours, days_off),
             self._saved)
 
     def _saved(self, view: object) -> None:

@@ -209,8 +209,13 @@ class RecipeRow:
         )
         if stale:  # the long warning gets a line of its own, under the options
             self.status.grid(row=2, column=0, columnspan=4, sticky="w", padx=8, pady=(0, 4))
-        else:
+            self.options.grid_configure(columnspan=4)
+        elif self.yield_box.winfo_manager():
             self.status.grid(row=1, column=2, columnspan=2, sticky="e", padx=8, pady=(0, 4))
+            self.options.grid_configure(columnspan=2)
+        else:  # beside the need, so the options have the whole width
+            self.status.grid(row=0, column=2, columnspan=1, sticky="e", padx=8, pady=(5, 0))
+            self.options.grid_configure(columnspan=4)
         self.clear.configure(state="normal" if enabled and row.decision else "disabled")
         self.show_error(None)
 

@@ -17,6 +17,7 @@ import customtkinter as ctk
 from src.services.plan_dto import PlanView
 from src.ui import theme
 from src.ui.planning.batch_row import NO_CHOICE, RecipeRow, shortfall_question
+from src.ui.scrolling import ScrollArea
 
 from .cost_text import batch_cost_text
 
@@ -76,8 +77,10 @@ class BatchesSection(ctk.CTkFrame):
         self.summary_label.pack(side="right")
         self.note_label = ctk.CTkLabel(self, text="", text_color=theme.COLORS["muted"],
                                        font=theme.font(12), anchor="w", justify="left")
-        self.body = tk.Frame(self, bg=bg)
-        self.body.pack(fill="x", padx=10, pady=(2, 10))
+        # The rows scroll inside the section (the page around them does not scroll).
+        self.scroll = ScrollArea(self)
+        self.scroll.pack(fill="both", expand=True, padx=10, pady=(2, 10))
+        self.body = self.scroll.body
         self.body.columnconfigure(0, weight=1)
         self.empty_label = tk.Label(self.body, bg=bg, fg=theme.color("muted"),
                                     font=theme.tk_font(10), anchor="w")
@@ -126,7 +129,7 @@ class BatchesSection(ctk.CTkFrame):
         else:
             text = plan.allowed.explanation
         self.note_label.configure(text=text)
-        self.note_label.pack(fill="x", padx=10, before=self.body)
+        self.note_label.pack(fill="x", padx=10, before=self.scroll)
 
     def _paint(self) -> None:
         self.body.configure(bg=theme.color("section"))

@@ -54,39 +54,44 @@ class EventsSection(ctk.CTkFrame):
         self._shown_selection: int | None = None
         self._values: dict[int, tuple[str, ...]] = {}
 
+        # A side list: title and count, the buttons under them, then the events.
         header = ctk.CTkFrame(self, fg_color="transparent")
-        header.pack(fill="x", padx=10, pady=(8, 4))
+        header.pack(fill="x", padx=10, pady=(8, 2))
         ctk.CTkLabel(header, text="Events", font=theme.section_font()).pack(side="left")
         self.count_label = ctk.CTkLabel(
             header, text="", font=theme.font(12), text_color=theme.COLORS["muted"]
         )
         self.count_label.pack(side="left", padx=(10, 0))
+        buttons = ctk.CTkFrame(self, fg_color="transparent")
+        buttons.pack(fill="x", padx=10, pady=(2, 6))
+        self.new_button = ctk.CTkButton(buttons, text="New event…", width=104, command=on_new)
+        self.new_button.pack(side="left")
+        self.edit_button = ctk.CTkButton(
+            buttons, text="Edit…", width=64, command=self._edit_selected
+        )
+        self.edit_button.pack(side="left", padx=(6, 0))
         self.delete_button = ctk.CTkButton(
-            header, text="Delete…", width=90, command=self._delete_selected,
+            buttons, text="Delete…", width=72, command=self._delete_selected,
             fg_color="transparent", border_width=1, text_color=theme.COLORS["text"],
         )
-        self.delete_button.pack(side="right")
-        self.edit_button = ctk.CTkButton(
-            header, text="Edit…", width=90, command=self._edit_selected
-        )
-        self.edit_button.pack(side="right", padx=(0, 8))
-        self.new_button = ctk.CTkButton(header, text="New event…", width=110, command=on_new)
-        self.new_button.pack(side="right", padx=(0, 8))
+        self.delete_button.pack(side="left", padx=(6, 0))
 
         table = tk.Frame(self, bg=theme.color("section"))
         theme.on_appearance_change(table, lambda: table.configure(bg=theme.color("section")))
-        table.pack(fill="x", padx=10, pady=(0, 10))
+        table.pack(fill="both", expand=True, padx=10, pady=(0, 10))
         self.tree = theme.make_tree(table, COLUMNS, height=5, show="headings",
                                     selectmode="browse")
         for column, title, width, anchor, stretch in (
-            ("date", "Date", 110, "w", False),
-            ("name", "Event", 420, "w", True),
-            ("attendees", "Attendees", 100, "e", False),
-            ("state", "State", 140, "w", False),
+            ("date", "Date", 84, "w", False),
+            ("name", "Event", 112, "w", True),
+            ("attendees", "Attendees", 80, "e", False),
+            ("state", "State", 86, "w", False),
         ):
             self.tree.heading(column, text=title, anchor=anchor)
-            self.tree.column(column, width=width, anchor=anchor, stretch=stretch)
-        self.tree.pack(side="left", fill="x", expand=True)
+            self.tree.column(column, width=width, minwidth=40, anchor=anchor, stretch=stretch)
+        # The side list is narrow: attendees are in the plan's header.
+        self.tree.configure(displaycolumns=("date", "name", "state"))
+        self.tree.pack(side="left", fill="both", expand=True)
         theme.make_scrollbar(table, self.tree).pack(side="right", fill="y")
         self.tree.bind("<<TreeviewSelect>>", self._selected)
         self.tree.bind("<Double-1>", lambda _e: self._edit_selected())

@@ -16,7 +16,8 @@ from collections.abc import Callable
 import customtkinter as ctk
 
 from src.services.errors import ServiceError
-from src.services.first_run import SetupProgress, setup_progress
+from src.services.facade import Services, as_services
+from src.services.first_run import SetupProgress
 from src.ui import theme
 from src.ui.wording import count_of
 
@@ -53,14 +54,15 @@ def step_status(step: int, progress: SetupProgress) -> str:
 
 
 class WelcomeGuide(ctk.CTkFrame):
-    """The guide for ``db``; ``on_demo`` loads the demo, ``on_new`` opens the event
-    dialog, ``on_catalog_changed`` is called after an ingredient or recipe is saved."""
+    """The guide for the bakery behind ``services``; ``on_demo`` loads the demo,
+    ``on_new`` opens the event dialog, ``on_catalog_changed`` is called after an
+    ingredient or recipe is saved."""
 
-    def __init__(self, master: tk.Misc, db: object, *, on_demo: Callable[[], None],
+    def __init__(self, master: tk.Misc, services: Services, *, on_demo: Callable[[], None],
                  on_new: Callable[[], None],
                  on_catalog_changed: Callable[[], None] | None = None) -> None:
         super().__init__(master, fg_color="transparent")
-        self._db = db
+        self._services = as_services(services)
         self.on_catalog_changed = on_catalog_changed
         self.dialog: ctk.CTkToplevel | None = None
         self.progress: SetupProgress | None = None
@@ -112,7 +114,7 @@ class WelcomeGuide(ctk.CTkFrame):
     def refresh(self) -> None:
         """Show what is done, highlight the next step, say whether the demo can load."""
         try:
-            progress = setup_progress(self._db)  # type: ignore[arg-type]
+            progress = self._services.first_run.setup_progress()
         except ServiceError:
             return
         self.progress = progress
@@ -141,13 +143,16 @@ class WelcomeGuide(ctk.CTkFrame):
 
     def add_ingredient(self) -> None:
         from src.ui.catalog.ingredients import IngredientDialog
+        from src.ui.catalog.list_presenters import IngredientsPresenter
 
-        self.dialog = IngredientDialog(self, self._db, None, lambda _v: self._saved())
+        # The dialog saves through a presenter; the guide itself is its only view.
+        presenter = IngredientsPresenter(self._services, self)  # type: ignore[arg-type]
+        self.dialog = IngredientDialog(self, presenter, None, lambda _v: self._saved())
 
     def add_recipe(self) -> None:
         from src.ui.catalog.recipe_editor import RecipeDialog
 
-        self.dialog = RecipeDialog(self, self._db, None, lambda _v: self._saved())
+        self.dialog = RecipeDialog(self, self._services, None, lambda _v: self._saved())
 
     def _saved(self) -> None:
         self.refresh()

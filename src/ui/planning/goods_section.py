@@ -16,12 +16,15 @@ import customtkinter as ctk
 
 from src.services.plan_dto import GoodRow, PlanView
 from src.ui import theme
+from src.ui.planning.presenter import SaveResult
+from src.ui.scrolling import ScrollArea
 from src.ui.wording import count_of
 
 from .cost_text import good_cost_text
 
-QuantityCallback = Callable[[int, str], "str | None"]
-MAX_UNAVAILABLE_NAMED = 4
+# (good id, text) -> what was saved, or the message for the field
+QuantityCallback = Callable[[int, str], SaveResult]
+MAX_UNAVAILABLE_NAMED = 2
 
 
 def good_label(row: GoodRow) -> str:
@@ -65,7 +68,7 @@ class _GoodRow:
         self.entry.bind("<FocusOut>", lambda _e: section.commit(good_id))
         self.entry.bind("<Return>", lambda _e: section.commit(good_id))
         self.entry.bind("<KP_Enter>", lambda _e: section.commit(good_id))
-        self.entry.bind("<FocusIn>", lambda _e: section.on_focus(self.entry))
+        self.entry.bind("<FocusIn>", lambda _e: section.focused(self.entry))
         self.name = ""
 
     def recolor(self) -> None:
@@ -93,8 +96,8 @@ class _GoodRow:
 
 class GoodsSection(ctk.CTkFrame):
     """The event's finished-good quantities. ``on_quantity(good_id, text)`` saves one and
-    returns None, or the message to show beside the field; ``on_focus(entry)`` is told
-    when a field gets the keyboard focus."""
+    returns a ``SaveResult``: the value saved, or the message to show beside the field;
+    ``on_focus(entry)`` is told when a field gets the keyboard focus."""
 
     def __init__(
         self,
@@ -119,22 +122,32 @@ class GoodsSection(ctk.CTkFrame):
         self.count_label = ctk.CTkLabel(header, text="", font=theme.font(13))
         self.count_label.pack(side="right")
         self.hint_label = ctk.CTkLabel(
-            self, text="How many of each? Tab moves down; an empty field removes the line.",
-            font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w",
+            self, text="How many of each? An empty field removes the line.",
+            font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w", justify="left",
         )
         self.hint_label.pack(fill="x", padx=10)
-        self.body = tk.Frame(self, bg=bg)
-        self.body.pack(fill="x", padx=10, pady=(4, 4))
-        self.body.columnconfigure(2, weight=1)
-        self.empty_label = tk.Label(self.body, bg=bg, fg=theme.color("muted"),
-                                    font=theme.tk_font(10), anchor="w", justify="left",
-                                    wraplength=440)
         self.unavailable_label = ctk.CTkLabel(
             self, text="", font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w",
             justify="left", wraplength=440,
         )
-        self.unavailable_label.pack(fill="x", padx=10, pady=(0, 10))
+        self.unavailable_label.pack(side="bottom", fill="x", padx=10, pady=(0, 10))
+        self.bind("<Configure>", self._fit_text, add="+")
+        # The fields scroll inside the section (the page around them does not scroll).
+        self.scroll = ScrollArea(self)
+        self.scroll.pack(fill="both", expand=True, padx=10, pady=(4, 4))
+        self.body = self.scroll.body
+        self.body.columnconfigure(2, weight=1)
+        self.empty_label = tk.Label(self.body, bg=bg, fg=theme.color("muted"),
+                                    font=theme.tk_font(10), anchor="w", justify="left",
+                                    wraplength=440)
         theme.on_appearance_change(self, self._recolor)
+
+    def _fit_text(self, event: tk.Event) -> None:
+        """Wrap the notes at the section's width (it changes with the window)."""
+        width = max(200, event.width - 24)
+        if self.unavailable_label.cget("wraplength") != width:
+            for label in (self.hint_label, self.unavailable_label, self.empty_label):
+                label.configure(wraplength=width)
 
     def _recolor(self) -> None:
         bg = theme.color("section")
@@ -142,6 +155,11 @@ class GoodsSection(ctk.CTkFrame):
         self.empty_label.configure(bg=bg, fg=theme.color("muted"))
         for row in self._rows.values():
             row.recolor()
+
+    def focused(self, entry: tk.Entry) -> None:
+        """A field got the keyboard focus (the area scrolls it into view): tell
+        ``on_focus``."""
+        self.on_focus(entry)
 
     # -- showing -----------------------------------------------------------
     def show(self, plan: PlanView) -> None:
@@ -208,17 +226,17 @@ class GoodsSection(ctk.CTkFrame):
         text = row.entry.get().strip()
         if text == row.saved_text and not row.message.cget("text"):
             return
-        message = self._on_quantity(good_id, text)
-        row = self._rows.get(good_id)  # a refresh may have removed it
-        if row is None:
+        result = self._on_quantity(good_id, text)
+        if result.error is not None:
+            row.message.configure(text=result.error)
             return
-        if message is None:
-            row.message.configure(text="")
-            if row.entry.get() != row.saved_text:  # "007" saved as 7 reads back as 7
-                row.entry.delete(0, "end")
-                row.entry.insert(0, row.saved_text)
-        else:
-            row.message.configure(text=message)
+        # The saved value comes back ("007" is saved as 7 and reads back as 7); the
+        # refreshed plan follows once this commit has returned.
+        row.message.configure(text="")
+        row.saved_text = "" if result.saved is None else str(result.saved)
+        if row.entry.get() != row.saved_text:
+            row.entry.delete(0, "end")
+            row.entry.insert(0, row.saved_text)
 
     # -- for tests and keyboard use -----------------------------------------
     def good_ids(self) -> list[int]:

@@ -22,6 +22,8 @@ STATE_TEXT = {
     "in_production": "IN PRODUCTION",
     "completed": "COMPLETED",
 }
+NOTES_SHOWN = 70  # characters of the notes shown beside the date
+NAME_SHOWN = 34  # characters of the event's name beside its state and the transitions
 # transition -> button text, in the order the plan moves through them
 BUTTONS: dict[str, str] = {
     "lock": "Lock plan",
@@ -80,6 +82,12 @@ def transition_question(plan: PlanView, transition: str) -> tuple[str, str]:
     )
 
 
+def notes_line(notes: str, limit: int = NOTES_SHOWN) -> str:
+    """``notes`` (or a name) on one line, cut at ``limit`` characters ("…" when cut)."""
+    line = " ".join(notes.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
 class HeaderSection(ctk.CTkFrame):
     """Name, date, attendees, state badge, what the state allows, and the transition
     buttons — each enabled only when ``plan.allowed.transitions`` lists it and each
@@ -102,40 +110,48 @@ class HeaderSection(ctk.CTkFrame):
         self._plan: PlanView | None = None
         self._shown: tuple | None = None
 
+        # Three short lines: name, state and the transitions; date, notes and "Edit
+        # details…"; what the state allows (the plan under it needs the height).
         top = ctk.CTkFrame(self, fg_color="transparent")
-        top.pack(fill="x", padx=12, pady=(10, 0))
+        top.pack(fill="x", padx=12, pady=(8, 0))
         self.name_label = ctk.CTkLabel(top, text="", font=theme.title_font(), anchor="w")
-        self.name_label.pack(side="left")
         self.badge = ctk.CTkLabel(
             top, text="", font=theme.font(12, "bold"), corner_radius=10, height=24, padx=10
         )
-        self.badge.pack(side="left", padx=(12, 0))
         self.buttons: dict[str, ctk.CTkButton] = {}
         for transition in reversed(tuple(BUTTONS)):
             button = ctk.CTkButton(
-                top, text=BUTTONS[transition], width=130,
+                top, text=BUTTONS[transition], width=112, height=28,
                 command=lambda t=transition: self.request(t),
                 text_color_disabled=theme.COLORS["disabled_text"],
             )
             button.pack(side="right", padx=(8, 0))
             self.buttons[transition] = button
+        # Tab goes through the transitions in the order the plan moves.
+        for button in self.buttons.values():
+            button.lift()
+        # Packed after the buttons: a long name is cut, never the buttons.
+        self.badge.pack(side="left", padx=(12, 0))
+        self.name_label.pack(side="left", before=self.badge)
+        second = ctk.CTkFrame(self, fg_color="transparent")
+        second.pack(fill="x", padx=12, pady=(2, 0))
+        self.details_label = ctk.CTkLabel(second, text="", font=theme.font(13), anchor="w")
+        self.details_label.pack(side="left")
         if on_edit is not None:
             self.edit_button = ctk.CTkButton(
-                top, text="Edit details…", width=110, command=on_edit,
+                second, text="Edit details…", width=110, height=26, command=on_edit,
                 fg_color="transparent", border_width=1, text_color=theme.COLORS["text"],
             )
             self.edit_button.pack(side="right", padx=(8, 0))
-        self.details_label = ctk.CTkLabel(self, text="", font=theme.font(13), anchor="w")
-        self.details_label.pack(fill="x", padx=12)
         self.notes_label = ctk.CTkLabel(
-            self, text="", font=theme.font(12), anchor="w", justify="left",
-            text_color=theme.COLORS["muted"], wraplength=1100,
+            second, text="", font=theme.font(12), anchor="w", text_color=theme.COLORS["muted"],
         )
+        self.notes_label.pack(side="left", padx=(12, 0))
         self.allows_label = ctk.CTkLabel(
             self, text="", font=theme.font(12), anchor="w", justify="left",
-            text_color=theme.COLORS["muted"], wraplength=1100,
+            text_color=theme.COLORS["muted"], wraplength=900,
         )
-        self.allows_label.pack(fill="x", padx=12, pady=(0, 10))
+        self.allows_label.pack(fill="x", padx=12, pady=(0, 6))
 
     def show(self, plan: PlanView) -> None:
         """Show the event's details and enable exactly the allowed transitions."""
@@ -145,18 +161,14 @@ class HeaderSection(ctk.CTkFrame):
         if shown == self._shown:
             return
         self._shown = shown
-        self.name_label.configure(text=event.name)
+        self.name_label.configure(text=notes_line(event.name, NAME_SHOWN))
         bg, fg = theme.STATE_BADGES.get(event.plan_state, ("surface", "text"))
         self.badge.configure(
             text=STATE_TEXT.get(event.plan_state, event.plan_state.upper()),
             fg_color=theme.COLORS[bg], text_color=theme.COLORS[fg],
         )
         self.details_label.configure(text=details_text(plan))
-        if event.notes:
-            self.notes_label.configure(text=event.notes)
-            self.notes_label.pack(fill="x", padx=12, before=self.allows_label)
-        else:
-            self.notes_label.pack_forget()
+        self.notes_label.configure(text=notes_line(event.notes))
         self.allows_label.configure(text=allowed.explanation)
         for transition, button in self.buttons.items():
             enabled = transition in allowed.transitions

@@ -11,25 +11,36 @@ Tests drive it with a fake view and fake sections.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
-from src.db import Database
-from src.services import amendments, demo, lifecycle, plan_view, plan_watch, production, selection
-from src.services import events as events_service
 from src.services.amendment_dto import AmendmentPreview
 from src.services.errors import ServiceError, ValidationError
 from src.services.events import EventView
+from src.services.facade import Services, as_services
 from src.services.plan_dto import PlanView
+from src.services.plan_watch import PlanVersion
+from src.ui.planning.notices import delete_question, removal_notice
 from src.ui.planning.undo import UndoStack
-from src.ui.wording import count_of
 
 # transition name -> the lifecycle service that performs it
-TRANSITIONS: dict[str, Callable[[Database, int], EventView]] = {
-    "lock": lifecycle.lock_plan,
-    "unlock": lifecycle.unlock_plan,
-    "start_production": lifecycle.start_production,
-    "complete": lifecycle.complete_plan,
+TRANSITIONS: dict[str, str] = {
+    "lock": "lock_plan",
+    "unlock": "unlock_plan",
+    "start_production": "start_production",
+    "complete": "complete_plan",
 }
+# Runs a callback once the current user action has returned (the window: after_idle).
+Defer = Callable[[Callable[[], None]], None]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What an edit saved (``saved``: e.g. the quantity as stored, None when the line
+    was removed) or why nothing was saved (``error``, the message for the field)."""
+
+    saved: object = None
+    error: str | None = None
 
 
 class PlanningView(Protocol):
@@ -44,56 +55,24 @@ class Section(Protocol):
     def show(self, plan: PlanView) -> None: ...
 
 
-def removal_notice(result: selection.SelectionResult) -> str | None:
-    """The text telling the user what a new selection removed from the plan, or None."""
-    if not result.removed_lines and not result.removed_decisions:
-        return None
-    parts: list[str] = []
-    if result.removed_lines:
-        parts.append("Removed finished goods:")
-        parts += [f"• {x.good_name} ({x.quantity}) — {x.reason}" for x in result.removed_lines]
-    if result.removed_decisions:
-        if parts:
-            parts.append("")
-        parts.append("Removed batch decisions:")
-        parts += [
-            f"• {x.recipe_name}: {count_of(x.batches, 'batch')} — {x.reason}"
-            for x in result.removed_decisions
-        ]
-    return "\n".join(parts)
-
-
-def delete_question(summary: events_service.EventDeleteSummary) -> str:
-    """The confirmation text naming the event and everything deleting it removes."""
-    event = summary.event
-    counts = [
-        (summary.recipes, "selected recipe", "selected recipes"),
-        (summary.lines, "finished-good line", "finished-good lines"),
-        (summary.decisions, "batch decision", "batch decisions"),
-        (summary.production_runs, "production record", "production records"),
-        (summary.amendments, "amendment", "amendments"),
-    ]
-    listed = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
-    what = ", ".join(listed) if listed else "nothing else (the plan is empty)"
-    return (
-        f'Delete "{event.name}" ({event.event_date.isoformat()})?\n\n'
-        f"This also removes {what}. This cannot be undone."
-    )
-
-
 class PlanningPresenter:
     """Everything the planning tab does, as plain method calls."""
 
-    def __init__(self, db: Database, view: PlanningView, sections: Iterable[Section] = ()):
-        self.db = db
+    def __init__(self, services: Services, view: PlanningView, sections: Iterable[Section] = (),
+                 defer: Defer | None = None) -> None:
+        self.services = as_services(services)
+        # After an edit the sections are refreshed once the section that asked has
+        # taken the saved value (never while it is still committing).
+        self._defer: Defer = defer or (lambda callback: callback())
+        self._refresh_pending = False
         self.view = view
         self.sections: list[Section] = list(sections)
         self.events: list[EventView] = []
         self.event_id: int | None = None
         self.plan: PlanView | None = None
         # What the shown plan was loaded from (see poll); None until loaded.
-        self.version: plan_watch.PlanVersion | None = None
-        self.undo = UndoStack(db)
+        self.version: PlanVersion | None = None
+        self.undo = UndoStack(self.services)
 
     def add_section(self, section: Section) -> None:
         self.sections.append(section)
@@ -105,7 +84,7 @@ class PlanningPresenter:
         """Reload the event list and show ``select_id`` (else the current, else the newest)."""
         try:
             self._read_version(self.event_id)
-            self.events = events_service.list_events(self.db)
+            self.events = self.services.events.list_events()
         except ServiceError as exc:
             self.view.show_error(exc.message)
             return
@@ -133,7 +112,7 @@ class PlanningPresenter:
         try:
             # Read before the plan: a change made between the two shows up at the next poll.
             self._read_version(self.event_id)
-            plan = plan_view.get_plan_view(self.db, self.event_id)
+            plan = self.services.plan.get_plan_view(self.event_id)
         except ServiceError as exc:
             # Most likely deleted elsewhere: say so and fall back to the list as it is now.
             self.view.show_error(exc.message)
@@ -147,7 +126,7 @@ class PlanningPresenter:
         return plan
 
     def _read_version(self, event_id: int | None) -> None:
-        self.version = plan_watch.plan_version(self.db, event_id)
+        self.version = self.services.plan_watch.plan_version(event_id)
 
     def poll(self) -> str | None:
         """Look for changes saved elsewhere (another window or computer) since the plan
@@ -159,7 +138,7 @@ class PlanningPresenter:
         if shown is None:
             return None
         try:
-            now = plan_watch.plan_version(self.db, shown.event_id)
+            now = self.services.plan_watch.plan_version(shown.event_id)
         except ServiceError as exc:  # e.g. the server is unreachable: say so, try again later
             return exc.message
         changed = now.changes_since(shown)
@@ -185,10 +164,10 @@ class PlanningPresenter:
         )
         try:
             if event_id is None:
-                saved = events_service.create_event(self.db, **values)
+                saved = self.services.events.create_event(**values)
             else:
-                saved = self.undo.record(event_id, lambda: events_service.update_event(
-                    self.db, event_id, **values))
+                saved = self.undo.record(
+                    event_id, lambda: self.services.events.update_event(event_id, **values))
         except ValidationError as exc:
             return dict(exc.errors) or {"": exc.message}
         except ServiceError as exc:
@@ -201,7 +180,7 @@ class PlanningPresenter:
     def delete_question(self, event_id: int) -> str | None:
         """The confirmation text for deleting ``event_id``, or None (error shown)."""
         try:
-            return delete_question(events_service.event_delete_summary(self.db, event_id))
+            return delete_question(self.services.events.event_delete_summary(event_id))
         except ServiceError as exc:
             self.view.show_error(exc.message)
             self.load()
@@ -209,7 +188,7 @@ class PlanningPresenter:
 
     def delete_event(self, event_id: int) -> None:
         try:
-            events_service.delete_event(self.db, event_id)
+            self.services.events.delete_event(event_id)
         except ServiceError as exc:
             self.view.show_error(exc.message)
         else:
@@ -224,7 +203,7 @@ class PlanningPresenter:
         if self.event_id is None:
             return
         try:
-            TRANSITIONS[name](self.db, self.event_id)
+            getattr(self.services.lifecycle, TRANSITIONS[name])(self.event_id)
         except ServiceError as exc:
             self.view.show_error(exc.message)
             self.refresh()
@@ -240,7 +219,7 @@ class PlanningPresenter:
         try:
             event_id, ids = self.event_id, list(recipe_ids)
             result = self.undo.record(
-                event_id, lambda: selection.set_selected_recipes(self.db, event_id, ids))
+                event_id, lambda: self.services.selection.set_selected_recipes(event_id, ids))
         except ServiceError as exc:
             self.view.show_error(exc.message)
             self.refresh()  # put the check boxes back as they are saved
@@ -259,40 +238,36 @@ class PlanningPresenter:
         chosen ^= {recipe_id}
         self.set_selected_recipes(sorted(chosen))
 
-    def set_quantity(self, good_id: int, text: str) -> str | None:
-        """Save (or, for empty text, remove) a finished-good line. Returns None when saved,
-        else the message to show next to the field (nothing is saved then)."""
-        return self.run(selection.set_quantity, good_id, text)
+    def set_quantity(self, good_id: int, text: str) -> SaveResult:
+        """Save (or, for empty text, remove) a finished-good line. The result holds the
+        quantity as saved (None: removed), else the message for the field (nothing is
+        saved then)."""
+        return self._save("selection", "set_quantity", good_id, text)
 
-    def run(self, action: Callable[..., object], *args: object) -> str | None:
-        """Call ``action(db, event_id, *args)``; refresh every section when it succeeds.
+    def choose_batches(self, recipe_id: int, batches: int, unit_id: int | None) -> str | None:
+        """Decide ``batches`` of ``recipe_id`` (as yield type ``unit_id``). None when
+        saved, else the message for the recipe's row."""
+        return self._save("decisions", "set_batch_decision", recipe_id, batches, unit_id).error
 
-        Returns None on success or the service's message (for the caller to show
-        beside the field or row it concerns)."""
-        if self.event_id is None:
-            return "Choose an event first"
-        event_id = self.event_id
-        try:
-            self.undo.record(event_id, lambda: action(self.db, event_id, *args))
-        except ServiceError as exc:
-            return exc.message
-        self.view.clear_error()
-        self.refresh()
-        return None
+    def clear_batches(self, recipe_id: int) -> str | None:
+        """Remove the batch decision of ``recipe_id``. None when saved, else why not."""
+        return self._save("decisions", "clear_batch_decision", recipe_id).error
 
-    def record_production(
+    def record_batches(
         self, recipe_id: int, batches: int, notes: str = "", over: bool = False
     ) -> str | None:
-        """Record baked batches (``over`` once the baker confirmed going beyond
-        the decision); None on success, else the service's message."""
-        return self.run(production.record_production, recipe_id, batches, notes, None, over)
+        """Record ``batches`` baked of ``recipe_id`` (``over`` once the baker confirmed
+        going beyond the decision). None when saved, else why not."""
+        return self._save(
+            "production", "record_production", recipe_id, batches, notes, None, over
+        ).error
+
+    record_production = record_batches
 
     def amend(self, kind: str, what: Mapping[str, object], reason: str) -> str | None:
-        """Record an amendment (see amendments.make_amendment); None on success,
-        else the service's message."""
-        return self.run(
-            lambda db, event_id: amendments.make_amendment(db, event_id, kind, reason, **what)
-        )
+        """Record an amendment (see amendments.make_amendment); None when saved, else
+        the service's message."""
+        return self._save("amendments", "make_amendment", kind, reason, **what).error
 
     def preview_amendment(
         self, kind: str, what: Mapping[str, object]
@@ -301,9 +276,61 @@ class PlanningPresenter:
         if self.event_id is None:
             return "Choose an event first"
         try:
-            return amendments.preview_amendment(self.db, self.event_id, kind, **what)
+            return self.services.amendments.preview_amendment(self.event_id, kind, **what)
         except ServiceError as exc:
             return exc.message
+
+    def amend_drop_good(self, good_id: int, reason: str) -> str | None:
+        """Amend the plan in production: drop the line of ``good_id``."""
+        return self._save("amendments", "amend_drop_good", good_id, reason).error
+
+    def amend_add_good(self, good_id: int, quantity: int, reason: str) -> str | None:
+        """Amend the plan in production: add ``quantity`` of ``good_id``."""
+        return self._save("amendments", "amend_add_good", good_id, quantity, reason).error
+
+    def amend_batches(self, recipe_id: int, batches: int, reason: str) -> str | None:
+        """Amend the plan in production: change the batches of ``recipe_id``."""
+        return self._save("amendments", "amend_batches", recipe_id, batches, reason).error
+
+    def apply_suggestions(self, good_ids: Sequence[int]) -> str | None:
+        """Take the suggested quantities of ``good_ids`` (issue 15)."""
+        return self._save("suggestions", "apply_suggestions", good_ids).error
+
+    def apply_optimisation(self, margin: object, use_pantry: object) -> str | None:
+        """Decide the optimiser's batches (issue 15)."""
+        return self._save("optimiser", "apply_optimisation", margin, use_pantry).error
+
+    def set_pinned(self, recipe_id: int, pinned: bool) -> str | None:
+        """Keep (or free) a recipe's batches when optimising (issue 15)."""
+        return self._save("optimiser", "set_pinned", recipe_id, pinned).error
+
+    def _save(self, area: str, service: str, *args: object, **kwargs: object) -> SaveResult:
+        """Call the service ``area.service(event_id, *args)``; on success refresh every
+        section once the caller has returned. The result carries what the service
+        returned, or its message (for the field or row it concerns)."""
+        if self.event_id is None:
+            return SaveResult(error="Choose an event first")
+        event_id, call = self.event_id, getattr(getattr(self.services, area), service)
+        try:
+            # Plan edits in draft and locked plans can be undone (the stack decides).
+            saved = self.undo.record(event_id, lambda: call(event_id, *args, **kwargs))
+        except ServiceError as exc:
+            return SaveResult(error=exc.message)
+        self.view.clear_error()
+        self._refresh_soon()
+        return SaveResult(saved=saved)
+
+    def _refresh_soon(self) -> None:
+        if self._refresh_pending:
+            return
+        self._refresh_pending = True
+
+        def refresh() -> None:
+            self._refresh_pending = False
+            self.refresh()
+
+        self._defer(refresh)
+
     def undo_edit(self, redo: bool = False) -> str | None:
         """Undo (or redo) the shown event's last plan edit, saved at once. Returns what
         was done ("Undone: quantities"), None when there was nothing; a refusal is shown."""
@@ -343,14 +370,14 @@ class PlanningPresenter:
     def database_is_empty(self) -> bool:
         """True when the database holds nothing yet (the demo can be loaded into it)."""
         try:
-            return demo.database_is_empty(self.db)
+            return self.services.demo.database_is_empty()
         except ServiceError:
             return False
 
     def load_demo(self) -> bool:
         """Load the demo bakery into an empty database; False (with a notice) otherwise."""
         try:
-            loaded = demo.load_demo_if_empty(self.db)
+            loaded = self.services.demo.load_demo_if_empty()
         except ServiceError as exc:
             self.view.show_error(exc.message)
             return False

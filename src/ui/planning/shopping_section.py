@@ -1,13 +1,12 @@
-"""The shopping list and assembly status of the planning tab.
+"""The shopping list of the planning tab.
 
 The shopping list is a styled ttk.Treeview grouped into "To buy" and
 "Already have", figures kitchen-rounded in each ingredient's display unit, with
 the packs to buy, their cost and the trip's total; lines that could not be
 converted to one unit keep their own unit and carry a note. Export buttons
 ask for a file name (through an injectable chooser, so tests never block on a
-native dialog) and hand the path to the presenter. Below, the assembly check:
-one overall badge and a line per finished good (met / partial / short /
-undecided, "can make N of M").
+native dialog) and hand the path to the presenter. The assembly check is
+``assembly_section``.
 """
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ from tkinter import filedialog
 import customtkinter as ctk
 
 from src.reports.plan_report import not_counted_lines
-from src.services.plan_dto import AssemblyLineRow, AssemblyView, PlanView, ShoppingLineRow
-from src.services.units import unit_display
+from src.services.formatting import unit_display
+from src.services.plan_dto import PlanView, ShoppingLineRow
 from src.ui import theme
 
 from .cost_text import trip_text
@@ -31,17 +30,6 @@ PathChooser = Callable[[str, str], "str | None"]
 
 TO_BUY_GROUP = "group-to-buy"
 HAVE_GROUP = "group-have"
-
-# overall status -> (badge text, (background, foreground) colour names)
-OVERALL: dict[str, tuple[str, tuple[str, str]]] = {
-    "met": ("Every finished good can be assembled", ("ok_bg", "ok_fg")),
-    "partial": ("Some finished goods can be only partly assembled", ("warning_bg", "warning_fg")),
-    "short": ("Some finished goods cannot be assembled at all", ("short_bg", "short_fg")),
-    "undecided": ("Decide every recipe's batches to check assembly", ("exact_bg", "exact_fg")),
-    "empty": ("No finished goods to assemble yet", ("surface", "muted")),
-}
-LINE_STATUS = {"met": "Met", "partial": "Partial", "short": "Short", "undecided": "Undecided"}
-LINE_TAG = {"met": "ok", "partial": "warning", "short": "short", "undecided": "muted"}
 
 
 def ask_save_path(kind: str, suggested: str) -> str | None:
@@ -77,14 +65,8 @@ def buy_cell(line: ShoppingLineRow) -> str:
     return line.buy_text.split(":")[0]
 
 
-def assembly_line_text(line: AssemblyLineRow) -> str:
-    if line.status == "undecided":
-        return "waiting for batch decisions"
-    return f"{line.can_make} of {line.quantity}"  # under the "Can make" heading
-
-
 class ShoppingSection(ctk.CTkFrame):
-    """Shopping list with exports, and the assembly check.
+    """Shopping list with exports.
 
     ``on_export_csv(path)`` / ``on_export_pdf(path)`` return None on success or
     a message to show. ``choose_path(kind, suggested_name)`` defaults to the
@@ -122,7 +104,7 @@ class ShoppingSection(ctk.CTkFrame):
                                          justify="left", wraplength=700)
 
         table = self._table_holder = tk.Frame(self, bg=theme.color("section"))
-        table.pack(fill="x", padx=10, pady=(2, 6))
+        table.pack(fill="both", expand=True, padx=10, pady=(2, 10))
         # Buying columns (issue 12) come after the first five in ``values`` but are
         # shown before the note.
         columns = ("needed", "on_hand", "to_buy", "unit", "note", "buy", "cost", "store")
@@ -146,44 +128,21 @@ class ShoppingSection(ctk.CTkFrame):
                              stretch=column in ("note", "buy"))
         self.tree.tag_configure("group", font=theme.tk_font(10, "bold"))
         scrollbar = theme.make_scrollbar(table, self.tree)
-        self.tree.pack(side="left", fill="x", expand=True)
+        self.tree.pack(side="left", fill="both", expand=True)
         scrollbar.pack(side="right", fill="y")
 
-        assembly_header = ctk.CTkFrame(self, fg_color="transparent")
-        assembly_header.pack(fill="x", padx=10, pady=(8, 2))
-        ctk.CTkLabel(assembly_header, text="Assembly", font=theme.section_font()).pack(side="left")
-        self.badge = ctk.CTkLabel(assembly_header, text="", corner_radius=8, font=theme.font(12),
-                                  height=24)
-        self.badge.pack(side="left", padx=12)
-        assembly_table = self._assembly_holder = tk.Frame(self, bg=theme.color("section"))
-        assembly_table.pack(fill="x", padx=10, pady=(2, 10))
-        self.assembly_tree = theme.make_tree(
-            assembly_table, ("good", "wanted", "status", "detail"), height=5, show="headings"
-        )
-        for column, title, width in (
-            ("good", "Finished good", 240),
-            ("wanted", "Wanted", 80),
-            ("status", "Status", 110),
-            ("detail", "Can make", 260),
-        ):
-            self.assembly_tree.heading(column, text=title, anchor="w")
-            self.assembly_tree.column(column, width=width, anchor="w", stretch=column == "detail")
-        assembly_bar = theme.make_scrollbar(assembly_table, self.assembly_tree)
-        self.assembly_tree.pack(side="left", fill="x", expand=True)
-        assembly_bar.pack(side="right", fill="y")
         # The trees follow the mode through the theme; the plain tk holders are ours.
         theme.on_appearance_change(self._table_holder, self._paint)
 
     # -- showing -----------------------------------------------------------
     def show(self, plan: PlanView) -> None:
-        """Show the plan's shopping list and assembly status."""
+        """Show the plan's shopping list."""
         self._plan = plan
         self._show_shopping(plan.shopping, plan.event.plan_state == "in_production")
         if plan.undecided:  # named, never silently left out (DESIGN.md "One story")
             missing = "; ".join(not_counted_lines(plan.undecided))
             self.summary_label.configure(
                 text=f"{self.summary_label.cget('text')}\n{missing}", justify="left")
-        self._show_assembly(plan.assembly)
 
     def _show_shopping(self, lines: tuple[ShoppingLineRow, ...], in_production: bool) -> None:
         # A Treeview refills in well under a millisecond, so a full refill is simplest.
@@ -227,22 +186,8 @@ class ShoppingSection(ctk.CTkFrame):
         self.csv_button.configure(state=state)
         self.pdf_button.configure(state=state)
 
-    def _show_assembly(self, assembly: AssemblyView) -> None:
-        text, (bg, fg) = OVERALL.get(assembly.overall, OVERALL["empty"])
-        self.badge.configure(text=f"  {text}  ", fg_color=theme.COLORS[bg],
-                             text_color=theme.COLORS[fg])
-        self.assembly_tree.delete(*self.assembly_tree.get_children())
-        for line in assembly.lines:
-            self.assembly_tree.insert(
-                "", "end", iid=f"good-{line.good_id}",
-                values=(line.good, line.quantity, LINE_STATUS.get(line.status, line.status),
-                        assembly_line_text(line)),
-                tags=(LINE_TAG.get(line.status, "muted"),),
-            )
-
     def _paint(self) -> None:
-        for holder in (self._table_holder, self._assembly_holder):
-            holder.configure(bg=theme.color("section"))
+        self._table_holder.configure(bg=theme.color("section"))
 
     # -- queries for tests ---------------------------------------------------
     def group_lines(self, group: str) -> list[tuple[str, tuple]]:
@@ -250,14 +195,6 @@ class ShoppingSection(ctk.CTkFrame):
         return [
             (self.tree.item(iid, "text"), tuple(self.tree.item(iid, "values")))
             for iid in self.tree.get_children(group)
-        ]
-
-    def assembly_rows(self) -> list[tuple[tuple, tuple]]:
-        """(values, tags) of each assembly line, in order."""
-        return [
-            (tuple(self.assembly_tree.item(iid, "values")),
-             tuple(self.assembly_tree.item(iid, "tags")))
-            for iid in self.assembly_tree.get_children()
         ]
 
     # -- user actions --------------------------------------------------------

@@ -1,9 +1,10 @@
-"""The planning tab: one scrollable page from the event list down to production.
+"""The planning tab: events as a side list, the chosen plan in sub-views.
 
 This is the view the presenter talks to (show_events, show_plan, show_error,
-show_notice) and the one place the sections are built and wired to the
-presenter. There is no Save or Refresh button: every change is saved by its
-own service call and every section is updated from the one refreshed plan.
+show_notice) and the one place the layout is built; the sub-views and their
+order are ``views.VIEWS`` (one line per view). There is no Save or Refresh
+button: every change is saved by its own service call and every section is
+updated from the one refreshed plan.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from collections.abc import Callable, Sequence
 
 import customtkinter as ctk
 
-from src.db import Database
-from src.services import decisions
 from src.services.events import EventView
+from src.services.facade import Services
 from src.services.plan_dto import ComparisonView, PlanView
 from src.ui import theme
 from src.ui.dialogs import ask_confirm, show_notice
+from src.ui.keyboard import make_buttons_focusable
 from src.ui.planning.aids_bar import AidsBar
+from src.ui.planning.assembly_section import AssemblySection
 from src.ui.planning.batches_section import BatchesSection
 from src.ui.planning.change_watch import ChangeWatcher
 from src.ui.planning.event_dialog import EventDialog
@@ -31,18 +33,28 @@ from src.ui.planning.presenter import PlanningPresenter
 from src.ui.planning.production_section import ProductionSection
 from src.ui.planning.recipes_section import RecipesSection
 from src.ui.planning.shopping_section import ShoppingSection
+from src.ui.planning.subviews import SubViewBar
 from src.ui.planning.undo_keys import UndoControls
+from src.ui.planning.views import VIEWS
+
+SIDE_WIDTH = 300  # the events side list
 
 
 class PlanningTab(ctk.CTkFrame):
-    """The planning page for ``db``. Call ``start()`` once it is laid out."""
+    """The planning tab on ``services``. Call ``start()`` once it is laid out.
 
-    def __init__(self, master: tk.Misc, db: Database, **kwargs) -> None:
+    Events are a side list; the chosen event's header sits over a bar of
+    sub-views (``views.VIEWS``: Plan, Shopping, Assembly, Production, …), so
+    nothing needs the page to scroll on a 1366×768 screen."""
+
+    def __init__(self, master: tk.Misc, services: Services, **kwargs) -> None:
         kwargs.setdefault("fg_color", "transparent")
         super().__init__(master, **kwargs)
-        self.presenter = PlanningPresenter(db, self)
+        # Refreshes after an edit run once the editing widget's handler has returned.
+        self.presenter = PlanningPresenter(services, self, defer=self.after_idle)
         self.last_dialog: ctk.CTkToplevel | None = None
         self._showing_welcome: bool | None = None
+        self._shown_key: tuple[int, str] | None = None
         p = self.presenter
 
         self.error_bar = ctk.CTkFrame(self, fg_color=theme.COLORS["short_bg"], corner_radius=6)
@@ -57,68 +69,80 @@ class PlanningTab(ctk.CTkFrame):
         ).pack(side="right", padx=8)
 
         # The error bar is packed above ``content`` when needed; content holds either
-        # the welcome or the scrolling page.
+        # the welcome or the page (events on the left, the plan on the right).
         self.content = ctk.CTkFrame(self, fg_color="transparent")
         self.content.pack(fill="both", expand=True)
         # Changes saved by another window or computer: polled, then shown with a notice.
         self.watcher = ChangeWatcher(self, p.poll, before=self.content)
-        self.welcome = WelcomeGuide(self.content, db, on_demo=self.load_demo,
+        self.welcome = WelcomeGuide(self.content, p.services, on_demo=self.load_demo,
                                     on_new=self.new_event)
-        self.page = ctk.CTkScrollableFrame(self.content, fg_color="transparent")
+        self.page = ctk.CTkFrame(self.content, fg_color="transparent")
+        self.page.grid_columnconfigure(0, weight=0, minsize=SIDE_WIDTH)
+        self.page.grid_columnconfigure(1, weight=1)
+        self.page.grid_rowconfigure(0, weight=1)
         self.events = EventsSection(
             self.page, on_select=p.select_event, on_new=self.new_event,
-            on_edit=self.edit_event, on_delete=self.delete_event,
+            on_edit=self.edit_event, on_delete=self.delete_event, width=SIDE_WIDTH,
         )
-        self.events.pack(fill="x", padx=4, pady=(4, 8))
+        self.events.grid(row=0, column=0, sticky="nsew", padx=(0, 8))
+        self.plan_side = ctk.CTkFrame(self.page, fg_color="transparent")
+        self.plan_side.grid(row=0, column=1, sticky="nsew")
         self.no_event_label = ctk.CTkLabel(
-            self.page, text="Choose an event above, or create one with “New event…”.",
+            self.plan_side, text="Choose an event on the left, or create one with “New event…”.",
             font=theme.font(14), text_color=theme.COLORS["muted"],
         )
-        self.plan_area = ctk.CTkFrame(self.page, fg_color="transparent")
+        self.plan_area = ctk.CTkFrame(self.plan_side, fg_color="transparent")
         self.header = HeaderSection(
             self.plan_area, on_transition=p.transition, confirm=self.confirm,
             on_edit=lambda: self.edit_event(p.event_id) if p.event_id else None,
         )
-        self.header.pack(fill="x", padx=4, pady=(0, 8))
-        self.bake_days_button = ctk.CTkButton(  # issue 14: opens the Bake days view
-            self.plan_area, text="Bake days…", width=130, command=self.open_bake_days)
-        self.bake_days_button.pack(anchor="e", padx=4, pady=(0, 8))
-        self.aids = AidsBar(self.plan_area, p, self)
-        self.aids.pack(fill="x", padx=4, pady=(0, 8))
-        pair = ctk.CTkFrame(self.plan_area, fg_color="transparent")
-        pair.pack(fill="x", padx=4, pady=(0, 8))
-        # The recipe list needs the width (variant names are indented); goods are short.
-        pair.grid_columnconfigure(0, weight=3, uniform="pair")
-        pair.grid_columnconfigure(1, weight=2, uniform="pair")
-        self.recipes = RecipesSection(pair, on_toggle=p.toggle_recipe)
-        self.recipes.grid(row=0, column=0, sticky="nsew", padx=(0, 4))
-        self.goods = GoodsSection(pair, on_quantity=p.set_quantity, on_focus=self.scroll_to)
-        self.goods.grid(row=0, column=1, sticky="nsew", padx=(4, 0))
-        self.batches = BatchesSection(
-            self.plan_area,
-            on_choose=lambda rid, n, unit: p.run(decisions.set_batch_decision, rid, n, unit),
-            on_clear=lambda rid: p.run(decisions.clear_batch_decision, rid),
-            confirm=self.confirm,
-        )
-        self.batches.pack(fill="x", padx=4, pady=(0, 8))
-        self.shopping = ShoppingSection(
-            self.plan_area,
-            on_export_csv=lambda path: p.export_shopping("csv", path),
-            on_export_pdf=lambda path: p.export_shopping("pdf", path),
-        )
-        self.shopping.pack(fill="x", padx=4, pady=(0, 8))
-        self.production = ProductionSection(
-            self.plan_area,
-            on_record=p.record_production,
-            on_amend=p.amend,
-            on_preview=p.preview_amendment,
-            on_compare=self.fresh_comparison,
-        )
-        self.production.pack(fill="x", padx=4, pady=(0, 8))
-        for section in (self.header, self.recipes, self.goods, self.batches, self.shopping,
-                        self.production, self.aids):
-            p.add_section(section)
+        self.header.pack(fill="x", pady=(0, 4))
+        p.add_section(self.header)
+        self.bar = SubViewBar(self.plan_area, self, VIEWS, on_built=self._view_built)
+        self.bar.pack(fill="both", expand=True)
+        make_buttons_focusable(self)
         self._bind_keys()
+
+    def _view_built(self, view: object) -> None:
+        """A sub-view was just built: it gets the plan from now on, and keyboard access."""
+        if hasattr(view, "show"):
+            self.presenter.add_section(view)  # type: ignore[arg-type]
+        if isinstance(view, tk.Misc):
+            make_buttons_focusable(view)
+
+    # The built-in sections, by the names the rest of the code and the tests use
+    # (asking for one builds its view if it has not been shown yet).
+    @property
+    def recipes(self) -> RecipesSection:
+        return self.bar.view("plan").recipes
+
+    @property
+    def goods(self) -> GoodsSection:
+        return self.bar.view("plan").goods
+
+    @property
+    def batches(self) -> BatchesSection:
+        return self.bar.view("plan").batches
+
+    @property
+    def aids(self) -> AidsBar:
+        return self.bar.view("plan").aids
+
+    @property
+    def shopping(self) -> ShoppingSection:
+        return self.bar.view("shopping")
+
+    @property
+    def assembly(self) -> AssemblySection:
+        return self.bar.view("assembly")
+
+    @property
+    def production(self) -> ProductionSection:
+        return self.bar.view("production").section
+
+    def show_view(self, key: str) -> None:
+        """Show the sub-view ``key`` ("plan", "shopping", "assembly", "production", …)."""
+        self.bar.show_view(key)
 
     def start(self) -> None:
         """Load the events and show the newest one; start watching for changes."""
@@ -158,11 +182,20 @@ class PlanningTab(ctk.CTkFrame):
 
     def show_plan(self, plan: PlanView | None) -> None:
         if plan is None:
+            self._shown_key = None
             self.plan_area.pack_forget()
-            self.no_event_label.pack(pady=40)
-        elif not self.plan_area.winfo_manager():
+            if not self.no_event_label.winfo_manager():
+                self.no_event_label.pack(pady=40)
+            return
+        if not self.plan_area.winfo_manager():
             self.no_event_label.pack_forget()
-            self.plan_area.pack(fill="x")
+            self.plan_area.pack(fill="both", expand=True)
+        # A newly opened event, or one whose state changed, opens on its lead view
+        # (Production while baking); otherwise the baker stays where they are.
+        key = (plan.event.id, plan.event.plan_state)
+        if key != self._shown_key:
+            self._shown_key = key
+            self.bar.show_view(self.bar.lead_view(plan.event.plan_state))
 
     def show_error(self, text: str) -> None:
         self.error_label.configure(text=text)
@@ -217,28 +250,8 @@ class PlanningTab(ctk.CTkFrame):
             self, "Delete event", question, answered, confirm_text="Delete"
         )
 
-    def open_bake_days(self) -> None:
-        from src.ui.planning.bake_days import BakeDaysWindow
-
-        if self.presenter.event_id is not None:
-            self.last_dialog = BakeDaysWindow(self, self.presenter.db, self.presenter.event_id)
-
     def load_demo(self) -> None:
         self.presenter.load_demo()
-
-    def scroll_to(self, widget: tk.Misc) -> None:
-        """Scroll the page so ``widget`` (inside it) is visible, e.g. a field reached by Tab."""
-        # CTkScrollableFrame keeps its canvas private; it is the only way to scroll it.
-        canvas = self.page._parent_canvas
-        total = self.page.winfo_height()
-        if total <= 1:
-            return
-        top = widget.winfo_rooty() - self.page.winfo_rooty()
-        seen_from = canvas.canvasy(0)
-        seen = canvas.winfo_height()
-        if seen_from <= top and top + widget.winfo_height() <= seen_from + seen:
-            return
-        canvas.yview_moveto(max(0.0, (top - seen / 3) / total))
 
     # -- keyboard ------------------------------------------------------------
     def _bind_keys(self) -> None:
@@ -247,6 +260,8 @@ class PlanningTab(ctk.CTkFrame):
             window.bind(sequence, self._on_ctrl_n, add="+")
         window.bind("<Delete>", self._on_delete_key, add="+")
         self.undo_controls = UndoControls(self)
+        for digit in range(1, 10):
+            window.bind(f"<Control-Key-{digit}>", self._on_ctrl_digit, add="+")
 
     def _active(self) -> bool:
         return bool(self.winfo_ismapped())
@@ -256,6 +271,12 @@ class PlanningTab(ctk.CTkFrame):
             return None
         self.new_event()
         return "break"
+
+    def _on_ctrl_digit(self, event: tk.Event) -> str | None:
+        """Ctrl+1 … Ctrl+9 show the first … ninth sub-view."""
+        if not self._active() or not self.plan_area.winfo_ismapped():
+            return None
+        return "break" if self.bar.show_nth(int(event.keysym) - 1) else None
 
     def _on_delete_key(self, event: tk.Event) -> str | None:
         # Delete in a text field edits the text; it never deletes an event.

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from src.services import plan_undo
-from src.services.plan_undo import PlanEdits
+from src.services.facade import Services, as_services
+from src.services.plan_undo import PlanEdits, changed_parts
 
 T = TypeVar("T")
 
@@ -38,7 +39,7 @@ class Step:
 
     @property
     def label(self) -> str:
-        parts = plan_undo.changed_parts(self.before, self.after)
+        parts = changed_parts(self.before, self.after)
         if plan_undo.SELECTION in parts:  # a deselection also drops lines and decisions
             parts = (plan_undo.SELECTION,)
         return " and ".join(_WORDS[p] for p in parts)
@@ -48,18 +49,18 @@ class UndoStack:
     """Undo/redo steps per event. ``record`` wraps an edit; ``undo``/``redo`` raise the
     service's error (ServiceError) when refused, leaving the stacks unchanged."""
 
-    def __init__(self, db: object) -> None:
-        self._db = db
+    def __init__(self, services: Services) -> None:
+        self._services = as_services(services)  # (tests may hand a database)
         self._undo: dict[int, list[Step]] = {}
         self._redo: dict[int, list[Step]] = {}
 
     def record(self, event_id: int, edit: Callable[[], T]) -> T:
         """Run ``edit`` (a saving service call for ``event_id``) and remember it."""
-        before = plan_undo.capture_plan_edits(self._db, event_id)
+        before = self._services.plan_undo.capture_plan_edits(event_id)
         result = edit()
         if before.plan_state in _UNDOABLE_STATES:
-            after = plan_undo.capture_plan_edits(self._db, event_id)
-            if plan_undo.changed_parts(before, after):
+            after = self._services.plan_undo.capture_plan_edits(event_id)
+            if changed_parts(before, after):
                 self._undo.setdefault(event_id, []).append(Step(before, after))
                 self._redo.pop(event_id, None)
         return result
@@ -84,7 +85,7 @@ class UndoStack:
         if not steps:
             return None
         step = steps[-1]
-        now = plan_undo.restore_plan_edits(self._db, event_id, step.after, step.before)
+        now = self._services.plan_undo.restore_plan_edits(event_id, step.after, step.before)
         steps.pop()
         self._redo.setdefault(event_id, []).append(Step(now, step.after))
         return f"Undone: {step.label}"
@@ -95,7 +96,7 @@ class UndoStack:
         if not steps:
             return None
         step = steps[-1]
-        now = plan_undo.restore_plan_edits(self._db, event_id, step.before, step.after)
+        now = self._services.plan_undo.restore_plan_edits(event_id, step.before, step.after)
         steps.pop()
         self._undo.setdefault(event_id, []).append(Step(step.before, now))
         return f"Redone: {step.label}"
