@@ -229,7 +229,8 @@ def test_compare_matches_a_renamed_recipe_by_identity(db, b, event_id, tmp_path)
         ("Truffle box", "unchanged"),
     }
     db.dispose()
-    assert problems(tmp_path / "bake.db") == []
+    if db.url.startswith("sqlite"):  # the invariant checker reads the SQLite file itself
+        assert problems(tmp_path / "bake.db") == []
     # exported with today's names, it imports and still compares by identity
     doc = export_document(db)
     fresh = open_database(tmp_path / "fresh.db")
