@@ -54,7 +54,7 @@ def startup(args) -> int:
     """Cold start of ``main.py --db DEMO`` to the first idle, as the app reports it,
     and the wall time of the whole process (start, show, quit) seen from outside."""
     from src.db import open_database
-    from src.services.demo import load_demo
+    from src.services.exchange.demo import load_demo
 
     demo = Path(args.db)  # created here, filled with the bundled demo bakery
     db = open_database(demo)

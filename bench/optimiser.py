@@ -12,7 +12,7 @@ def measure_optimise(path: Path, event_id: int, runs: int) -> dict:
     """optimise_large_ms (median, after one warm-up that also imports the solver)
     and the size of the proposal."""
     from src.db import open_database
-    from src.services.optimiser import optimise_batches
+    from src.services.aids.optimiser import optimise_batches
 
     db = open_database(path)
     try:

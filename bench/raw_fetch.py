@@ -1,6 +1,6 @@
 """The floor for a plan refresh: plain ``sqlite3`` reading the rows the plan view needs.
 
-The statements mirror what ``src.services.plan_view.get_plan_view`` reads —
+The statements mirror what ``src.services.plan.view.get_plan_view`` reads —
 the event, the whole catalog (recipes, yield types, goods and components,
 ingredients), the event's selections, lines, decisions, production runs,
 amendments and snapshot, the pantry, purchase packs and the currency, and the

@@ -64,8 +64,8 @@ def median_ms(fn: Callable[[], object], runs: int, warmups: int = 1) -> tuple[fl
 def build(size: Size, workdir: Path, doc: dict | None = None) -> tuple[Path, int, float]:
     """A database holding ``size``'s bakery: (path, main event id, import ms)."""
     from src.db import open_database
-    from src.services.events import find_event
     from src.services.exchange import import_document
+    from src.services.plan.events import find_event
 
     path = workdir / f"{size.name}-{time.monotonic_ns()}.db"
     db = open_database(path)
@@ -85,7 +85,7 @@ def measure_refresh(path: Path, event_id: int, runs: int) -> dict:
     from sqlalchemy import event
 
     from src.db import open_database
-    from src.services.plan_view import get_plan_view
+    from src.services.plan.view import get_plan_view
 
     db = open_database(path)
     try:

@@ -36,9 +36,9 @@ def with_timing(doc: dict, seed: int = 2026) -> dict:
 def measure_schedule(large_doc: dict, workdir: Path, runs: int,
                      median_ms: Callable[..., tuple[float, list[float]]]) -> dict:
     from src.db import open_database
-    from src.services.events import find_event
+    from src.services.bakedays.schedule import get_schedule
     from src.services.exchange import import_document
-    from src.services.schedule import get_schedule
+    from src.services.plan.events import find_event
 
     db = open_database(workdir / f"schedule-{time.monotonic_ns()}.db")
     try:

@@ -75,7 +75,7 @@ def _text(value: object, scale: int = 6) -> str | None:
 
 def _record_completed_plans(conn: sa.Connection) -> None:
     """Plans completed before this revision get their completion record now (the
-    same shape src/services/completion.py writes), so their figures stay as
+    same shape src/services/plan/completion.py writes), so their figures stay as
     they are from here on. Self-contained: plain SQL, no application code."""
     global _SCALED
     _SCALED = conn.dialect.name == "sqlite"

@@ -30,7 +30,7 @@ def _cmd_currency(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_packs(db: Database, args: argparse.Namespace) -> int:
-    from src.services.catalog_packs import list_packs
+    from src.services.catalog.packs import list_packs
     from src.services.settings import get_currency_symbol
 
     currency = get_currency_symbol(db)
@@ -45,7 +45,7 @@ def _cmd_packs(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_add_pack(db: Database, args: argparse.Namespace) -> int:
-    from src.services.catalog_packs import create_pack
+    from src.services.catalog.packs import create_pack
 
     pack = create_pack(db, _ingredient_id(db, args.ingredient), args.label, args.quantity,
                        args.unit, price=args.price, store=args.store, preferred=args.preferred)

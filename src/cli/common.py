@@ -27,7 +27,7 @@ def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None
 
 
 def event_id(db: Database, args: argparse.Namespace) -> int:
-    from src.services.events import find_event
+    from src.services.plan.events import find_event
 
     return find_event(db, args.event, args.date).id
 

@@ -13,14 +13,14 @@ from src.db import Database
 from .common import Handler, UserError, add_db_option, add_event_arguments, event_id
 
 if TYPE_CHECKING:
-    from src.services.amendment_dto import AmendmentPreview
-    from src.services.plan_dto import PlanView
+    from src.services.plan.amendment_dto import AmendmentPreview
+    from src.services.plan.dto import PlanView
 
 
 def _pick(kind: str, wanted: str, named: dict[str, int]) -> int:
     """The id of the thing named ``wanted`` (ignoring case and Unicode
     normalisation), or a UserError suggesting the closest names."""
-    from src.services.events import did_you_mean, name_key
+    from src.services.plan.events import did_you_mean, name_key
 
     by_key = {name_key(n): i for n, i in named.items()}
     found = by_key.get(name_key(wanted))
@@ -30,7 +30,7 @@ def _pick(kind: str, wanted: str, named: dict[str, int]) -> int:
 
 
 def _plan(db: Database, args: argparse.Namespace) -> PlanView:
-    from src.services.plan_view import get_plan_view
+    from src.services.plan.view import get_plan_view
 
     return get_plan_view(db, event_id(db, args))
 
@@ -44,7 +44,7 @@ def _good(view: PlanView, name: str) -> int:
 
 
 def _listed(names: Iterable[str]) -> str:
-    from src.services.plan_loading import names_listed
+    from src.services.plan.loading import names_listed
 
     return names_listed(list(names))
 
@@ -60,7 +60,7 @@ def _batch_counts(view: PlanView, pairs: list[str] | None) -> dict[int, int | st
 
 
 def _cmd_new_event(db: Database, args: argparse.Namespace) -> int:
-    from src.services.events import create_event
+    from src.services.plan.events import create_event
 
     event = create_event(
         db,
@@ -74,7 +74,7 @@ def _cmd_new_event(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_select(db: Database, args: argparse.Namespace) -> int:
-    from src.services.selection import set_selected_recipes
+    from src.services.plan.selection import set_selected_recipes
 
     view = _plan(db, args)
     chosen = {_recipe(view, n) for n in args.recipes}
@@ -99,7 +99,7 @@ def _cmd_select(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_quantity(db: Database, args: argparse.Namespace) -> int:
-    from src.services.selection import clear_quantity, set_quantity
+    from src.services.plan.selection import clear_quantity, set_quantity
 
     view = _plan(db, args)
     good = _good(view, args.good)
@@ -114,7 +114,7 @@ def _cmd_quantity(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_decide(db: Database, args: argparse.Namespace) -> int:
-    from src.services.decisions import set_batch_decision
+    from src.services.plan.decisions import set_batch_decision
 
     view = _plan(db, args)
     recipe = _recipe(view, args.recipe)
@@ -141,7 +141,7 @@ _TRANSITIONS = {
 
 
 def _cmd_transition(db: Database, args: argparse.Namespace) -> int:
-    from src.services import lifecycle
+    from src.services.plan import lifecycle
 
     function, verb = _TRANSITIONS[args.command]
     event = getattr(lifecycle, function)(db, event_id(db, args))
@@ -150,7 +150,7 @@ def _cmd_transition(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_record(db: Database, args: argparse.Namespace) -> int:
-    from src.services.production import record_production
+    from src.services.plan.production import record_production
 
     view = _plan(db, args)
     recipe = _recipe(view, args.recipe)
@@ -169,7 +169,7 @@ def _cmd_record(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_amend(db: Database, args: argparse.Namespace) -> int:
-    from src.services import amendments
+    from src.services.plan import amendments
 
     view = _plan(db, args)
     eid = view.event.id
@@ -205,7 +205,7 @@ def _cmd_amend(db: Database, args: argparse.Namespace) -> int:
 
 
 def _preview(db: Database, view: PlanView, args: argparse.Namespace) -> AmendmentPreview:
-    from src.services.amendments import preview_amendment
+    from src.services.plan.amendments import preview_amendment
 
     kind = {"batches": "modify_batch", "add": "add_fg", "quantity": "modify_fg"}.get(
         args.kind, "drop_fg"

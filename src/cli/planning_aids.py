@@ -34,8 +34,8 @@ def optimise_json(proposal) -> dict:  # type: ignore[no-untyped-def]
 
 
 def _cmd_optimise(db: Database, args: argparse.Namespace) -> int:
-    from src.services.events import get_event
-    from src.services.optimiser import apply_optimisation, optimise_batches
+    from src.services.aids.optimiser import apply_optimisation, optimise_batches
+    from src.services.plan.events import get_event
 
     chosen = event_id(db, args)
     run = apply_optimisation if args.apply else optimise_batches
@@ -77,8 +77,8 @@ def _cmd_optimise(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_pantry_check(db: Database, args: argparse.Namespace) -> int:
-    from src.services.leftovers import event_leftovers
-    from src.services.pantry_check import pantry_check
+    from src.services.aids.leftovers import event_leftovers
+    from src.services.aids.pantry_check import pantry_check
 
     chosen = event_id(db, args)
     lines = {r.good_name.casefold(): r.good_id for r in event_leftovers(db, chosen)}
@@ -103,8 +103,8 @@ def _cmd_pantry_check(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_clone(db: Database, args: argparse.Namespace) -> int:
-    from src.services.cloning import clone_event
-    from src.services.events import find_event
+    from src.services.aids.cloning import clone_event
+    from src.services.plan.events import find_event
 
     source = find_event(db, args.event, args.from_date)
     result = clone_event(
@@ -125,7 +125,7 @@ def _cmd_clone(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_suggest(db: Database, args: argparse.Namespace) -> int:
-    from src.services.suggestions import apply_suggestions, suggest_quantities
+    from src.services.aids.suggestions import apply_suggestions, suggest_quantities
 
     chosen = event_id(db, args)
     preview = (apply_suggestions if args.apply else suggest_quantities)(db, chosen)
@@ -148,7 +148,7 @@ def _cmd_suggest(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_leftovers(db: Database, args: argparse.Namespace) -> int:
-    from src.services.leftovers import event_leftovers, record_leftovers
+    from src.services.aids.leftovers import event_leftovers, record_leftovers
 
     chosen = event_id(db, args)
     rows = event_leftovers(db, chosen)
@@ -170,8 +170,8 @@ def _cmd_leftovers(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_per_guest(db: Database, args: argparse.Namespace) -> int:
-    from src.services.catalog_goods import list_finished_goods
-    from src.services.suggestions import set_per_guest
+    from src.services.aids.suggestions import set_per_guest
+    from src.services.catalog.goods import list_finished_goods
 
     good = next((g for g in list_finished_goods(db)
                  if g.name.casefold() == args.good.strip().casefold()), None)

@@ -16,7 +16,7 @@ READ_ONLY = frozenset({"events", "export", "plan", "shopping-list", "bake-sheet"
 
 
 def _cmd_events(db: Database, args: argparse.Namespace) -> int:
-    from src.services.events import list_events
+    from src.services.plan.events import list_events
 
     rows = list_events(db)
     if not rows:
@@ -61,7 +61,7 @@ def _cmd_export(db: Database, args: argparse.Namespace) -> int:
 
 def _cmd_plan(db: Database, args: argparse.Namespace) -> int:
     from src.reports.plan_report import plan_report, plan_text
-    from src.services.plan_view import get_plan_view
+    from src.services.plan.view import get_plan_view
 
     view = get_plan_view(db, event_id(db, args))
     if args.json:
@@ -73,7 +73,7 @@ def _cmd_plan(db: Database, args: argparse.Namespace) -> int:
 
 def _cmd_shopping_list(db: Database, args: argparse.Namespace) -> int:
     from src.reports.shopping_text import buying_lines
-    from src.services.plan_view import get_plan_view
+    from src.services.plan.view import get_plan_view
 
     csv_path = output_path(args.csv) if args.csv else None
     pdf_path = output_path(args.pdf) if args.pdf else None
@@ -99,11 +99,11 @@ def _cmd_shopping_list(db: Database, args: argparse.Namespace) -> int:
 
 def _cmd_bake_sheet(db: Database, args: argparse.Namespace) -> int:
     from src.reports.bake_sheet_pdf import write_bake_sheet_pdf
-    from src.services.bake_sheet import get_bake_sheet
-    from src.services.schedule import get_schedule
+    from src.services.bakedays.schedule import get_schedule
+    from src.services.plan.bake_sheet import get_bake_sheet
 
     path = output_path(args.pdf)
-    from src.services.plan_view import get_plan_view
+    from src.services.plan.view import get_plan_view
 
     chosen = event_id(db, args)
     sheet, days = get_bake_sheet(db, chosen), get_schedule(db, chosen)
@@ -113,7 +113,7 @@ def _cmd_bake_sheet(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(db: Database, args: argparse.Namespace) -> int:
-    from src.services.demo import load_demo
+    from src.services.exchange.demo import load_demo
 
     result = load_demo(db, replace=args.replace)
     print("Loaded the demo bakery: " + result.summary().removeprefix("Imported "))

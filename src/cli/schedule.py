@@ -23,7 +23,7 @@ from .common import (
 
 def _cmd_schedule(db: Database, args: argparse.Namespace) -> int:
     from src.reports.schedule_report import schedule_report, schedule_text
-    from src.services.schedule import get_schedule
+    from src.services.bakedays.schedule import get_schedule
 
     ics_path = output_path(args.ics) if args.ics else None
     pdf_path = output_path(args.pdf) if args.pdf else None
@@ -60,7 +60,7 @@ def _weekday(text: str) -> int:
 
 
 def _cmd_bakery(db: Database, args: argparse.Namespace) -> int:
-    from src.services.bakery_settings import get_bakery_settings, set_bakery_settings
+    from src.services.bakedays.settings import get_bakery_settings, set_bakery_settings
 
     current = get_bakery_settings(db)
     if args.ovens is not None or args.hours or args.closed or args.days_off is not None:
@@ -89,8 +89,8 @@ def _cmd_bakery(db: Database, args: argparse.Namespace) -> int:
 def _cmd_timing(db: Database, args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from src.services.bakery_settings import find_recipe_id, get_recipe_timing, set_recipe_timing
-    from src.services.schedule_dto import TimingInput
+    from src.services.bakedays.dto import TimingInput
+    from src.services.bakedays.settings import find_recipe_id, get_recipe_timing, set_recipe_timing
 
     recipe_id = find_recipe_id(db, args.recipe)
     view = get_recipe_timing(db, recipe_id)
@@ -111,7 +111,7 @@ def _cmd_timing(db: Database, args: argparse.Namespace) -> int:
 
 
 def _cmd_bake_from(db: Database, args: argparse.Namespace) -> int:
-    from src.services.bakery_settings import set_first_baking_day
+    from src.services.bakedays.settings import set_first_baking_day
 
     day = None if args.day.strip().lower() in ("", "none", "default") else args.day
     first = set_first_baking_day(db, event_id(db, args), day)

@@ -1,7 +1,7 @@
 """A solver-neutral mixed-integer linear model with lexicographic objectives.
 
 The planning core builds a :class:`LinearModel` with exact Fractions; a
-service hands it to a solver (HiGHS, src/services/optimiser_solver.py), which
+service hands it to a solver (HiGHS, src/services/aids/solver.py), which
 minimises the stages one after another: each stage's optimum is kept as a
 constraint while the next stage is minimised. No solver is imported here.
 """

@@ -3,7 +3,7 @@ plan is the snapshot with every amendment applied in order".
 
 Plans here are by name, shaped ``{"recipes": [sorted names], "lines": {good:
 quantity}, "decisions": {recipe: batches}}``. Amendment data are the dicts
-the amendment services store (src/services/amendments.py documents them).
+the amendment services store (src/services/plan/amendments.py documents them).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ amend dialog and ``amend --preview`` say the same)."""
 
 from __future__ import annotations
 
-from src.services.amendment_dto import AmendmentPreview, RecipeEffect
+from src.services.plan.amendment_dto import AmendmentPreview, RecipeEffect
 
 
 def _batches(text: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import os
 
-from src.services.bake_sheet import BakeSheetView
-from src.services.cost_dto import CostsView
-from src.services.schedule_dto import ScheduleView
+from src.services.bakedays.dto import ScheduleView
+from src.services.plan.bake_sheet import BakeSheetView
+from src.services.plan.cost_dto import CostsView
 
 from .pdf_common import DEJAVU_DIR, Printout
 from .schedule_pdf import add_schedule_pages

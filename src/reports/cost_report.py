@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from src.services.cost_dto import CostFigure
-from src.services.plan_dto import PlanView, ShoppingLineRow
-from src.services.plan_sections import figure_text
+from src.services.plan.cost_dto import CostFigure
+from src.services.plan.dto import PlanView, ShoppingLineRow
+from src.services.plan.sections import figure_text
 
 
 def _money(amount: Decimal | None) -> str | None:

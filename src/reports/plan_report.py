@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from src.services.plan_dto import BatchRow, OptionRow, PlanView, ShoppingLineRow
+from src.services.plan.dto import BatchRow, OptionRow, PlanView, ShoppingLineRow
 
 from .cost_report import add_cost_fields, buying_fields
 from .shopping_text import buying_lines

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 
 from icalendar import Calendar, Event
 
-from src.services.schedule_dto import ScheduleView
+from src.services.bakedays.dto import ScheduleView
 
 from .schedule_report import ACTION_WORDS
 

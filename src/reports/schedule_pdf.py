@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from src.services.schedule_dto import DayRow, ScheduleView
+from src.services.bakedays.dto import DayRow, ScheduleView
 
 from .pdf_common import DEJAVU_DIR, Printout
 

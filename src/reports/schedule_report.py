@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from src.services.schedule_dto import ScheduleView, SessionRow
+from src.services.bakedays.dto import ScheduleView, SessionRow
 
 ACTION_WORDS = {"mix": "Mix", "bake": "Bake", "freeze": "Freeze"}
 

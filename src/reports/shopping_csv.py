@@ -8,8 +8,8 @@ import csv
 import io
 from collections.abc import Iterable
 
-from src.services.plan_dto import ShoppingLineRow
-from src.services.plan_sections import figure_text
+from src.services.plan.dto import ShoppingLineRow
+from src.services.plan.sections import figure_text
 
 from .plan_report import NOT_COUNTED
 

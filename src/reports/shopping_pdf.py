@@ -8,9 +8,9 @@ import os
 from collections.abc import Iterable
 from itertools import groupby
 
-from src.services.cost_dto import ShoppingTotals
-from src.services.events import EventView
-from src.services.plan_dto import ShoppingLineRow
+from src.services.plan.cost_dto import ShoppingTotals
+from src.services.plan.dto import ShoppingLineRow
+from src.services.plan.events import EventView
 
 from .pdf_common import DEJAVU_DIR, Printout
 from .plan_report import not_counted_lines

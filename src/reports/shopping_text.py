@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
-from src.services.cost_dto import ShoppingTotals
-from src.services.plan_dto import ShoppingLineRow
+from src.services.plan.cost_dto import ShoppingTotals
+from src.services.plan.dto import ShoppingLineRow
 
 NO_STORE = "Any store"
 

@@ -53,8 +53,62 @@ def _takes_database(function: Callable[..., Any]) -> bool:
     return bool(parameters) and parameters[0] == "db"
 
 
-# attribute -> its module under src.services, where the two names differ
-AREAS = {"plan": "plan_view"}
+# attribute -> its module under src.services: the window's names for the services
+# (flat, as the window has always called them) to the packages they live in.
+AREAS = {
+    "amendment_dto": "plan.amendment_dto",
+    "amendment_effects": "plan.amendment_effects",
+    "amendments": "plan.amendments",
+    "bake_sheet": "plan.bake_sheet",
+    "bakery_settings": "bakedays.settings",
+    "catalog_common": "catalog.common",
+    "catalog_dto": "catalog.dto",
+    "catalog_goods": "catalog.goods",
+    "catalog_ingredients": "catalog.ingredients",
+    "catalog_packs": "catalog.packs",
+    "catalog_recipe_rules": "catalog.recipe_rules",
+    "catalog_recipes": "catalog.recipes",
+    "cloning": "aids.cloning",
+    "completion": "plan.completion",
+    "cost_dto": "plan.cost_dto",
+    "cost_sections": "plan.cost_sections",
+    "decisions": "plan.decisions",
+    "demo": "exchange.demo",
+    "events": "plan.events",
+    "exchange_bake_days": "exchange.bake_days",
+    "exchange_export": "exchange.export",
+    "exchange_import": "exchange.reading",
+    "exchange_json": "exchange.json_data",
+    "exchange_packs": "exchange.packs",
+    "exchange_problems": "exchange.problems",
+    "exchange_replay": "exchange.replay",
+    "exchange_schema": "exchange.schema",
+    "exchange_writer": "exchange.writer",
+    "leftovers": "aids.leftovers",
+    "lifecycle": "plan.lifecycle",
+    "optimiser": "aids.optimiser",
+    "optimiser_dto": "aids.optimiser_dto",
+    "optimiser_solver": "aids.solver",
+    "pantry": "catalog.pantry",
+    "pantry_check": "aids.pantry_check",
+    "plan": "plan.view",
+    "plan_dto": "plan.dto",
+    "plan_loading": "plan.loading",
+    "plan_queries": "plan.queries",
+    "plan_sections": "plan.sections",
+    "plan_undo": "plan.undo",
+    "plan_view": "plan.view",
+    "plan_watch": "plan.watch",
+    "planning_aids_dto": "aids.dto",
+    "production": "plan.production",
+    "reads": "plan.reads",
+    "schedule": "bakedays.schedule",
+    "schedule_dto": "bakedays.dto",
+    "selection": "plan.selection",
+    "single_goods": "catalog.single_goods",
+    "snapshot": "plan.snapshot",
+    "suggestions": "aids.suggestions",
+}
 
 
 class Services:

@@ -11,8 +11,8 @@ import pytest
 
 from src.cli import main
 from src.db import open_database
-from src.services.demo import load_demo
 from src.services.exchange import export_document
+from src.services.exchange.demo import load_demo
 
 SALE = "Thanksgiving Bake Sale"
 

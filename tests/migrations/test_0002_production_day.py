@@ -10,9 +10,9 @@ from alembic.script import ScriptDirectory
 from alembic import command
 from src.db import _alembic_config, create_db_engine, open_database
 from src.models import FinishedUnit
-from src.services.demo import load_demo
-from src.services.events import find_event
-from src.services.plan_view import get_plan_view
+from src.services.exchange.demo import load_demo
+from src.services.plan.events import find_event
+from src.services.plan.view import get_plan_view
 
 
 def test_completed_plans_get_their_record_at_the_upgrade(db_path):

@@ -9,8 +9,9 @@ from decimal import Decimal
 
 from alembic import command
 from src.db import _alembic_config, create_db_engine, open_database
-from src.services import catalog, pantry
-from src.services.plan_view import get_plan_view
+from src.services import catalog
+from src.services.catalog import pantry
+from src.services.plan.view import get_plan_view
 from tests.reliability.test_migration_upgrade import _insert
 
 

@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 
 from alembic import command
 from src.db import _alembic_config, create_db_engine, open_database
-from src.services import catalog_packs
+from src.services.catalog import packs as catalog_packs
 from tests.reliability.test_migration_upgrade import SEEDERS, _dump
 
 

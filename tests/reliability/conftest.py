@@ -12,8 +12,8 @@ import pytest
 
 from bench.generate import bakery
 from src.db import open_database
-from src.services.events import find_event
 from src.services.exchange import import_document
+from src.services.plan.events import find_event
 
 SOAK = os.environ.get("BAKE_PLANNER_SOAK", "") not in ("", "0")
 

@@ -26,8 +26,8 @@ if str(ROOT) not in sys.path:
 
 from src.db import open_database  # noqa: E402
 from src.services.errors import ServiceError  # noqa: E402
-from src.services.plan_view import get_plan_view  # noqa: E402
-from src.services.production import record_production  # noqa: E402
+from src.services.plan.production import record_production  # noqa: E402
+from src.services.plan.view import get_plan_view  # noqa: E402
 from tests.reliability.editing import Editor  # noqa: E402
 
 

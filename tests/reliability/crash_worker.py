@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from src.db import open_database  # noqa: E402
-from src.services import events as events_service  # noqa: E402
+from src.services.plan import events as events_service  # noqa: E402
 from tests.reliability.editing import Editor  # noqa: E402
 
 

@@ -16,12 +16,12 @@ from collections.abc import Collection
 from datetime import date
 
 from src.db import Database
-from src.services import amendments, decisions, lifecycle, production, selection
-from src.services import events as events_service
 from src.services.errors import ServiceError
 from src.services.exchange import import_document
-from src.services.plan_dto import PlanView
-from src.services.plan_view import get_plan_view
+from src.services.plan import amendments, decisions, lifecycle, production, selection
+from src.services.plan import events as events_service
+from src.services.plan.dto import PlanView
+from src.services.plan.view import get_plan_view
 
 IMPORT_PREFIX = "Crash"
 

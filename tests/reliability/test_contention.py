@@ -17,12 +17,12 @@ import pytest
 
 from bench.generate import bakery
 from src.db import open_database
-from src.services import decisions
 from src.services.errors import ServiceError
-from src.services.events import find_event
 from src.services.exchange import import_document
-from src.services.lifecycle import lock_plan, start_production
-from src.services.plan_view import get_plan_view
+from src.services.plan import decisions
+from src.services.plan.events import find_event
+from src.services.plan.lifecycle import lock_plan, start_production
+from src.services.plan.view import get_plan_view
 
 from ..conftest import BACKENDS
 from . import invariants

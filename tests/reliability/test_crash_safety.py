@@ -24,8 +24,8 @@ import pytest
 
 from src.db import open_database
 from src.services.errors import ServiceError
-from src.services.events import create_event, list_events
-from src.services.plan_view import get_plan_view
+from src.services.plan.events import create_event, list_events
+from src.services.plan.view import get_plan_view
 
 from . import invariants
 from .conftest import soak_or

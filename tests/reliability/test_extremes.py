@@ -13,11 +13,11 @@ import unicodedata
 import pytest
 
 from src.db import open_database
-from src.services import decisions, selection
 from src.services.errors import ServiceError
-from src.services.events import create_event, find_event, get_event
 from src.services.exchange import export_document, import_document
-from src.services.plan_view import get_plan_view
+from src.services.plan import decisions, selection
+from src.services.plan.events import create_event, find_event, get_event
+from src.services.plan.view import get_plan_view
 
 
 def _doc(goods: list[dict], lines: list[dict], items_per_batch: int = 24,

@@ -12,7 +12,7 @@ import pytest
 
 from bench.generate import SIZES, bakery, nesting_depth, scaled
 from src.db import open_database
-from src.services.lifecycle import lock_plan, start_production
+from src.services.plan.lifecycle import lock_plan, start_production
 
 from . import invariants
 

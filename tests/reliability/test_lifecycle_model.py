@@ -31,11 +31,11 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from bench.generate import bakery
 from src.db import open_database
-from src.services import amendments, decisions, lifecycle, production, selection
-from src.services import events as events_service
 from src.services.errors import PlanStateError, ServiceError
 from src.services.exchange import import_document
-from src.services.plan_view import get_plan_view
+from src.services.plan import amendments, decisions, lifecycle, production, selection
+from src.services.plan import events as events_service
+from src.services.plan.view import get_plan_view
 
 from . import invariants
 from .conftest import soak_or

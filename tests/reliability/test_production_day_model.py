@@ -37,9 +37,9 @@ from hypothesis.stateful import (
 from src.db import open_database
 from src.models import FinishedUnit, Recipe
 from src.planning.batches import is_stale
-from src.services import amendments, decisions, lifecycle, production, selection
 from src.services.errors import ServiceError
-from src.services.plan_view import get_plan_view, get_shopping_list
+from src.services.plan import amendments, decisions, lifecycle, production, selection
+from src.services.plan.view import get_plan_view, get_shopping_list
 from tests.services.builders import build_bakery, new_event
 
 from . import invariants

@@ -9,10 +9,10 @@ from src.reports.bake_sheet_pdf import bake_sheet_pdf
 from src.reports.plan_report import plan_report, plan_text
 from src.reports.shopping_csv import shopping_csv_text, write_shopping_csv
 from src.reports.shopping_pdf import shopping_pdf
-from src.services.bake_sheet import get_bake_sheet
-from src.services.demo import load_demo
-from src.services.events import find_event, get_event
-from src.services.plan_view import get_plan_view, get_shopping_list, get_shopping_view
+from src.services.exchange.demo import load_demo
+from src.services.plan.bake_sheet import get_bake_sheet
+from src.services.plan.events import find_event, get_event
+from src.services.plan.view import get_plan_view, get_shopping_list, get_shopping_view
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from src.models import (
     RecipeIngredient,
     YieldMode,
 )
-from src.services.events import create_event
+from src.services.plan.events import create_event
 
 
 def add_ingredient(
@@ -233,9 +233,9 @@ def planned_event(db: Database, b: Bakery, state: str = "draft") -> int:
     """An event selecting Sugar Cookie Dough and Truffles, with 200 sugar
     cookies and 10 truffle boxes, Sugar Cookie Dough decided at 9 batches,
     moved on to ``state`` (draft, locked, in_production, completed)."""
-    from src.services import lifecycle
-    from src.services.decisions import set_batch_decision
-    from src.services.selection import set_quantity, set_selected_recipes
+    from src.services.plan import lifecycle
+    from src.services.plan.decisions import set_batch_decision
+    from src.services.plan.selection import set_quantity, set_selected_recipes
 
     event_id = new_event(db)
     set_selected_recipes(db, event_id, [b.sugar_dough, b.truffles])
@@ -261,7 +261,7 @@ def plan_everything(db: Database, catalog: ScaledCatalog, lines: int | None = No
 
     from src.models import BatchDecision, Event, EventFinishedGood, EventRecipe
     from src.planning.batches import batch_need
-    from src.services.plan_loading import load_goods, load_units, needs_by_recipe
+    from src.services.plan.loading import load_goods, load_units, needs_by_recipe
 
     event_id = new_event(db, "Large")
     chosen = catalog.good_ids[: len(catalog.good_ids) if lines is None else lines]

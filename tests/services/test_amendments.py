@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from src.models import PlanAmendment
-from src.services import amendments, production
 from src.services.errors import ConflictError, PlanStateError, ValidationError
-from src.services.plan_view import get_plan_view
+from src.services.plan import amendments, production
+from src.services.plan.view import get_plan_view
 from tests.services.builders import build_bakery, planned_event
 
 

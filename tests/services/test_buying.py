@@ -6,8 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from src.services import catalog_packs, decisions, settings
-from src.services.plan_view import get_plan_view, get_shopping_view
+from src.services import settings
+from src.services.catalog import packs as catalog_packs
+from src.services.plan import decisions
+from src.services.plan.view import get_plan_view, get_shopping_view
 
 from .builders import build_bakery, planned_event
 

@@ -6,9 +6,9 @@ import pytest
 
 from src.models import EventFinishedGood
 from src.services import catalog
-from src.services.catalog_dto import ComponentInput, RecipeInput, YieldInput
+from src.services.catalog.dto import ComponentInput, RecipeInput, YieldInput
 from src.services.errors import ConflictError, NotFoundError, ValidationError
-from src.services.events import create_event
+from src.services.plan.events import create_event
 
 
 @pytest.fixture

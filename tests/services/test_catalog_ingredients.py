@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from src.services import catalog, pantry
-from src.services.catalog_dto import LineInput, RecipeInput
+from src.services import catalog
+from src.services.catalog import pantry
+from src.services.catalog.dto import LineInput, RecipeInput
 from src.services.errors import ConflictError, NotFoundError, ValidationError
 
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from src.services import catalog, catalog_packs, settings
+from src.services import catalog, settings
+from src.services.catalog import packs as catalog_packs
 from src.services.errors import NotFoundError, ValidationError
 
 

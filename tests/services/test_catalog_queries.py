@@ -19,7 +19,7 @@ from src.models import (
     YieldMode,
 )
 from src.services import catalog
-from src.services.catalog_dto import ComponentInput, LineInput, RecipeInput, YieldInput
+from src.services.catalog.dto import ComponentInput, LineInput, RecipeInput, YieldInput
 
 
 def _fill(db, size: int, offset: int = 0) -> None:

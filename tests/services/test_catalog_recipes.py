@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from src.models import BatchDecision, EventRecipe, ProductionRun, Recipe, RecipeIngredient
 from src.services import catalog
-from src.services.catalog_dto import ComponentInput, LineInput, RecipeInput, YieldInput
+from src.services.catalog.dto import ComponentInput, LineInput, RecipeInput, YieldInput
 from src.services.errors import ConflictError, NotFoundError, ValidationError
-from src.services.events import create_event
+from src.services.plan.events import create_event
 
 
 @pytest.fixture

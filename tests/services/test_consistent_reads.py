@@ -7,9 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from src.db import open_database
-from src.services import exchange_export, plan_view, selection
+from src.services.exchange import export as exchange_export
 from src.services.exchange import export_document
-from src.services.plan_view import get_plan_view
+from src.services.plan import selection
+from src.services.plan import view as plan_view
+from src.services.plan.view import get_plan_view
 
 from .builders import build_bakery, planned_event
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from src.db import open_database
-from src.services import events, lifecycle, selection
 from src.services.errors import NotFoundError, PlanStateError, UserInputError, ValidationError
+from src.services.plan import events, lifecycle, selection
 from tests.services.builders import build_bakery
 
 

@@ -15,11 +15,13 @@ from sqlalchemy.exc import StatementError
 
 from src.models import PantryItem, RecipeIngredient
 from src.models.types import QUANTITY_DIGITS, exact_literal
-from src.services import catalog, pantry, selection
-from src.services.catalog_dto import LineInput, RecipeInput, YieldInput
+from src.services import catalog
+from src.services.catalog import pantry
+from src.services.catalog.dto import LineInput, RecipeInput, YieldInput
 from src.services.errors import ValidationError
 from src.services.exchange import ExchangeError, export_document, import_document
-from src.services.plan_view import get_plan_view, get_shopping_list
+from src.services.plan import selection
+from src.services.plan.view import get_plan_view, get_shopping_list
 from tests.services.builders import new_event
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,8 +209,8 @@ def test_cli_import_names_the_field_and_limit(tmp_path):
 def test_the_extremes_the_schema_keeps_plan_print_and_round_trip(db, tmp_path):
     """The largest quantity, the smallest density and share, a billion items and a
     billion batches: every panel is a result, and the export imports again."""
-    from src.services import decisions
     from src.services.exchange import export_document
+    from src.services.plan import decisions
 
     dust = catalog.create_ingredient(db, name="Dust", density_g_per_ml="0.000001").id
     catalog.create_ingredient(db, name="Lead", density_g_per_ml="999999.999999")

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from src.db import open_database
 from src.models.types import QUANTITY_DIGITS
-from src.services import catalog, pantry
+from src.services import catalog
+from src.services.catalog import pantry
 from src.services.errors import ValidationError
 from src.services.exchange import export_document, import_document
 

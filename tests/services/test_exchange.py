@@ -9,9 +9,7 @@ import json
 import pytest
 
 from src.db import open_database
-from src.services.demo import demo_document, load_demo, load_demo_if_empty
 from src.services.errors import ConflictError
-from src.services.events import list_events
 from src.services.exchange import (
     ExchangeError,
     document_text,
@@ -20,7 +18,9 @@ from src.services.exchange import (
     import_document,
     import_file,
 )
-from src.services.plan_view import get_plan_view
+from src.services.exchange.demo import demo_document, load_demo, load_demo_if_empty
+from src.services.plan.events import list_events
+from src.services.plan.view import get_plan_view
 
 
 def small_doc() -> dict:

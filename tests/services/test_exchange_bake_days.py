@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from src.services.bakery_settings import get_bakery_settings, get_recipe_timing
+from src.services.bakedays.dto import HoursRow
+from src.services.bakedays.schedule import get_schedule
+from src.services.bakedays.settings import get_bakery_settings, get_recipe_timing
 from src.services.errors import UserInputError
-from src.services.events import find_event
 from src.services.exchange import ExchangeError, export_document, import_document
-from src.services.schedule import get_schedule
-from src.services.schedule_dto import HoursRow
+from src.services.plan.events import find_event
 from tests.services.test_exchange import small_doc
 
 TIMING = {"active_minutes": 20, "rest_minutes": 480, "oven_minutes": 12, "loads_per_batch": 2,

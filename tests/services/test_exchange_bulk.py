@@ -7,9 +7,9 @@ from __future__ import annotations
 from bench.generate import bakery
 from src.db import open_database
 from src.services import catalog
-from src.services.events import create_event, list_events
 from src.services.exchange import document_text, export_document, import_document
-from src.services.plan_view import get_plan_view
+from src.services.plan.events import create_event, list_events
+from src.services.plan.view import get_plan_view
 
 
 def test_synthetic_bakery_round_trips_through_sqlite(db, tmp_path):

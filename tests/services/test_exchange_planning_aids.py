@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import copy
 
+from src.services.aids.suggestions import suggest_quantities
 from src.services.exchange import export_document, import_document
-from src.services.suggestions import suggest_quantities
 from tests.services.test_exchange import problems_of, small_doc
 
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from src.db import open_database
-from src.services import catalog, catalog_packs
+from src.services import catalog
+from src.services.catalog import packs as catalog_packs
 from src.services.exchange import ExchangeError, document_text, export_document, import_document
 
 from .test_exchange import small_doc

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from src.models import PlanSnapshot, Recipe
-from src.services import lifecycle
 from src.services.errors import NotFoundError, PlanStateError
-from src.services.plan_view import get_plan_view
+from src.services.plan import lifecycle
+from src.services.plan.view import get_plan_view
 from src.utils.datetime_utils import utc_now
 from tests.services.builders import build_bakery, planned_event
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from src.services import catalog, events
-from src.services.catalog_dto import RecipeInput
+from src.services import catalog
+from src.services.catalog.dto import RecipeInput
 from src.services.errors import UserInputError, ValidationError
 from src.services.exchange import ExchangeError, import_document
+from src.services.plan import events
 from src.services.validation import name_key, normalise_name
 
 ROOT = Path(__file__).resolve().parents[2]

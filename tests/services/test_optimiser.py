@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from src.services.decisions import set_batch_decision
+from src.services.aids.optimiser import apply_optimisation, optimise_batches, set_pinned
+from src.services.aids.pantry_check import pantry_check
+from src.services.catalog.pantry import set_pantry_quantity
 from src.services.errors import PlanStateError, ValidationError
-from src.services.optimiser import apply_optimisation, optimise_batches, set_pinned
-from src.services.pantry import set_pantry_quantity
-from src.services.pantry_check import pantry_check
-from src.services.plan_view import get_plan_view
+from src.services.plan.decisions import set_batch_decision
+from src.services.plan.view import get_plan_view
 from tests.services.builders import build_bakery, new_event, planned_event
 
 
@@ -115,7 +115,7 @@ def test_the_solver_is_not_loaded_until_the_optimiser_runs():
 
     code = (
         "import sys\n"
-        "import src.services.optimiser, src.services.pantry_check, src.cli\n"
+        "import src.services.aids.optimiser, src.services.aids.pantry_check, src.cli\n"
         "assert 'highspy' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

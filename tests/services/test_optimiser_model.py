@@ -28,7 +28,7 @@ from src.planning.optimiser_model import (
     read_plan,
     target_items,
 )
-from src.services.optimiser_solver import solve
+from src.services.aids.solver import solve
 
 
 def propose(inp: OptimiseInput) -> Plan:
@@ -229,7 +229,7 @@ def test_never_worse_than_the_current_decisions(inp):
 @SETTINGS
 @given(small_inputs())
 def test_presolve_and_solver_together_give_the_same_optimum(inp):
-    from src.services.optimiser import solve_plan
+    from src.services.aids.optimiser import solve_plan
 
     ev = evaluate(inp, solve_plan(inp))
     assert ev.fits and ev.filled

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from src.db import open_database
-from src.services import catalog, pantry
+from src.services import catalog
+from src.services.catalog import pantry
 from src.services.errors import NotFoundError, ValidationError
 
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from src.planning.optimiser_model import target_items
 from src.planning.pantry_model import PantryLineNeed, build_pantry_model
-from src.services.optimiser_solver import solve
+from src.services.aids.solver import solve
 
 
 def _batches_for(lines, unit_recipe, margin):

@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
-from src.services import catalog, events, lifecycle
-from src.services.decisions import set_batch_decision
+from src.services import catalog
 from src.services.errors import ConflictError, PlanStateError
-from src.services.plan_undo import capture_plan_edits
-from src.services.selection import set_quantity, set_selected_recipes
+from src.services.plan import events, lifecycle
+from src.services.plan.decisions import set_batch_decision
+from src.services.plan.selection import set_quantity, set_selected_recipes
+from src.services.plan.undo import capture_plan_edits
 from src.ui.planning.undo import UndoStack
 
 from .builders import build_bakery, planned_event
@@ -98,7 +99,7 @@ def test_production_edits_are_never_recorded_and_decisions_not_undone_there(db, 
     stack.record(eid, lambda: set_batch_decision(db, eid, b.sugar_dough, 10, b.u_cookie))
     lifecycle.lock_plan(db, eid)
     lifecycle.start_production(db, eid)
-    from src.services.amendments import amend_batches
+    from src.services.plan.amendments import amend_batches
 
     stack.record(eid, lambda: amend_batches(db, eid, b.sugar_dough, 11, "oven free"))
     assert stack.undo_label(eid) == "Undo batch decision"  # the draft edit, not the amendment

@@ -10,10 +10,10 @@ from sqlalchemy import event
 
 from src.db import open_database
 from src.models import FinishedGoodComponent
-from src.services import amendments, decisions, lifecycle, production, selection
 from src.services.errors import ConflictError
-from src.services.plan_dto import UnitCount
-from src.services.plan_view import get_plan_view, get_shopping_list
+from src.services.plan import amendments, decisions, lifecycle, production, selection
+from src.services.plan.dto import UnitCount
+from src.services.plan.view import get_plan_view, get_shopping_list
 from tests.services.builders import (
     add_good,
     add_recipe,
@@ -329,7 +329,7 @@ def test_statement_count_does_not_grow_with_the_plan(tmp_path):
 )
 def test_fast_text_matches_format_decimal(value):
     from src.planning.batches import format_decimal
-    from src.services.plan_sections import figure_text as _text
+    from src.services.plan.sections import figure_text as _text
 
     assert _text(value) == format_decimal(value)
 

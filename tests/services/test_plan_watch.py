@@ -7,11 +7,13 @@ import pytest
 from sqlalchemy import event as sa_event
 
 from src.db import open_database
-from src.services import amendments, catalog, lifecycle, pantry, production, selection
-from src.services.decisions import set_batch_decision
+from src.services import catalog
+from src.services.catalog import pantry
 from src.services.errors import ServiceError
-from src.services.events import create_event, delete_event, update_event
-from src.services.plan_watch import EVENT_DELETED, plan_version
+from src.services.plan import amendments, lifecycle, production, selection
+from src.services.plan.decisions import set_batch_decision
+from src.services.plan.events import create_event, delete_event, update_event
+from src.services.plan.watch import EVENT_DELETED, plan_version
 
 from .builders import build_bakery, planned_event
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import lifecycle
-from src.services.cloning import clone_event
+from src.services.aids.cloning import clone_event
+from src.services.aids.leftovers import event_leftovers, record_leftovers
+from src.services.aids.suggestions import apply_suggestions, set_per_guest, suggest_quantities
 from src.services.errors import PlanStateError, ValidationError
-from src.services.events import create_event, update_event
-from src.services.leftovers import event_leftovers, record_leftovers
-from src.services.plan_view import get_plan_view
-from src.services.selection import set_quantity, set_selected_recipes
-from src.services.suggestions import apply_suggestions, set_per_guest, suggest_quantities
+from src.services.plan import lifecycle
+from src.services.plan.events import create_event, update_event
+from src.services.plan.selection import set_quantity, set_selected_recipes
+from src.services.plan.view import get_plan_view
 from tests.services.builders import build_bakery, planned_event
 
 
@@ -147,5 +147,5 @@ def test_clone_refuses_a_bad_name_and_writes_nothing(db):
         clone_event(db, source, "  ", "2027-12-19")
     with pytest.raises(ValidationError):
         clone_event(db, source, "Ok", "not a date")
-    from src.services.events import list_events
+    from src.services.plan.events import list_events
     assert len(list_events(db)) == 1

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import amendments, decisions, events, lifecycle, production, selection
 from src.services.errors import PlanStateError
-from src.services.plan_view import get_plan_view
+from src.services.plan import amendments, decisions, events, lifecycle, production, selection
+from src.services.plan.view import get_plan_view
 from tests.services.builders import build_bakery, planned_event
 
 STATES = ("draft", "locked", "in_production", "completed")

@@ -6,10 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from src.services import production
 from src.services.errors import ConflictError, PlanStateError, ValidationError
-from src.services.plan_dto import ProgressRow
-from src.services.plan_view import get_plan_view, get_shopping_list
+from src.services.plan import production
+from src.services.plan.dto import ProgressRow
+from src.services.plan.view import get_plan_view, get_shopping_list
 from tests.services.builders import build_bakery, planned_event
 
 

@@ -10,12 +10,12 @@ import pytest
 
 from src.db import open_database
 from src.models import Recipe
-from src.services import amendments, production
-from src.services.decisions import set_batch_decision
-from src.services.demo import load_demo
 from src.services.errors import ServiceError, ValidationError
 from src.services.exchange import export_document, import_document
-from src.services.plan_view import get_plan_view, get_shopping_list
+from src.services.exchange.demo import load_demo
+from src.services.plan import amendments, production
+from src.services.plan.decisions import set_batch_decision
+from src.services.plan.view import get_plan_view, get_shopping_list
 from tests.reliability.invariants import problems
 from tests.services.builders import add_unit, build_bakery, planned_event
 
@@ -118,7 +118,7 @@ def test_batches_carried_by_an_amendment_respect_what_is_baked(db, b, event_id):
 
 def test_drop_with_other_lines_still_needing_the_recipe(db, b):
     event_id = planned_event(db, b, "locked")
-    from src.services import lifecycle
+    from src.services.plan import lifecycle
 
     set_batch_decision(db, event_id, b.truffles, 4)
     lifecycle.start_production(db, event_id)
@@ -204,7 +204,7 @@ def test_an_imported_completed_plan_is_frozen_at_import(db, tmp_path):
     from src.models import FinishedUnit
 
     load_demo(db)
-    from src.services.events import find_event
+    from src.services.plan.events import find_event
 
     done = find_event(db, "Holiday Cookie Exchange 2025").id
     before = get_plan_view(db, done)
@@ -235,7 +235,7 @@ def test_compare_matches_a_renamed_recipe_by_identity(db, b, event_id, tmp_path)
     doc = export_document(db)
     fresh = open_database(tmp_path / "fresh.db")
     import_document(fresh, doc)
-    from src.services.events import find_event
+    from src.services.plan.events import find_event
 
     moved = find_event(fresh, "Christmas 2026").id
     with fresh.uow() as s:

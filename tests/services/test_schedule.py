@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy import event as sa_event
 
-from src.services import production
-from src.services.bakery_settings import (
+from src.services.bakedays.dto import HoursRow, TimingInput
+from src.services.bakedays.schedule import get_schedule
+from src.services.bakedays.settings import (
     get_bakery_settings,
     get_recipe_timing,
     set_bakery_settings,
@@ -16,8 +17,7 @@ from src.services.bakery_settings import (
     set_recipe_timing,
 )
 from src.services.errors import NotFoundError, PlanStateError, ValidationError
-from src.services.schedule import get_schedule
-from src.services.schedule_dto import HoursRow, TimingInput
+from src.services.plan import production
 from tests.services.builders import build_bakery, planned_event
 
 EVENINGS = {d: ("18:00", "22:00") for d in range(5)}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from src.db import open_database
-from src.services import decisions, selection
 from src.services.errors import NotFoundError, ValidationError
-from src.services.plan_view import get_plan_view
-from src.services.selection import RemovedDecision, RemovedLine
+from src.services.plan import decisions, selection
+from src.services.plan.selection import RemovedDecision, RemovedLine
+from src.services.plan.view import get_plan_view
 from src.services.validation import parse_quantity
 from tests.services.builders import build_bakery, new_event
 

@@ -9,10 +9,10 @@ from alembic.script import ScriptDirectory
 
 from src.db import _alembic_config, open_database
 from src.services import catalog
-from src.services.catalog_dto import ComponentInput, RecipeInput, YieldInput
+from src.services.catalog.dto import ComponentInput, RecipeInput, YieldInput
 from src.services.errors import ConflictError
-from src.services.events import create_event
-from src.services.selection import set_quantity, set_selected_recipes
+from src.services.plan.events import create_event
+from src.services.plan.selection import set_quantity, set_selected_recipes
 
 
 def _goods(db) -> dict[str, list[tuple[str, int, int]]]:

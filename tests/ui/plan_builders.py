@@ -9,8 +9,7 @@ from datetime import date
 from fractions import Fraction
 
 from src.planning.batches import format_decimal
-from src.services.events import EventView
-from src.services.plan_dto import (
+from src.services.plan.dto import (
     AllowedActions,
     AssemblyView,
     BatchRow,
@@ -20,6 +19,7 @@ from src.services.plan_dto import (
     ProgressRow,
     UnitCount,
 )
+from src.services.plan.events import EventView
 
 
 def allowed(state: str) -> AllowedActions:

@@ -12,10 +12,10 @@ from datetime import date
 
 import pytest
 
-from src.services.decisions import set_batch_decision
-from src.services.demo import load_demo
-from src.services.events import find_event
-from src.services.plan_view import get_plan_view
+from src.services.exchange.demo import load_demo
+from src.services.plan.decisions import set_batch_decision
+from src.services.plan.events import find_event
+from src.services.plan.view import get_plan_view
 from src.ui.main_window import build_main_window
 from src.ui.planning.bake_days import BakeDaysView, BakeDaysWindow
 

@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
-from src.services import catalog, events, selection
-from src.services.plan_view import get_plan_view
+from src.services import catalog
+from src.services.plan import events, selection
+from src.services.plan.view import get_plan_view
 from src.ui.catalog.goods import GoodDialog
 from src.ui.catalog.recipe_editor import RecipeDialog
 from src.ui.catalog.tab import GOODS, RECIPES, CatalogTab

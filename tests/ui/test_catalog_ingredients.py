@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from src.services import catalog, pantry
+from src.services import catalog
+from src.services.catalog import pantry
 from src.ui.catalog.ingredients import IngredientDialog
 from src.ui.catalog.tab import INGREDIENTS, CatalogTab
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from src.services import catalog, catalog_packs
+from src.services import catalog
+from src.services.catalog import packs as catalog_packs
 from src.ui.catalog.ingredients import IngredientDialog
 from src.ui.catalog.packs import PackDialog
 from src.ui.catalog.tab import INGREDIENTS, CatalogTab

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from src.services import catalog, events, selection
-from src.services.catalog_dto import RecipeInput
+from src.services import catalog
+from src.services.catalog.dto import RecipeInput
+from src.services.plan import events, selection
 from src.ui.catalog.recipe_editor import RecipeDialog
 from src.ui.catalog.recipes import DuplicateDialog
 from src.ui.catalog.tab import RECIPES, CatalogTab

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 from src.services import catalog
-from src.services.catalog_dto import LineInput, RecipeInput, YieldInput
+from src.services.catalog.dto import LineInput, RecipeInput, YieldInput
 
 from ..screens import screenshot_dir
 from .conftest import pump, toplevels
@@ -103,7 +103,7 @@ def seed_bakery(db) -> dict[str, int]:
     catalog.create_single_item_goods(db)
     units = {u.name: u.id for u in catalog.list_finished_units(db)}
     ids.update({f"unit:{k}": v for k, v in units.items()})
-    from src.services.catalog_dto import ComponentInput
+    from src.services.catalog.dto import ComponentInput
 
     box = catalog.create_finished_good(db, name="Truffle box", components=[
         ComponentInput(4, unit_id=units["Truffle"])])

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from src.services import catalog
-from src.services.bakery_settings import get_recipe_timing, set_recipe_timing
-from src.services.schedule_dto import TimingInput
+from src.services.bakedays.dto import TimingInput
+from src.services.bakedays.settings import get_recipe_timing, set_recipe_timing
 from src.ui.catalog.recipe_editor import RecipeDialog
 
 from .conftest import pump
@@ -45,7 +45,7 @@ def test_bad_timing_keeps_the_dialog_open_and_saves_nothing(root, db, tab):  # n
 
 
 def test_editing_shows_the_saved_timing(root, db, tab):  # noqa: F811
-    from src.services.catalog_dto import RecipeInput
+    from src.services.catalog.dto import RecipeInput
 
     saved = catalog.create_recipe(db, RecipeInput(name="Gingerbread Dough"))
     set_recipe_timing(db, saved.id, TimingInput(25, 600, 12, 2, 14, True, 180))

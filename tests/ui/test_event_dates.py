@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from src.services import events as events_service
+from src.services.plan import events as events_service
 from src.ui.planning.event_dialog import EventDialog
 
 from .conftest import pump

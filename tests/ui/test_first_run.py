@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import catalog, plan_view
+from src.services import catalog
+from src.services.plan import view as plan_view
 from src.ui.catalog.ingredients import IngredientDialog
 from src.ui.catalog.recipe_editor import RecipeDialog
 from src.ui.planning.event_dialog import EventDialog

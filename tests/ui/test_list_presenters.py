@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from src.services import catalog, events, selection
+from src.services import catalog
 from src.services.errors import ValidationError
 from src.services.facade import Services
+from src.services.plan import events, selection
 from src.ui.catalog.list_presenters import (
     GoodsListPresenter,
     IngredientsPresenter,
@@ -95,7 +96,7 @@ def test_goods_delete_and_single_item_goods_when_all_exist(db, ids):
         "Every yield type already has a single-item good; nothing was created.",
     )
     assert view.changes == 0
-    from src.services.catalog_dto import ComponentInput
+    from src.services.catalog.dto import ComponentInput
 
     pair = catalog.create_finished_good(db, name="Truffle pair", components=[
         ComponentInput(2, unit_id=ids["unit:Truffle"])])

@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from src.services import decisions, events, pantry, selection
-from src.services.plan_view import get_plan_view
+from src.services.catalog import pantry
+from src.services.plan import decisions, events, selection
+from src.services.plan.view import get_plan_view
 from src.ui.pantry.tab import NOTHING, PantryTab
 
 from .conftest import pump

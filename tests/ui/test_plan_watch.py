@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from src.db import open_database
-from src.services import selection
+from src.services.plan import selection
 
 from .conftest import pump
 
@@ -92,7 +92,7 @@ def test_what_the_baker_is_typing_is_kept(window, root, other):
 
 
 def test_an_event_deleted_elsewhere_is_said_and_another_shown(window, root, other):
-    from src.services.events import delete_event
+    from src.services.plan.events import delete_event
 
     planning = window.planning
     shown = planning.presenter.event_id
@@ -110,7 +110,7 @@ def test_another_process_is_noticed_by_the_running_poller(window, root, bakery_d
     event_id = planning.presenter.event_id
     recipe = _ids(window, "recipes")["Chocolate Truffles"]
     script = ("import sys; from src.db import open_database; "
-              "from src.services.selection import set_selected_recipes; "
+              "from src.services.plan.selection import set_selected_recipes; "
               "db = open_database(sys.argv[1]); "
               "set_selected_recipes(db, int(sys.argv[2]), [int(sys.argv[3])]); db.dispose()")
     subprocess.run([sys.executable, "-c", script, bakery_db.url, str(event_id), str(recipe)],
@@ -134,8 +134,8 @@ def test_the_window_says_where_the_backup_before_an_upgrade_is(root, bakery_db, 
 
 
 def test_a_failed_check_is_said_in_the_bar_and_nothing_breaks(window, root, monkeypatch):
-    from src.services import plan_watch
     from src.services.errors import ServiceError
+    from src.services.plan import watch as plan_watch
 
     def unreachable(db, event_id):  # (the facade offers functions taking db first)
         raise ServiceError("Cannot check the database for changes: connection refused")

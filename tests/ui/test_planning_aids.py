@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from src.services.demo import load_demo
-from src.services.plan_view import get_plan_view
+from src.services.exchange.demo import load_demo
+from src.services.plan.view import get_plan_view
 from src.ui.main_window import build_main_window
 
 from .conftest import pump
@@ -170,7 +170,7 @@ def test_leftovers_are_recorded_and_checked(planning, db):
     dialog.ok_button.invoke()
     pump(planning)
     assert dialog.closed
-    from src.services.leftovers import event_leftovers
+    from src.services.aids.leftovers import event_leftovers
 
     recorded = {r.good_id: r.leftover for r in event_leftovers(db, planning.presenter.event_id)}
     assert recorded[first_id] == 3

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from src.services.demo import load_demo
+from src.services.exchange.demo import load_demo
 from src.ui.main_window import build_main_window
 
 from ..screens import screenshot_dir

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from src.db import open_database
-from src.services import events as events_service
+from src.services.plan import events as events_service
 
 from .conftest import _display_or_skip
 

@@ -19,9 +19,10 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def producing_window(root, db):
     """The main window on a plan in production: 9 batches of sugar cookies decided."""
-    from src.services import decisions, exchange, lifecycle
-    from src.services.events import list_events
-    from src.services.plan_view import get_plan_view
+    from src.services import exchange
+    from src.services.plan import decisions, lifecycle
+    from src.services.plan.events import list_events
+    from src.services.plan.view import get_plan_view
     from src.ui.main_window import build_main_window
 
     exchange.import_document(db, COOKIE_DOC)
@@ -37,7 +38,7 @@ def producing_window(root, db):
 
 
 def test_compare_shows_the_plan_as_it_is_now_not_as_last_shown(producing_window, root, db):
-    from src.services import amendments
+    from src.services.plan import amendments
 
     planning, event_id, recipe_id = producing_window
     assert planning.presenter.plan.event.plan_state == "in_production"
@@ -57,7 +58,7 @@ def test_compare_shows_the_plan_as_it_is_now_not_as_last_shown(producing_window,
 
 
 def test_compare_says_why_when_the_event_is_gone(producing_window, root, db):
-    from src.services import events
+    from src.services.plan import events
 
     planning, event_id, _recipe_id = producing_window
     events.delete_event(db, event_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import demo
+from src.services.exchange import demo
 from src.ui.main_window import build_main_window
 from src.ui.planning.shopping_section import TO_BUY_GROUP
 

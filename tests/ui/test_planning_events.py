@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import events as events_service
+from src.services.plan import events as events_service
 from src.ui.planning.event_dialog import EventDialog
 
 from .conftest import pump, pump_until, toplevels
@@ -41,7 +41,7 @@ def test_window_title_tabs_and_event_list(window, root):
 
 def test_a_catalog_edit_shows_in_the_plan_when_planning_is_shown_again(window, root, bakery_db):
     from src.services import catalog
-    from src.services.catalog_dto import RecipeInput, YieldInput
+    from src.services.catalog.dto import RecipeInput, YieldInput
 
     window.show_tab("Catalog")
     assert pump_until(root, lambda: window.catalog is not None and window.catalog.winfo_ismapped())

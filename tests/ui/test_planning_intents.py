@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import plan_view
 from src.services.facade import Services
+from src.services.plan import view as plan_view
 from src.ui.planning.presenter import PlanningPresenter, SaveResult
 
 from .test_planning_presenter import FakeSection, FakeView

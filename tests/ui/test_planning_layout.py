@@ -29,7 +29,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def demo_window(laptop_root, db):
     """The main window on the demo bakery, sized by the app for the laptop screen."""
-    from src.services import demo
+    from src.services.exchange import demo
 
     assert demo.load_demo_if_empty(db)
     main = build_main_window(laptop_root, db)

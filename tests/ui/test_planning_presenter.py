@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import events as events_service
-from src.services import plan_view
+from src.services.plan import events as events_service
+from src.services.plan import view as plan_view
 from src.ui.planning.presenter import PlanningPresenter
 
 

@@ -8,8 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from src.services.events import EventView
-from src.services.plan_dto import (
+from src.services.plan.dto import (
     AllowedActions,
     AmendmentRow,
     AssemblyView,
@@ -23,6 +22,7 @@ from src.services.plan_dto import (
     ProgressRow,
     UnitCount,
 )
+from src.services.plan.events import EventView
 from src.ui.planning.amend_dialog import ADD, BATCHES, DROP
 from src.ui.planning.production_section import ProductionSection
 
@@ -259,8 +259,9 @@ def test_compare_marks_added_removed_and_changed(root):
 def producing(root, db):
     """A plan in production (9 batches of sugar cookies decided), the section wired to
     the presenter as the planning tab wires it."""
-    from src.services import decisions, exchange, lifecycle
-    from src.services.events import list_events
+    from src.services import exchange
+    from src.services.plan import decisions, lifecycle
+    from src.services.plan.events import list_events
     from src.ui.planning.presenter import PlanningPresenter
 
     exchange.import_document(db, COOKIE_DOC)

@@ -78,7 +78,7 @@ def _grab_window(root, path: Path) -> None:
 def test_each_sub_view_of_the_demo_is_photographed(laptop_root, db, state):
     """The demo's draft event (Plan with its batch decisions, Shopping, Assembly) and its
     in-production event (Production), in the window the app opens on a 1366×768 screen."""
-    from src.services import demo
+    from src.services.exchange import demo
 
     root = laptop_root
     assert demo.load_demo_if_empty(db)

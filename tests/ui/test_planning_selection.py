@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import plan_view
+from src.services.plan import view as plan_view
 
 from .conftest import pump
 

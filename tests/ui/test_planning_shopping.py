@@ -8,14 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from src.services.events import EventView
-from src.services.plan_dto import (
+from src.services.plan.dto import (
     AllowedActions,
     AssemblyLineRow,
     AssemblyView,
     PlanView,
     ShoppingLineRow,
 )
+from src.services.plan.events import EventView
 from src.ui.planning.assembly_section import AssemblySection
 from src.ui.planning.shopping_section import HAVE_GROUP, TO_BUY_GROUP, ShoppingSection
 
@@ -173,8 +173,10 @@ def test_assembly_badge_and_line_statuses(root):
 def test_end_to_end_export_csv_from_a_real_plan(root, db, tmp_path):
     """The section fed by the real plan service, exporting with the real CSV writer."""
     from src.reports.shopping_csv import write_shopping_csv
-    from src.services import decisions, exchange, plan_view
-    from src.services.events import list_events
+    from src.services import exchange
+    from src.services.plan import decisions
+    from src.services.plan import view as plan_view
+    from src.services.plan.events import list_events
 
     exchange.import_document(db, COOKIE_DOC)
     event_id = list_events(db)[0].id

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import plan_view, selection
 from src.services.errors import PlanStateError
+from src.services.plan import selection
+from src.services.plan import view as plan_view
 
 from .conftest import pump
 
@@ -85,7 +86,7 @@ def test_walk_the_states_with_only_allowed_buttons_enabled(window, root, bakery_
 
 def test_a_refused_transition_shows_the_reason(window, root, bakery_db):
     planning = window.planning
-    from src.services import lifecycle
+    from src.services.plan import lifecycle
 
     lifecycle.lock_plan(bakery_db, planning.presenter.event_id)  # elsewhere, meanwhile
     # The window still shows draft, so "Lock plan" is enabled; pressing it is refused.

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from src.services.plan_dto import BatchRow, OptionRow, ProgressRow, UnitCount
+from src.services.plan.dto import BatchRow, OptionRow, ProgressRow, UnitCount
 from src.ui.planning.batches_section import BatchesSection
 
 from .conftest import pump
@@ -132,8 +132,9 @@ def test_unit_names_read_as_english_plurals(section, root):
 
 def test_end_to_end_only_needed_yield_types_can_be_decided(root, db):
     from src.models import FinishedUnit
-    from src.services import decisions, exchange
+    from src.services import exchange
     from src.services.errors import ValidationError
+    from src.services.plan import decisions
     from src.ui.planning.presenter import PlanningPresenter
 
     exchange.import_document(db, BROWNIE_DOC)

@@ -125,8 +125,9 @@ def test_amend_dialog_is_photographed(producing, root):  # noqa: F811
 
 
 def test_the_shopping_list_names_recipes_it_does_not_count(root, db):
-    from src.services import exchange, plan_view
-    from src.services.events import list_events
+    from src.services import exchange
+    from src.services.plan import view as plan_view
+    from src.services.plan.events import list_events
     from src.ui.planning.shopping_section import ShoppingSection
 
     from .plan_builders import COOKIE_DOC
@@ -143,8 +144,8 @@ def test_the_shopping_list_names_recipes_it_does_not_count(root, db):
 
 @pytest.mark.screenshot
 def test_the_production_section_is_photographed_at_1366x768(root, db):
-    from src.services.demo import load_demo
-    from src.services.events import find_event
+    from src.services.exchange.demo import load_demo
+    from src.services.plan.events import find_event
     from src.ui.main_window import build_main_window
 
     load_demo(db)
@@ -177,7 +178,7 @@ def test_the_production_section_is_photographed_at_1366x768(root, db):
 def test_a_batch_row_says_what_is_baked_and_the_extras(root):
     from dataclasses import replace
 
-    from src.services.plan_dto import ProgressRow
+    from src.services.plan.dto import ProgressRow
     from src.ui.planning.batches_section import BatchesSection
 
     from .plan_builders import cookie_row, make_plan

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import catalog, pantry
+from src.services import catalog
+from src.services.catalog import pantry
 from src.ui.pantry.tab import PantryTab
 
 from .conftest import pump

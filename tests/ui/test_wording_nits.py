@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from src.services import catalog, pantry
+from src.services import catalog
+from src.services.catalog import pantry
 from src.ui.catalog.listing import Column, ListPanel, ListRow
 from src.ui.planning.batches_section import BatchesSection
 
@@ -50,7 +51,7 @@ def test_a_saved_decision_without_a_yield_type_does_not_say_choose(root):
                              confirm=Recorder().confirm)
     section.pack(fill="both", expand=True)
     row = brownie_row(decision=3)  # decided, no yield type named
-    from src.services.plan_dto import BatchRow, UnitCount
+    from src.services.plan.dto import BatchRow, UnitCount
 
     row = BatchRow(**{**row.__dict__, "needed": row.needed + (UnitCount(32, "9x13 pan", 1),)})
     section.show(make_plan(row))

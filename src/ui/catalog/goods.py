@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import customtkinter as ctk
 
-from src.services.catalog_dto import FinishedGoodView
+from src.services.catalog.dto import FinishedGoodView
 from src.services.errors import ServiceError
 from src.services.facade import Services
 from src.ui import theme

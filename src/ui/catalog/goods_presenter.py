@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from src.services.catalog_dto import ComponentInput, FinishedGoodView
+from src.services.catalog.dto import ComponentInput, FinishedGoodView
 from src.services.errors import ServiceError, ValidationError
 from src.services.facade import Services, as_services
 from src.services.validation import name_key

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import customtkinter as ctk
 
-from src.services.catalog_dto import IngredientView
+from src.services.catalog.dto import IngredientView
 from src.services.facade import Services
 from src.services.formatting import DISPLAY_UNITS, format_decimal, unit_display
 from src.ui import theme

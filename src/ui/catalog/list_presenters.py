@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from src.services.catalog_dto import FinishedGoodView, IngredientView, RecipeSummary, RecipeView
+from src.services.catalog.dto import FinishedGoodView, IngredientView, RecipeSummary, RecipeView
 from src.services.errors import ServiceError
 from src.services.facade import Services, as_services
 from src.ui.wording import count_of

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.services.catalog_packs import PackView
+from src.services.catalog.packs import PackView
 from src.services.errors import ServiceError
 from src.services.formatting import SUPPORTED_UNITS
 from src.ui import theme

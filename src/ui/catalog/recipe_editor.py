@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.services.catalog_dto import RecipeView
+from src.services.catalog.dto import RecipeView
 from src.services.errors import ServiceError
 from src.services.facade import Services, as_services
 from src.services.formatting import DISPLAY_UNITS, unit_display

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from src.services.catalog_dto import (
+from src.services.catalog.dto import (
     LineInput,
     RecipeInput,
     RecipeLineView,

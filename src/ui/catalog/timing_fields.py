@@ -7,9 +7,9 @@ import tkinter as tk
 
 import customtkinter as ctk
 
-from src.services.bakery_settings import validated_timing
+from src.services.bakedays.dto import RecipeTimingView, TimingInput
+from src.services.bakedays.settings import validated_timing
 from src.services.errors import ValidationError
-from src.services.schedule_dto import RecipeTimingView, TimingInput
 from src.ui import theme
 
 # field, heading, width

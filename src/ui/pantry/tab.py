@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 import customtkinter as ctk
 
-from src.services.catalog_dto import PantryRow
+from src.services.catalog.dto import PantryRow
 from src.services.errors import ServiceError, ValidationError
 from src.services.facade import Services, as_services
 from src.services.formatting import unit_display

@@ -12,10 +12,10 @@ from typing import Protocol
 
 import customtkinter as ctk
 
-from src.services import pantry_check
+from src.services.aids import pantry_check
+from src.services.aids.dto import CloneResult
 from src.services.errors import ServiceError
-from src.services.plan_dto import PlanView
-from src.services.planning_aids_dto import CloneResult
+from src.services.plan.dto import PlanView
 from src.ui import theme
 from src.ui.planning.clone_dialog import CloneDialog, clone_summary
 from src.ui.planning.leftovers_dialog import LeftoversDialog

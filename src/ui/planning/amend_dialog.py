@@ -19,9 +19,9 @@ from typing import Any
 import customtkinter as ctk
 
 from src.reports.amendment_text import preview_text, suggested_batches
-from src.services.amendment_dto import AmendmentPreview
 from src.services.errors import ValidationError
-from src.services.plan_dto import PlanView
+from src.services.plan.amendment_dto import AmendmentPreview
+from src.services.plan.dto import PlanView
 from src.services.validation import parse_whole
 from src.ui import theme
 from src.ui.dialogs import FormDialog

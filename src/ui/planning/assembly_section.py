@@ -10,7 +10,7 @@ import tkinter as tk
 
 import customtkinter as ctk
 
-from src.services.plan_dto import AssemblyLineRow, AssemblyView, PlanView
+from src.services.plan.dto import AssemblyLineRow, AssemblyView, PlanView
 from src.ui import theme
 
 # overall status -> (badge text, (background, foreground) colour names)

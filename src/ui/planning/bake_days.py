@@ -18,9 +18,9 @@ from typing import Any
 
 import customtkinter as ctk
 
+from src.services.bakedays.dto import DayRow, ScheduleView, SessionRow
 from src.services.errors import ServiceError
 from src.services.facade import Services, as_services
-from src.services.schedule_dto import DayRow, ScheduleView, SessionRow
 from src.ui import theme
 from src.ui.planning.bakery_dialog import BakeryDialog
 

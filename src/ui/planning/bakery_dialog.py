@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
+from src.services.bakedays.dto import WEEKDAYS, BakerySettingsView
 from src.services.facade import Services, as_services
-from src.services.schedule_dto import WEEKDAYS, BakerySettingsView
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 

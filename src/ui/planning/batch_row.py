@@ -11,7 +11,7 @@ from __future__ import annotations
 import tkinter as tk
 from typing import TYPE_CHECKING
 
-from src.services.plan_dto import BatchRow, OptionRow, UnitCount
+from src.services.plan.dto import BatchRow, OptionRow, UnitCount
 from src.ui import theme
 from src.ui.radio_images import big_radio_options, radio_images
 from src.ui.wording import count_of, lower_name, plural

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.services.plan_dto import PlanView
+from src.services.plan.dto import PlanView
 from src.ui import theme
 from src.ui.planning.batch_row import NO_CHOICE, RecipeRow, shortfall_question
 from src.ui.scrolling import ScrollArea

@@ -14,8 +14,8 @@ from datetime import date
 
 import customtkinter as ctk
 
-from src.services.events import EventView
-from src.services.planning_aids_dto import CloneResult
+from src.services.aids.dto import CloneResult
+from src.services.plan.events import EventView
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import customtkinter as ctk
 
-from src.services.plan_dto import ComparisonView
+from src.services.plan.dto import ComparisonView
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 

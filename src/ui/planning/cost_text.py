@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from src.services.plan_dto import PlanView
+from src.services.plan.dto import PlanView
 
 
 def batch_cost_text(plan: PlanView, recipe_id: int) -> str:

@@ -14,7 +14,7 @@ from datetime import date
 import customtkinter as ctk
 
 from src.services.dates import read_typed_date
-from src.services.events import EventView
+from src.services.plan.events import EventView
 from src.ui import theme
 from src.ui.date_picker import DatePicker
 from src.ui.dialogs import FormDialog

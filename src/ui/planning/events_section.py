@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import customtkinter as ctk
 
-from src.services.events import EventView
+from src.services.plan.events import EventView
 from src.ui import theme
 from src.ui.wording import count_of
 

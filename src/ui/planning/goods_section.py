@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.services.plan_dto import GoodRow, PlanView
+from src.services.plan.dto import GoodRow, PlanView
 from src.ui import theme
 from src.ui.planning.presenter import SaveResult
 from src.ui.scrolling import ScrollArea

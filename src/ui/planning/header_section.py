@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.services.plan_dto import PlanView
+from src.services.plan.dto import PlanView
 from src.ui import theme
 from src.ui.wording import count_of
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
+from src.services.aids.dto import LeftoverRow
 from src.services.errors import ServiceError, ValidationError
-from src.services.planning_aids_dto import LeftoverRow
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 

@@ -3,8 +3,8 @@ selection removed, and what deleting an event takes with it."""
 
 from __future__ import annotations
 
-from src.services.events import EventDeleteSummary
-from src.services.selection import SelectionResult
+from src.services.plan.events import EventDeleteSummary
+from src.services.plan.selection import SelectionResult
 from src.ui.wording import count_of
 
 

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
+from src.services.aids.optimiser_dto import OptimiseProposal
 from src.services.errors import ServiceError
-from src.services.optimiser_dto import OptimiseProposal
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from src.services.amendment_dto import AmendmentPreview
 from src.services.errors import ServiceError, ValidationError
-from src.services.events import EventView
 from src.services.facade import Services, as_services
-from src.services.plan_dto import PlanView
-from src.services.plan_watch import PlanVersion
+from src.services.plan.amendment_dto import AmendmentPreview
+from src.services.plan.dto import PlanView
+from src.services.plan.events import EventView
+from src.services.plan.watch import PlanVersion
 from src.ui.planning.notices import delete_question, removal_notice
 from src.ui.planning.undo import UndoStack
 

@@ -13,7 +13,7 @@ from tkinter import ttk
 
 import customtkinter as ctk
 
-from src.services.plan_dto import BatchRow, ComparisonView, PlanView
+from src.services.plan.dto import BatchRow, ComparisonView, PlanView
 from src.ui import theme
 from src.ui.planning.amend_dialog import QUANTITY, AmendCallback, AmendDialog, PreviewCallback
 from src.ui.planning.compare_dialog import CompareDialog, local_time_text

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import customtkinter as ctk
 
-from src.services.plan_dto import PlanView, RecipeChoiceRow
+from src.services.plan.dto import PlanView, RecipeChoiceRow
 from src.ui import theme
 from src.ui.wording import count_of
 

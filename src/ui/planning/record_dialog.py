@@ -13,7 +13,7 @@ from collections.abc import Callable
 import customtkinter as ctk
 
 from src.services.errors import ValidationError
-from src.services.plan_dto import BatchRow
+from src.services.plan.dto import BatchRow
 from src.services.validation import parse_whole
 from src.ui import theme
 from src.ui.dialogs import FormDialog, ask_confirm

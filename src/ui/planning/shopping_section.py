@@ -19,7 +19,7 @@ import customtkinter as ctk
 
 from src.reports.plan_report import not_counted_lines
 from src.services.formatting import unit_display
-from src.services.plan_dto import PlanView, ShoppingLineRow
+from src.services.plan.dto import PlanView, ShoppingLineRow
 from src.ui import theme
 
 from .cost_text import trip_text

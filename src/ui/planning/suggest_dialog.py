@@ -15,8 +15,8 @@ from decimal import Decimal
 
 import customtkinter as ctk
 
+from src.services.aids.dto import SuggestionPreview
 from src.services.errors import ServiceError
-from src.services.planning_aids_dto import SuggestionPreview
 from src.ui import theme
 from src.ui.dialogs import FormDialog
 

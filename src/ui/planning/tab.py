@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 
 import customtkinter as ctk
 
-from src.services.events import EventView
 from src.services.facade import Services
-from src.services.plan_dto import ComparisonView, PlanView
+from src.services.plan.dto import ComparisonView, PlanView
+from src.services.plan.events import EventView
 from src.ui import theme
 from src.ui.dialogs import ask_confirm, show_notice
 from src.ui.keyboard import make_buttons_focusable

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from src.services import plan_undo
 from src.services.facade import Services, as_services
-from src.services.plan_undo import PlanEdits, changed_parts
+from src.services.plan import undo as plan_undo
+from src.services.plan.undo import PlanEdits, changed_parts
 
 T = TypeVar("T")
 

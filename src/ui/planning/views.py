@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import customtkinter as ctk
 
-from src.services.plan_dto import PlanView
+from src.services.plan.dto import PlanView
 from src.ui import theme
 from src.ui.planning.aids_bar import AidsBar
 from src.ui.planning.assembly_section import AssemblySection
