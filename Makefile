@@ -24,7 +24,7 @@ PG_SUITES := tests/test_pg_harness.py tests/services tests/migrations tests/reli
 	tests/cli/test_cli_postgres.py tests/ui/test_plan_watch.py
 
 test-postgres: $(STAMP)
-	BAKE_PLANNER_TEST_PG=1 $(PY) -m pytest -m postgres $(PG_SUITES)
+	BAKE_PLANNER_TEST_PG=1 $(PY) -m pytest -n 2 -m postgres $(PG_SUITES)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench main.py

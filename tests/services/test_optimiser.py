@@ -119,3 +119,22 @@ def test_the_solver_is_not_loaded_until_the_optimiser_runs():
         "assert 'highspy' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_with_pack_prices_the_cheapest_plan_comes_first(db):
+    """Prices from the packs make the objective cost: of two doughs that can fill
+    the same kind of need, the optimiser never picks a dearer total than the
+    baker's current decisions (here: the demo, whose packs are priced)."""
+    from src.services.aids import optimiser
+    from src.services.exchange.demo import load_demo
+    from src.services.plan.events import find_event
+
+    load_demo(db)
+    event_id = find_event(db, "Holiday Cookie Exchange 2026").id
+    proposal = optimiser.optimise_batches(db, event_id, margin="0")
+    assert proposal.objective == "cost"
+    assert proposal.meets_all_lines
+    assert proposal.proposed.cost is not None
+    current = proposal.current
+    if current is not None and current.cost is not None and current.short_items == 0:
+        assert proposal.proposed.cost <= current.cost

@@ -7,9 +7,10 @@ window or running another command never loads it.
 
 The catalog links each yield type to one recipe, so each need has one source
 today; the model takes several sources per need (alternative recipes) as soon
-as the catalog can say so. Ingredient prices are not in the catalog yet
-(``_prices`` returns none): the objective is then the fewest extra items, then
-the fewest batches; with prices it becomes the lowest cost first.
+as the catalog can say so. Ingredient prices come from
+the packs (``_prices``): the lowest cost comes first where prices are known,
+then the fewest extra items, then the fewest batches; without any price the
+objective is the fewest extra items.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 from src.db import Database
 from src.models import BatchDecision
 from src.planning.aggregation import IngredientInfo
+from src.planning.costs import quantity_cost
 from src.planning.optimiser_inputs import IngredientKey, ingredient_amounts
 from src.planning.optimiser_model import (
     Evaluation,
@@ -53,6 +55,7 @@ from ..plan.loading import (
     plain,
     with_ancestors,
 )
+from ..plan.queries import load_plan_catalog
 from ..validation import parse_decimal
 from .optimiser_dto import (
     Figures,
@@ -98,10 +101,23 @@ def _decisions(session: Session, event_id: int) -> dict[int, tuple[int, int | No
     return {rid: (n, unit, bool(pinned)) for rid, n, unit, pinned in rows}
 
 
-def _prices(session: Session, keys: Mapping[str, IngredientKey]) -> dict[str, Fraction]:
-    """Price per canonical unit of each ingredient key. The catalog has no
-    prices yet; when it does, fill this and the objective becomes cost."""
-    return {}
+def _prices(
+    session: Session, keys: Mapping[str, IngredientKey], ingredients: Mapping[int, IngredientInfo]
+) -> dict[str, Fraction]:
+    """Price per canonical unit of each ingredient key, from the pack costs are
+    computed from (src.planning.costs: the preferred pack, else the first priced
+    one); an ingredient without a priced pack has no entry (the model reports it
+    and counts it as free rather than guessing)."""
+    packs = load_plan_catalog(session).packs
+    prices: dict[str, Fraction] = {}
+    for name, (ingredient_id, unit) in keys.items():
+        info = ingredients.get(ingredient_id)
+        if info is None:
+            continue
+        cost = quantity_cost(Decimal(1), unit, info, packs.get(ingredient_id, ()))
+        if cost.amount is not None:
+            prices[name] = Fraction(cost.amount)
+    return prices
 
 
 def load_inputs(
@@ -136,7 +152,7 @@ def load_inputs(
         for rid in needs
     }
     inp = OptimiseInput(
-        requirements, specs, on_hand, _prices(session, keys), margin, prefer_pantry
+        requirements, specs, on_hand, _prices(session, keys, ingredients), margin, prefer_pantry
     )
     return Loaded(
         inp, units, recipes, needs, decisions, keys, ingredients, lines, goods
