@@ -131,13 +131,13 @@ class RecipeRow:
         self.clear = tk.Button(self.frame, text="Clear", font=theme.tk_font(9), relief="flat",
                                padx=10, pady=1, highlightthickness=1,
                                command=lambda: section._clear(recipe_id))
-        self.clear.grid(row=0, column=3, sticky="e", padx=8, pady=(5, 0))
-        # The cost shares the need's stretching cell, right-aligned, so the
+        self.clear.grid(row=0, column=4, sticky="e", padx=8, pady=(5, 0))
+        # The cost has a column of its own beside the need (which stretches), so the
         # columns below (options, status) keep their width.
         self.cost = tk.Label(self.frame, anchor="e", font=theme.tk_font(10))
-        self.cost.grid(row=0, column=1, sticky="e", padx=4, pady=(5, 0))
+        self.cost.grid(row=0, column=2, sticky="e", padx=4, pady=(5, 0))
         self.options = tk.Frame(self.frame)
-        self.options.grid(row=1, column=0, columnspan=2, sticky="w", padx=4, pady=(0, 4))
+        self.options.grid(row=1, column=0, columnspan=3, sticky="w", padx=4, pady=(0, 4))
         self.radios: list[tk.Radiobutton] = []
         self.status = tk.Label(self.frame, anchor="w", font=theme.tk_font(10))
         self.error = tk.Label(self.frame, anchor="w", font=theme.tk_font(10), wraplength=600,
@@ -208,14 +208,14 @@ class RecipeRow:
             fg=theme.color("warning_fg") if stale or row.decision is None else theme.color("ok_fg"),
         )
         if stale:  # the long warning gets a line of its own, under the options
-            self.status.grid(row=2, column=0, columnspan=4, sticky="w", padx=8, pady=(0, 4))
-            self.options.grid_configure(columnspan=4)
+            self.status.grid(row=2, column=0, columnspan=5, sticky="w", padx=8, pady=(0, 4))
+            self.options.grid_configure(columnspan=5)
         elif self.yield_box.winfo_manager():
-            self.status.grid(row=1, column=2, columnspan=2, sticky="e", padx=8, pady=(0, 4))
+            self.status.grid(row=1, column=3, columnspan=2, sticky="e", padx=8, pady=(0, 4))
             self.options.grid_configure(columnspan=2)
         else:  # beside the need, so the options have the whole width
-            self.status.grid(row=0, column=2, columnspan=1, sticky="e", padx=8, pady=(5, 0))
-            self.options.grid_configure(columnspan=4)
+            self.status.grid(row=0, column=3, columnspan=1, sticky="e", padx=8, pady=(5, 0))
+            self.options.grid_configure(columnspan=5)
         self.clear.configure(state="normal" if enabled and row.decision else "disabled")
         self.show_error(None)
 
@@ -225,7 +225,7 @@ class RecipeRow:
         if self.cost.cget("text") != text:
             self.cost.configure(text=text)
         below = self.data is not None and len(self.data[0].yield_choices) >= 2
-        self.cost.grid(row=1 if below else 0, column=1, sticky="e", padx=4,
+        self.cost.grid(row=1 if below else 0, column=2, sticky="e", padx=4,
                        pady=(0, 4) if below else (5, 0))
 
     def _show_yields(self, row: BatchRow, enabled: bool) -> None:
@@ -245,7 +245,7 @@ class RecipeRow:
             )
         self.show_yield(self.unit_id)
         self.yield_button.configure(state="normal" if enabled else "disabled")
-        self.yield_box.grid(row=0, column=2, sticky="e", padx=4, pady=(5, 0))
+        self.yield_box.grid(row=0, column=3, sticky="e", padx=4, pady=(5, 0))
 
     def show_yield(self, unit_id: int | None) -> None:
         """Show ``unit_id`` (None: no yield type chosen yet) on the picker."""
@@ -287,6 +287,6 @@ class RecipeRow:
     def show_error(self, message: str | None) -> None:
         if message:
             self.error.configure(text=message)
-            self.error.grid(row=3, column=0, columnspan=4, sticky="w", padx=8, pady=(0, 6))
+            self.error.grid(row=3, column=0, columnspan=5, sticky="w", padx=8, pady=(0, 6))
         else:
             self.error.grid_remove()
