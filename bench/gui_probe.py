@@ -35,6 +35,8 @@ def _answer(**fields) -> int:
 def _root():
     import customtkinter as ctk
 
+    import src.ui  # noqa: F401  (fonts copied safely before customtkinter loads)
+
     ctk.set_appearance_mode("light")
     ctk.deactivate_automatic_dpi_awareness()
     ctk.set_widget_scaling(1.0)

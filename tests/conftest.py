@@ -13,6 +13,7 @@ import os
 
 import pytest
 
+import src.ui  # noqa: F401  (customtkinter's fonts copied safely: src/ui/font_files.py)
 from src.db import Database, open_database
 
 from .pg import PgCluster, PgUnavailable
