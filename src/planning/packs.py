@@ -24,7 +24,6 @@ Leftover is what the packs hold beyond the gap, in the gap's unit.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Context, Decimal
@@ -129,30 +128,61 @@ def _search(gap: Decimal, candidates: list[tuple[Pack, Decimal]]) -> tuple[int, 
         if product <= SEARCH_LIMIT:
             break
         limits[i] = 0
-    f_pack, f_size = candidates[filler]
-    best_key: tuple | None = None
-    best: tuple[int, ...] = ()
-    for combo in itertools.product(*(range(limits[i] + 1) for i in others)):
-        covered = _ZERO
-        cost = _ZERO
-        for i, n in zip(others, combo, strict=True):
-            if n:
-                p, size = candidates[i]
-                covered = _CTX.add(covered, _CTX.multiply(size, n))
-                cost = _CTX.add(cost, _CTX.multiply(p.price or _ZERO, n))
-        rest = _CTX.subtract(gap, covered)
-        fill = _ceil_div(rest, f_size) if rest > 0 else 0
-        covered = _CTX.add(covered, _CTX.multiply(f_size, fill))
-        cost = _CTX.add(cost, _CTX.multiply(f_pack.price or _ZERO, fill))
-        counts = [0] * len(candidates)
-        for i, n in zip(others, combo, strict=True):
-            counts[i] = n
+    return _best_counts(gap, candidates, filler, [(i, limits[i]) for i in others])
+
+
+def _scaled(values: Sequence[Decimal]) -> list[int]:
+    """``values`` as whole numbers, all multiplied by the same power of ten
+    (exact: the search compares sums of them, and integers add far faster)."""
+    places = max(0, *(-int(v.as_tuple().exponent) for v in values))
+    return [int(v.scaleb(places, _CTX)) for v in values]
+
+
+def _best_counts(
+    gap: Decimal,
+    candidates: list[tuple[Pack, Decimal]],
+    filler: int,
+    others: list[tuple[int, int]],
+) -> tuple[int, ...]:
+    """The counts with the smallest key (cost, packs, covered, −preferred,
+    −counts in order) among every count of ``others`` (index, limit) from 0 to
+    its limit, the filler pack closing what is left. The key orders distinct
+    counts strictly, so the order of the enumeration does not matter; a
+    partial combination whose (cost, packs) already exceed the best found is
+    not extended (prices ≥ 0: adding packs never lowers either)."""
+    scaled = _scaled([gap, *(s for _, s in candidates), *(p.price or _ZERO for p, _ in candidates)])
+    goal, sizes, prices = scaled[0], scaled[1:len(candidates) + 1], scaled[len(candidates) + 1:]
+    preferred = [p.preferred for p, _ in candidates]
+    f_size, f_price = sizes[filler], prices[filler]
+    counts = [0] * len(candidates)
+    best: list = [None, ()]  # [key, counts]
+
+    def leaf(covered: int, cost: int, packs: int) -> None:
+        rest = goal - covered
+        fill = -(-rest // f_size) if rest > 0 else 0
         counts[filler] = fill
-        preferred = sum(n for (p, _), n in zip(candidates, counts, strict=True) if p.preferred)
-        key = (cost, sum(counts), covered, -preferred, [-n for n in counts])
-        if best_key is None or key < best_key:
-            best_key, best = key, tuple(counts)
-    return best
+        key = (cost + f_price * fill, packs + fill, covered + f_size * fill,
+               -sum(n for n, pref in zip(counts, preferred, strict=True) if pref),
+               [-n for n in counts])
+        if best[0] is None or key < best[0]:
+            best[0], best[1] = key, tuple(counts)
+        counts[filler] = 0
+
+    def visit(depth: int, covered: int, cost: int, packs: int) -> None:
+        if depth == len(others):
+            leaf(covered, cost, packs)
+            return
+        i, limit = others[depth]
+        for n in range(limit + 1):
+            bound = (cost + prices[i] * n, packs + n)
+            if best[0] is not None and bound > best[0][:2]:
+                break  # a higher count only adds to both
+            counts[i] = n
+            visit(depth + 1, covered + sizes[i] * n, bound[0], bound[1])
+        counts[i] = 0
+
+    visit(0, 0, 0, 0)
+    return best[1]
 
 
 def display_unit(chosen: str | None, packs: Sequence[Pack]) -> str | None:
