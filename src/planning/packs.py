@@ -148,20 +148,28 @@ def _best_counts(
     −counts in order) among every count of ``others`` (index, limit) from 0 to
     its limit, the filler pack closing what is left. The key orders distinct
     counts strictly, so the order of the enumeration does not matter; a
-    partial combination whose (cost, packs) already exceed the best found is
-    not extended (prices ≥ 0: adding packs never lowers either)."""
+    partial combination is not extended when its (cost, packs), plus the least
+    that covering the rest could add (at the cheapest price per unit, in the
+    largest packs left), already exceed the best found (prices ≥ 0)."""
     scaled = _scaled([gap, *(s for _, s in candidates), *(p.price or _ZERO for p, _ in candidates)])
     goal, sizes, prices = scaled[0], scaled[1:len(candidates) + 1], scaled[len(candidates) + 1:]
     preferred = [p.preferred for p, _ in candidates]
     f_size, f_price = sizes[filler], prices[filler]
     counts = [0] * len(candidates)
     best: list = [None, ()]  # [key, counts]
+    # The packs still to count below each depth (the filler always), for a bound.
+    usable_below = [
+        [filler, *(i for i, limit in others[depth + 1:] if limit)] for depth in range(len(others))
+    ]
 
     def leaf(covered: int, cost: int, packs: int) -> None:
         rest = goal - covered
         fill = -(-rest // f_size) if rest > 0 else 0
+        head = (cost + f_price * fill, packs + fill)
+        if best[0] is not None and head > best[0][:2]:
+            return
         counts[filler] = fill
-        key = (cost + f_price * fill, packs + fill, covered + f_size * fill,
+        key = (*head, covered + f_size * fill,
                -sum(n for n, pref in zip(counts, preferred, strict=True) if pref),
                [-n for n in counts])
         if best[0] is None or key < best[0]:
@@ -173,12 +181,22 @@ def _best_counts(
             leaf(covered, cost, packs)
             return
         i, limit = others[depth]
+        below = usable_below[depth]
         for n in range(limit + 1):
-            bound = (cost + prices[i] * n, packs + n)
-            if best[0] is not None and bound > best[0][:2]:
-                break  # a higher count only adds to both
+            at = (cost + prices[i] * n, packs + n)
+            if best[0] is not None:
+                if at > best[0][:2]:
+                    break  # a higher count only adds to both
+                rest = goal - covered - sizes[i] * n
+                if rest > 0:
+                    # What is left costs at least the cheapest price per unit of
+                    # the packs below, and takes at least rest / the largest of them.
+                    least = (at[0] + min(-(-rest * prices[j] // sizes[j]) for j in below),
+                             at[1] + -(-rest // max(sizes[j] for j in below)))
+                    if least > best[0][:2]:
+                        continue
             counts[i] = n
-            visit(depth + 1, covered + sizes[i] * n, bound[0], bound[1])
+            visit(depth + 1, covered + sizes[i] * n, at[0], at[1])
         counts[i] = 0
 
     visit(0, 0, 0, 0)
