@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Context, Decimal
+from fractions import Fraction
 
 from .units import can_convert, convert
 
@@ -157,10 +158,13 @@ def _best_counts(
     f_size, f_price = sizes[filler], prices[filler]
     counts = [0] * len(candidates)
     best: list = [None, ()]  # [key, counts]
-    # The packs still to count below each depth (the filler always), for a bound.
-    usable_below = [
-        [filler, *(i for i, limit in others[depth + 1:] if limit)] for depth in range(len(others))
-    ]
+    # For each depth: the packs still to count below it (the filler always) as
+    # (price, size) of the cheapest per unit, and the largest size.
+    below: list[tuple[int, int, int]] = []
+    for depth in range(len(others)):
+        left = [filler, *(i for i, limit in others[depth + 1:] if limit)]
+        cheapest = min(left, key=lambda j: Fraction(prices[j], sizes[j]))
+        below.append((prices[cheapest], sizes[cheapest], max(sizes[j] for j in left)))
 
     def leaf(covered: int, cost: int, packs: int) -> None:
         rest = goal - covered
@@ -181,7 +185,10 @@ def _best_counts(
             leaf(covered, cost, packs)
             return
         i, limit = others[depth]
-        below = usable_below[depth]
+        price_per, size_per, largest = below[depth]
+        # Pack i at least as dear per unit as the cheapest below: the bound
+        # without rounding never falls as its count grows.
+        dearer = prices[i] * size_per >= price_per * sizes[i]
         for n in range(limit + 1):
             at = (cost + prices[i] * n, packs + n)
             if best[0] is not None:
@@ -189,16 +196,28 @@ def _best_counts(
                     break  # a higher count only adds to both
                 rest = goal - covered - sizes[i] * n
                 if rest > 0:
+                    if dearer and at[0] * size_per + rest * price_per > best[0][0] * size_per:
+                        break
                     # What is left costs at least the cheapest price per unit of
                     # the packs below, and takes at least rest / the largest of them.
-                    least = (at[0] + min(-(-rest * prices[j] // sizes[j]) for j in below),
-                             at[1] + -(-rest // max(sizes[j] for j in below)))
+                    least = (at[0] - (-rest * price_per // size_per),
+                             at[1] - (-rest // largest))
                     if least > best[0][:2]:
                         continue
             counts[i] = n
             visit(depth + 1, covered + sizes[i] * n, at[0], at[1])
         counts[i] = 0
 
+    # Start from a good combination (as many of the cheapest per unit as fit,
+    # then the next...), so that the bounds cut from the first branch on; it
+    # is one of the combinations searched, so the answer is the same.
+    covered = cost = packs = 0
+    for i, limit in sorted(others, key=lambda o: Fraction(prices[o[0]], sizes[o[0]])):
+        n = min(limit, max(0, (goal - covered) // sizes[i]))
+        counts[i] = n
+        covered, cost, packs = covered + sizes[i] * n, cost + prices[i] * n, packs + n
+    leaf(covered, cost, packs)
+    counts = [0] * len(candidates)
     visit(0, 0, 0, 0)
     return best[1]
 
