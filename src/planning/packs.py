@@ -189,7 +189,14 @@ def _best_counts(
         # Pack i at least as dear per unit as the cheapest below: the bound
         # without rounding never falls as its count grows.
         dearer = prices[i] * size_per >= price_per * sizes[i]
-        for n in range(limit + 1):
+        start = 0
+        if not dearer and best[0] is not None:
+            # Cheaper per unit than the rest: that bound falls as its count
+            # grows, and every count below ``start`` already costs more.
+            over = (cost - best[0][0]) * size_per + (goal - covered) * price_per
+            if over > 0:
+                start = min(limit + 1, -(-over // (sizes[i] * price_per - prices[i] * size_per)))
+        for n in range(start, limit + 1):
             at = (cost + prices[i] * n, packs + n)
             if best[0] is not None:
                 if at > best[0][:2]:
