@@ -11,6 +11,7 @@ median of several runs after a warm-up, timed with ``time.perf_counter``.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -82,9 +83,12 @@ def build(size: Size, workdir: Path, doc: dict | None = None) -> tuple[Path, int
 
 
 def _timed(fn: Callable[[], object], prepare: Callable[[], object] | None = None) -> float:
-    """One call of ``fn`` in ms (``prepare`` runs first, untimed)."""
+    """One call of ``fn`` in ms (``prepare`` runs first, untimed). A full
+    garbage collection runs first too, so that a sample pays for the
+    collections its own allocations cause, not for the previous sample's."""
     if prepare is not None:
         prepare()
+    gc.collect()
     start = time.perf_counter()
     fn()
     return (time.perf_counter() - start) * 1000
