@@ -24,10 +24,10 @@ Leftover is what the packs hold beyond the gap, in the gap's unit.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Context, Decimal
+from fractions import Fraction
 
 from .units import can_convert, convert
 
@@ -129,30 +129,104 @@ def _search(gap: Decimal, candidates: list[tuple[Pack, Decimal]]) -> tuple[int, 
         if product <= SEARCH_LIMIT:
             break
         limits[i] = 0
-    f_pack, f_size = candidates[filler]
-    best_key: tuple | None = None
-    best: tuple[int, ...] = ()
-    for combo in itertools.product(*(range(limits[i] + 1) for i in others)):
-        covered = _ZERO
-        cost = _ZERO
-        for i, n in zip(others, combo, strict=True):
-            if n:
-                p, size = candidates[i]
-                covered = _CTX.add(covered, _CTX.multiply(size, n))
-                cost = _CTX.add(cost, _CTX.multiply(p.price or _ZERO, n))
-        rest = _CTX.subtract(gap, covered)
-        fill = _ceil_div(rest, f_size) if rest > 0 else 0
-        covered = _CTX.add(covered, _CTX.multiply(f_size, fill))
-        cost = _CTX.add(cost, _CTX.multiply(f_pack.price or _ZERO, fill))
-        counts = [0] * len(candidates)
-        for i, n in zip(others, combo, strict=True):
-            counts[i] = n
+    return _best_counts(gap, candidates, filler, [(i, limits[i]) for i in others])
+
+
+def _scaled(values: Sequence[Decimal]) -> list[int]:
+    """``values`` as whole numbers, all multiplied by the same power of ten
+    (exact: the search compares sums of them, and integers add far faster)."""
+    places = max(0, *(-int(v.as_tuple().exponent) for v in values))
+    return [int(v.scaleb(places, _CTX)) for v in values]
+
+
+def _best_counts(
+    gap: Decimal,
+    candidates: list[tuple[Pack, Decimal]],
+    filler: int,
+    others: list[tuple[int, int]],
+) -> tuple[int, ...]:
+    """The counts with the smallest key (cost, packs, covered, −preferred,
+    −counts in order) among every count of ``others`` (index, limit) from 0 to
+    its limit, the filler pack closing what is left. The key orders distinct
+    counts strictly, so the order of the enumeration does not matter; a
+    partial combination is not extended when its (cost, packs), plus the least
+    that covering the rest could add (at the cheapest price per unit, in the
+    largest packs left), already exceed the best found (prices ≥ 0)."""
+    scaled = _scaled([gap, *(s for _, s in candidates), *(p.price or _ZERO for p, _ in candidates)])
+    goal, sizes, prices = scaled[0], scaled[1:len(candidates) + 1], scaled[len(candidates) + 1:]
+    preferred = [p.preferred for p, _ in candidates]
+    f_size, f_price = sizes[filler], prices[filler]
+    counts = [0] * len(candidates)
+    best: list = [None, ()]  # [key, counts]
+    # For each depth: the packs still to count below it (the filler always) as
+    # (price, size) of the cheapest per unit, and the largest size.
+    below: list[tuple[int, int, int]] = []
+    for depth in range(len(others)):
+        left = [filler, *(i for i, limit in others[depth + 1:] if limit)]
+        cheapest = min(left, key=lambda j: Fraction(prices[j], sizes[j]))
+        below.append((prices[cheapest], sizes[cheapest], max(sizes[j] for j in left)))
+
+    def leaf(covered: int, cost: int, packs: int) -> None:
+        rest = goal - covered
+        fill = -(-rest // f_size) if rest > 0 else 0
+        head = (cost + f_price * fill, packs + fill)
+        if best[0] is not None and head > best[0][:2]:
+            return
         counts[filler] = fill
-        preferred = sum(n for (p, _), n in zip(candidates, counts, strict=True) if p.preferred)
-        key = (cost, sum(counts), covered, -preferred, [-n for n in counts])
-        if best_key is None or key < best_key:
-            best_key, best = key, tuple(counts)
-    return best
+        key = (*head, covered + f_size * fill,
+               -sum(n for n, pref in zip(counts, preferred, strict=True) if pref),
+               [-n for n in counts])
+        if best[0] is None or key < best[0]:
+            best[0], best[1] = key, tuple(counts)
+        counts[filler] = 0
+
+    def visit(depth: int, covered: int, cost: int, packs: int) -> None:
+        if depth == len(others):
+            leaf(covered, cost, packs)
+            return
+        i, limit = others[depth]
+        price_per, size_per, largest = below[depth]
+        # Pack i at least as dear per unit as the cheapest below: the bound
+        # without rounding never falls as its count grows.
+        dearer = prices[i] * size_per >= price_per * sizes[i]
+        start = 0
+        if not dearer and best[0] is not None:
+            # Cheaper per unit than the rest: that bound falls as its count
+            # grows, and every count below ``start`` already costs more.
+            over = (cost - best[0][0]) * size_per + (goal - covered) * price_per
+            if over > 0:
+                start = min(limit + 1, -(-over // (sizes[i] * price_per - prices[i] * size_per)))
+        for n in range(start, limit + 1):
+            at = (cost + prices[i] * n, packs + n)
+            if best[0] is not None:
+                if at > best[0][:2]:
+                    break  # a higher count only adds to both
+                rest = goal - covered - sizes[i] * n
+                if rest > 0:
+                    if dearer and at[0] * size_per + rest * price_per > best[0][0] * size_per:
+                        break
+                    # What is left costs at least the cheapest price per unit of
+                    # the packs below, and takes at least rest / the largest of them.
+                    least = (at[0] - (-rest * price_per // size_per),
+                             at[1] - (-rest // largest))
+                    if least > best[0][:2]:
+                        continue
+            counts[i] = n
+            visit(depth + 1, covered + sizes[i] * n, at[0], at[1])
+        counts[i] = 0
+
+    # Start from a good combination (as many of the cheapest per unit as fit,
+    # then the next...), so that the bounds cut from the first branch on; it
+    # is one of the combinations searched, so the answer is the same.
+    covered = cost = packs = 0
+    for i, limit in sorted(others, key=lambda o: Fraction(prices[o[0]], sizes[o[0]])):
+        n = min(limit, max(0, (goal - covered) // sizes[i]))
+        counts[i] = n
+        covered, cost, packs = covered + sizes[i] * n, cost + prices[i] * n, packs + n
+    leaf(covered, cost, packs)
+    counts = [0] * len(candidates)
+    visit(0, 0, 0, 0)
+    return best[1]
 
 
 def display_unit(chosen: str | None, packs: Sequence[Pack]) -> str | None:

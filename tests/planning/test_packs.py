@@ -141,6 +141,40 @@ def test_no_cheaper_combination_exists_within_the_bound(gap, packs):
     assert result.cost == _brute_force_cheapest(gap, packs)
 
 
+_maybe_priced = st.lists(
+    st.tuples(st.decimals(min_value=D(1), max_value=D(12), places=1),
+              st.none() | _prices, st.booleans()), min_size=1, max_size=3
+).map(lambda xs: [Pack(f"p{i}", s, "lb", p, preferred=f) for i, (s, p, f) in enumerate(xs)])
+
+
+def _brute_force_choice(gap, packs):
+    """Every covering combination within the bound, ranked by the whole rule:
+    price, packs, leftover, more of the preferred, earlier packs first."""
+    priced = [p for p in packs if p.price is not None]
+    candidates = priced or packs
+    bounds = [math.ceil(gap / p.quantity) for p in candidates]
+    best = None
+    for counts in itertools.product(*(range(b + 1) for b in bounds)):
+        covered = sum((p.quantity * n for p, n in zip(candidates, counts, strict=True)), D(0))
+        if covered < gap:
+            continue
+        cost = sum(((p.price or 0) * n for p, n in zip(candidates, counts, strict=True)), D(0))
+        preferred = sum(n for p, n in zip(candidates, counts, strict=True) if p.preferred)
+        key = (cost, sum(counts), covered, -preferred, [-n for n in counts])
+        if best is None or key < best[0]:
+            best = (key, counts)
+    return [(p.label, n) for p, n in zip(candidates, best[1], strict=True) if n]
+
+
+@settings(max_examples=150, deadline=None)
+@given(gap=st.decimals(min_value=D("0.1"), max_value=D(20), places=2), packs=_maybe_priced)
+def test_choice_is_the_first_of_every_combination_by_the_whole_rule(gap, packs):
+    # The search prunes and fills in one pack: it must still pick exactly the
+    # combination the rule ranks first, ties included, priced or not.
+    result = choose_packs(gap, "lb", packs)
+    assert [(b.pack.label, b.count) for b in result.buy] == _brute_force_choice(gap, packs)
+
+
 def test_display_unit_is_the_bakers_choice_else_the_preferred_packs_unit():
     packs = [Pack("bag", D(5), "lb"), Pack("jar", D(8), "oz", preferred=True)]
     assert display_unit("cup", packs) == "cup"

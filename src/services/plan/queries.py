@@ -45,6 +45,7 @@ from src.planning.types import Component, Good, YieldType
 from ..errors import NotFoundError
 from ..settings import CURRENCY_KEY
 from .loading import EventRow, RecipeInfo, plain
+from .memo import on_clear
 
 __all__ = [
     "PlanCatalog",
@@ -58,6 +59,7 @@ __all__ = [
 T = TypeVar("T")
 
 _PLAIN: dict[Decimal, Decimal] = {}
+on_clear(_PLAIN.clear)
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -80,6 +82,10 @@ class _Memo(Generic[T]):
     def __init__(self, build: Callable[[list[Any]], T]) -> None:
         self._build = build
         self._entry: tuple[list[Any], T] | None = None
+        on_clear(self.clear)
+
+    def clear(self) -> None:
+        self._entry = None
 
     def __call__(self, rows: list[Any]) -> T:
         rows = list(map(tuple, rows))  # plain tuples compare far faster than Rows
@@ -234,6 +240,7 @@ def _build_ingredients(rows: list[Any]) -> tuple[
 
 
 _INGREDIENTS_STATEMENT: list[Any] = []
+on_clear(_INGREDIENTS_STATEMENT.clear)
 
 
 def _ingredients_statement() -> Any:

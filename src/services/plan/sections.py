@@ -43,6 +43,7 @@ from .loading import (
     effective_recipe_lines,
     needs_by_recipe,
 )
+from .memo import on_clear
 from .snapshot import compare_with_snapshot, plan_document
 
 __all__ = [
@@ -75,6 +76,10 @@ class LastResult:
 
     def __init__(self) -> None:
         self._entry: tuple[tuple, object, object] | None = None
+        on_clear(self.clear)
+
+    def clear(self) -> None:
+        self._entry = None
 
     def get(self, shared: tuple, key: object, compute: Callable[[], _T]) -> _T:
         entry = self._entry
