@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-from .units import normalize_unit
+from .units import normalize_unit, unit_display
 
 __all__ = ["kitchen_round", "kitchen_text", "quantity_text"]
 
@@ -52,5 +52,6 @@ def kitchen_text(quantity: Decimal, unit: str) -> str:
 
 
 def quantity_text(quantity: Decimal, unit: str) -> str:
-    """The rounded figure with its unit: "2.6 lb", "6.75 cup", "12 each"."""
-    return f"{kitchen_text(quantity, unit)} {normalize_unit(unit)}"
+    """The rounded figure with its unit as the baker writes it: "2.6 lb", "6.75 cup",
+    "12 each", "8 fl oz" (not the internal "fl_oz")."""
+    return f"{kitchen_text(quantity, unit)} {unit_display(unit)}"

@@ -53,7 +53,8 @@ def schedule_pdf(view: ScheduleView, *, font_dir: Path | None = DEJAVU_DIR) -> P
                     f"{view.event.event_date.isoformat()} · baking from "
                     f"{view.first_day.isoformat()} · {ovens}")
     if not view.days:
-        pdf.line_text("Nothing to bake.")
+        pdf.line_text("Nothing scheduled: see below why." if view.problems
+                      else "Nothing to bake.")
     for day in view.days:
         bakes = sum(s.batches for s in day.sessions if s.action == "bake")
         pdf.line_text(f"{day.day.strftime('%a')} {day.day.isoformat()}: {bakes} "

@@ -52,7 +52,7 @@ def schedule_text(view: ScheduleView) -> str:
              + (" (default: two weeks before)" if view.first_day_is_default else "")
              + f", {ovens}", ""]
     if not view.days:
-        lines.append("Nothing to bake.")
+        lines.append("Nothing scheduled: see below why." if view.problems else "Nothing to bake.")
     for day in view.days:
         lines.append(f"{day.day.strftime('%a')} {day.day.isoformat()}  ({day.start}–{day.end})")
         lines.extend("  " + session_text(s) for s in day.sessions)

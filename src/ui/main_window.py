@@ -62,7 +62,10 @@ class MainWindow(ctk.CTkFrame):
         self._tab_changed()
 
     def catalog_changed_elsewhere(self) -> None:
-        """The planning tab's guide saved an ingredient or recipe: reload the built tabs."""
+        """The planning tab's guide saved an ingredient or recipe: reload the built tabs,
+        and the planning tab too, so its change watcher does not take this window's own
+        edit for one made on another computer."""
+        self.planning.reload()
         if self.catalog is not None:
             self.catalog.refresh()  # type: ignore[attr-defined]
         if self.pantry is not None:

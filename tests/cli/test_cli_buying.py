@@ -49,3 +49,12 @@ def test_plan_json_has_the_cost_fields(demo_db):
 def test_help_lists_the_buying_commands():
     done = run("--help")
     assert "add-pack" in done.stdout and "currency" in done.stdout
+
+
+def test_the_shopping_list_writes_fluid_ounces_as_fl_oz(demo_db):
+    done = run("shopping-list", "Holiday Cookie Exchange 2026", "--db", demo_db)
+    assert done.returncode == 0, done.stderr
+    molasses = next(line for line in done.stdout.splitlines() if "Molasses" in line)
+    # the need, the leftover and the pantry all in the baker's spelling
+    assert "fl_oz" not in done.stdout
+    assert "(leaves 8 fl oz)" in molasses and "on hand 12 fl oz" in molasses

@@ -116,3 +116,20 @@ def test_settings_commands_refuse_bad_input_with_one_line(demo_db):
                       "Loads per batch must be a whole number of at least 1")
     assert_user_error(run("bake-from", EVENT, "2026-12-30", "--db", demo_db),
                       "must be before the event")
+
+
+def test_nothing_scheduled_is_not_called_nothing_to_bake(tmp_path):
+    path = str(tmp_path / "late.db")
+    assert run("demo", "--db", path).returncode == 0
+    closed = [arg for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+              for arg in ("--closed", day)]
+    assert run("bakery", *closed, "--db", path).returncode == 0
+    done = run("schedule", EVENT, "--db", path)
+    assert done.returncode == 0, done.stderr
+    assert "Nothing to bake." not in done.stdout
+    assert "Nothing scheduled: see below why." in done.stdout
+    assert "Does not fit:" in done.stdout
+    pdf = tmp_path / "late.pdf"
+    assert run("schedule", EVENT, "--pdf", str(pdf), "--db", path).returncode == 0
+    text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert "Nothing to bake." not in text and "Nothing scheduled" in text

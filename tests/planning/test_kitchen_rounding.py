@@ -36,3 +36,9 @@ def test_rounding_is_within_half_a_step_except_counts():
     for raw in ("0.37", "1.13", "7.88", "15.01"):
         assert abs(kitchen_round(D(raw), "cup") - D(raw)) <= D("0.125")
         assert kitchen_round(D(raw), "each") >= D(raw)
+
+
+def test_quantity_text_writes_fluid_ounces_as_the_baker_does():
+    # The shopping list's "need 8 fl oz" and "(leaves 8 fl oz)" match the Unit column.
+    assert quantity_text(Decimal("8"), "fl_oz") == "8 fl oz"
+    assert quantity_text(Decimal("8"), "fl oz") == "8 fl oz"

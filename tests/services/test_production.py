@@ -125,3 +125,12 @@ def test_recipe_must_be_selected_and_time_valid(db, b, event_id):
     with pytest.raises(ValidationError, match='"yesterday" is not a valid time'):
         production.record_production(db, event_id, b.sugar_dough, 1, recorded_at="yesterday")
     assert production.list_production_runs(db, event_id) == ()
+
+
+def test_the_question_before_one_extra_batch_says_one_batch():
+    assert production.over_message("Pecan Pie", 1, 4, 4) == (
+        "Recording 1 batch of Pecan Pie goes beyond the decision "
+        "(4 decided, 4 already baked, 5 after this); confirm to record the extra batches"
+    )
+    assert production.over_message("Pumpkin Pie", 1, 0, 0).startswith(
+        "Pumpkin Pie has no batch decision, so the 1 batch would be extras;")

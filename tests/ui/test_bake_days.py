@@ -178,3 +178,19 @@ def test_bake_days_screenshot_fits_a_laptop_screen(root, demo):
     subprocess.run([importer, "-display", os.environ["DISPLAY"], "-window", "root", "-crop",
                     f"{w}x{h}+{x}+{y}", "+repage", str(shot)], check=True, timeout=30)
     assert shot.stat().st_size > 10_000
+
+
+def test_every_reason_why_batches_do_not_fit_stays_on_screen(root, demo):
+    from src.services.bakedays.settings import set_bakery_settings
+
+    event_id = find_event(demo, EVENT, None).id
+    set_bakery_settings(demo, 1, {day: None for day in range(7)})  # closed: nothing fits
+    root.geometry("1280x500+0+0")  # less room than the timeline asks for
+    view = BakeDaysView(root, demo, event_id)
+    view.pack(fill="both", expand=True)
+    pump(root, 6)
+    assert len(view.view.problems) > 3
+    label = view.problems
+    # The timeline gives way; the list of reasons is never squeezed to a line or two.
+    assert label.winfo_ismapped() and label.winfo_height() >= label.winfo_reqheight()
+    assert label.winfo_rooty() + label.winfo_height() <= view.winfo_rooty() + view.winfo_height()

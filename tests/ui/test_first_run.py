@@ -130,3 +130,14 @@ def test_what_the_guide_adds_shows_in_an_open_catalog(main, root, db):
     pump(root)
     panel = main.catalog.ingredients.panel
     assert [panel.tree.item(i, "text") for i in panel.shown_iids()] == ["Butter"]
+
+
+def test_what_the_guide_adds_is_not_announced_as_changed_elsewhere(main, root):
+    main.planning.welcome.step_buttons[0].invoke()
+    pump(root)
+    dialog = open_dialog(root, IngredientDialog)
+    type_into(dialog.name_entry, "Butter")
+    dialog.ok_button.invoke()
+    pump(root)
+    # This window saved it: the change watcher must not call it another computer's.
+    assert main.planning.watcher.check_now() is None

@@ -180,3 +180,17 @@ def test_empty_database_shows_the_welcome(root, db):
     pump(root)
     assert not planning.welcome.winfo_ismapped()
     assert planning.events.rows()[0][1] == "First event"
+
+
+def test_every_plan_state_fits_its_column_in_the_event_list(window, root):
+    import tkinter.font as tkfont
+
+    from src.ui import theme
+    from src.ui.planning.events_section import STATE_TEXT
+
+    pump(root)
+    tree = window.planning.events.tree
+    font = tkfont.Font(root=root, font=theme.tk_font(10))
+    # the cell's padding takes a few pixels on each side
+    room = tree.column("state", "width") - 8
+    assert all(font.measure(text) <= room for text in STATE_TEXT.values())

@@ -226,3 +226,16 @@ def test_the_window_tabs_are_reachable_and_pressed_from_the_keyboard(demo_window
     catalog._canvas.event_generate("<space>")
     pump(laptop_root, 6)
     assert demo_window.tabs.get() == "Catalog" and demo_window.catalog.winfo_ismapped()
+
+
+def test_the_recipes_note_in_production_wraps_inside_its_section(demo_window, laptop_root):
+    planning = _open(demo_window, "in_production")
+    planning.show_view("plan")
+    pump(laptop_root, 8)
+    recipes = planning.recipes
+    note = recipes.note_label
+    assert note.winfo_ismapped() and "amendment" in note.cget("text")
+    # Every word is shown: the wrapped lines are no wider than the section, so none is
+    # cut off at its right edge ("…through an" / "with a reason" lost "amendment").
+    inner = note._label
+    assert inner.winfo_reqwidth() <= recipes.winfo_width() - 10

@@ -31,6 +31,7 @@ from src.planning.kitchen_rounding import quantity_text
 from src.planning.packs import Pack, choose_packs, display_unit
 from src.planning.shopping import TO_BUY, PantryLine
 from src.planning.types import Good, YieldType
+from src.planning.units import unit_display
 
 from .cost_dto import (
     BatchCostRow,
@@ -78,7 +79,8 @@ def figure(cost: Cost, currency: str) -> CostFigure:
 def _pantry_texts(pantry: Iterable[PantryLine]) -> dict[int, str]:
     found: dict[int, list[str]] = {}
     for p in pantry:
-        found.setdefault(p.ingredient_id, []).append(f"{_plain_text(p.quantity)} {p.unit}")
+        found.setdefault(p.ingredient_id, []).append(
+            f"{_plain_text(p.quantity)} {unit_display(p.unit)}")
     return {iid: " + ".join(texts) for iid, texts in found.items()}
 
 

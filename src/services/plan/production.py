@@ -64,13 +64,15 @@ def run_rows(session: Session, event_id: int) -> tuple[ProductionRunRow, ...]:
 
 def over_message(name: str, count: int, decided: int, baked: int) -> str:
     """The question asked before recording beyond the decision."""
+    batches = "1 batch" if count == 1 else f"{count} batches"
     if decided == 0:
+        every = "the 1 batch" if count == 1 else f"all {count} batches"
         return (
-            f"{name} has no batch decision, so all {count} batches would be extras; "
+            f"{name} has no batch decision, so {every} would be extras; "
             "confirm to record the extra batches"
         )
     return (
-        f"Recording {count} batches of {name} goes beyond the decision "
+        f"Recording {batches} of {name} goes beyond the decision "
         f"({decided} decided, {baked} already baked, {baked + count} after this); "
         "confirm to record the extra batches"
     )

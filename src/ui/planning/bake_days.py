@@ -177,6 +177,12 @@ class BakeDaysView(ctk.CTkFrame):
         self.summary = ctk.CTkLabel(self, text="", anchor="w", justify="left",
                                     font=theme.font(13))
         self.summary.pack(fill="x", padx=10)
+        # Packed before the timeline, at the bottom: every line of why something does
+        # not fit stays on screen however little room the timeline leaves.
+        self.problems = ctk.CTkLabel(self, text="", anchor="w", justify="left",
+                                     text_color=theme.COLORS["short_fg"], wraplength=1000,
+                                     font=theme.font(12))
+        self.problems.pack(side="bottom", fill="x", padx=10, pady=(0, 8))
         box = ctk.CTkFrame(self, fg_color="transparent")
         box.pack(fill="both", expand=True, padx=8, pady=4)
         self.timeline = Timeline(box, height=360)
@@ -184,10 +190,6 @@ class BakeDaysView(ctk.CTkFrame):
         self.timeline.configure(yscrollcommand=bar_y.set)
         bar_y.pack(side="right", fill="y")
         self.timeline.pack(side="left", fill="both", expand=True)
-        self.problems = ctk.CTkLabel(self, text="", anchor="w", justify="left",
-                                     text_color=theme.COLORS["short_fg"], wraplength=1000,
-                                     font=theme.font(12))
-        self.problems.pack(fill="x", padx=10, pady=(0, 8))
         self.refresh()
 
     def show_event(self, event_id: int) -> None:

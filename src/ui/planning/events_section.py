@@ -83,9 +83,9 @@ class EventsSection(ctk.CTkFrame):
                                     selectmode="browse")
         for column, title, width, anchor, stretch in (
             ("date", "Date", 84, "w", False),
-            ("name", "Event", 112, "w", True),
+            ("name", "Event", 104, "w", True),
             ("attendees", "Attendees", 80, "e", False),
-            ("state", "State", 86, "w", False),
+            ("state", "State", 94, "w", False),  # "In production" whole
         ):
             self.tree.heading(column, text=title, anchor=anchor)
             self.tree.column(column, width=width, minwidth=40, anchor=anchor, stretch=stretch)

@@ -42,7 +42,9 @@ def summary_lines(p: OptimiseProposal) -> list[str]:
         before = "—" if old is None or old.cost is None else str(old.cost)
         lines.append(f"Ingredient cost: {before} → {new.cost}")
     elif p.objective == "extras":
-        lines.append("No ingredient prices yet: the fewest extra items, then the fewest batches.")
+        # The optimiser does not weigh pack prices yet (the catalog may well have them).
+        lines.append("Aiming for the fewest extra items, then the fewest batches "
+                     "(pack prices are not weighed here).")
     for s in p.shopping[:SHOPPING_SHOWN]:
         lines.append(f"Shopping: {s.ingredient_name} {s.current} → {s.proposed} {s.unit}")
     if len(p.shopping) > SHOPPING_SHOWN:

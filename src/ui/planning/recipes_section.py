@@ -62,6 +62,8 @@ class RecipesSection(ctk.CTkFrame):
             self, text="", font=theme.font(12), text_color=theme.COLORS["warning_fg"],
             anchor="w", justify="left", wraplength=660,
         )
+        # Wrap at the section's width, whatever it is: a longer line is cut off at the edge.
+        self.bind("<Configure>", self._fit_note, add="+")
         table = tk.Frame(self, bg=theme.color("section"))
         theme.on_appearance_change(table, lambda: table.configure(bg=theme.color("section")))
         table.pack(fill="both", expand=True, padx=10, pady=(0, 10))
@@ -136,6 +138,11 @@ class RecipesSection(ctk.CTkFrame):
         if not self._note_packed:
             self.note_label.pack(fill="x", padx=10, before=self.filter_entry)
             self._note_packed = True
+
+    def _fit_note(self, event: tk.Event) -> None:
+        width = max(200, event.width - 30)
+        if self.note_label.cget("wraplength") != width:
+            self.note_label.configure(wraplength=width)
 
     # -- filtering -----------------------------------------------------------
     def set_filter(self, text: str) -> None:
