@@ -116,8 +116,10 @@ def test_optimise_previews_pins_and_applies(planning, db):
     proposal = dialog.proposal
     assert len(dialog.tree.get_children()) == len(proposal.recipes) == 8
     assert "Every line is met with the 5 % margin." in dialog.summary.cget("text")
-    # The demo's packs have prices: the summary must not claim there are none.
-    assert "No ingredient prices" not in dialog.summary.cget("text")
+    # The demo's packs have prices: the optimiser aims for the lowest cost and says so.
+    assert proposal.objective == "cost"
+    assert "lowest ingredient cost" in dialog.summary.cget("text")
+    assert "No pack has a price" not in dialog.summary.cget("text")
     brownie = next(r for r in proposal.recipes if r.recipe_name == "Fudge Brownie Batter")
     assert "Brownie bite" in dialog.tree.set(str(brownie.recipe_id), "split")
     # Pin a recipe the proposal would change: it keeps its batches.

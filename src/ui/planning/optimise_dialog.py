@@ -41,10 +41,12 @@ def summary_lines(p: OptimiseProposal) -> list[str]:
     if new.cost is not None:
         before = "—" if old is None or old.cost is None else str(old.cost)
         lines.append(f"Ingredient cost: {before} → {new.cost}")
-    elif p.objective == "extras":
-        # The optimiser does not weigh pack prices yet (the catalog may well have them).
-        lines.append("Aiming for the fewest extra items, then the fewest batches "
-                     "(pack prices are not weighed here).")
+    if p.objective == "cost":
+        lines.append("Aiming for the lowest ingredient cost (from the packs' prices), then "
+                     "the fewest extra items and batches.")
+    else:
+        lines.append("No pack has a price: aiming for the fewest extra items, then the "
+                     "fewest batches.")
     for s in p.shopping[:SHOPPING_SHOWN]:
         lines.append(f"Shopping: {s.ingredient_name} {s.current} → {s.proposed} {s.unit}")
     if len(p.shopping) > SHOPPING_SHOWN:
