@@ -130,7 +130,7 @@ def _search(gap: Decimal, candidates: list[tuple[Pack, Decimal]]) -> tuple[int, 
             break
         limits[i] = 0
     f_pack, f_size = candidates[filler]
-    best_key: tuple | None = None
+    best_key: tuple[Decimal, int, Decimal, int, list[int]] | None = None
     best: tuple[int, ...] = ()
     for combo in itertools.product(*(range(limits[i] + 1) for i in others)):
         covered = _ZERO

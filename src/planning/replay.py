@@ -109,10 +109,10 @@ def current_amendment(
     they are now (the stored names stay where an id is missing or gone)."""
     out = dict(data)
     gid = data.get("finished_good_id")
-    if gid in good_names:
+    if isinstance(gid, int) and gid in good_names:
         out["finished_good_name"] = good_names[gid]
     rid = data.get("recipe_id")
-    if rid in recipe_names:
+    if isinstance(rid, int) and rid in recipe_names:
         out["recipe_name"] = recipe_names[rid]
     for stem in ("selected_recipe", "deselected_recipe"):
         ids, names = data.get(stem + "_ids") or [], list(data.get(stem + "_names") or [])

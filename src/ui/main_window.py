@@ -64,9 +64,9 @@ class MainWindow(ctk.CTkFrame):
     def catalog_changed_elsewhere(self) -> None:
         """The planning tab's guide saved an ingredient or recipe: reload the built tabs."""
         if self.catalog is not None:
-            self.catalog.refresh()  # type: ignore[attr-defined]
+            self.catalog.refresh()
         if self.pantry is not None:
-            self.pantry.refresh()  # type: ignore[attr-defined]
+            self.pantry.refresh()
 
     def data_changed(self) -> None:
         """Catalog or pantry data changed: the plan must be reloaded before it is shown."""

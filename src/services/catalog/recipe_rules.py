@@ -77,8 +77,8 @@ def validate_recipe(session: Session, data: RecipeInput, own: Recipe | None) -> 
     if errors:
         raise ValidationError.from_errors(errors)
     return CleanRecipe(
-        name=name,  # type: ignore[arg-type]
-        category=category,  # type: ignore[arg-type]
+        name=name,
+        category=category,
         notes=(data.notes or "").strip(),
         base_recipe_id=data.base_recipe_id,
         lines=lines,

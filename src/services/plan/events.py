@@ -93,8 +93,8 @@ def _validated(name, event_date, expected_attendees, notes) -> tuple[str, date, 
         raise ValidationError.from_errors(errors)
     return (
         values["name"],  # type: ignore[return-value]
-        values["event_date"],  # type: ignore[return-value]
-        values["expected_attendees"],  # type: ignore[return-value]
+        values["event_date"],
+        values["expected_attendees"],
         (notes or "").strip(),
     )
 

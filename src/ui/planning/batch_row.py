@@ -273,7 +273,7 @@ class RecipeRow:
         radio.configure(
             text=option_text(row, option), value=option.batches, fg=fg, bg=bg,
             activebackground=bg, disabledforeground=theme.color("disabled_text"),
-            **big_radio_options(off, on, bg),  # type: ignore[arg-type]
+            **big_radio_options(off, on, bg),
         )
 
     def option(self, batches: int) -> OptionRow | None:
