@@ -280,7 +280,7 @@ def update_finished_good(
             raise _not_found(good_id)
         clean, parts = _validated(catalog, good_id, name, components)
         _check_no_cycle(catalog, good_id, clean, parts)
-        good = session.get(FinishedGood, good_id)
+        good = session.get_one(FinishedGood, good_id)
         good.name = clean
         good.notes = (notes or "").strip()
         _write_components(session, good, parts)

@@ -248,6 +248,8 @@ def _goods_using_units(session: Session, unit_ids: list[int]) -> dict[int, list[
     ).all()
     out: dict[int, list[str]] = {}
     for uid, name in rows:
+        if uid is None:  # excluded by the query; narrows the column's type
+            continue
         out.setdefault(uid, []).append(name)
     return {uid: sorted(set(names), key=str.casefold) for uid, names in out.items()}
 
