@@ -107,7 +107,8 @@ def choose_packs(
     if priced:
         cost = _ZERO
         for b in buy:
-            cost = _CTX.add(cost, _CTX.multiply(b.pack.price, b.count))  # type: ignore[arg-type]
+            assert b.pack.price is not None  # only priced packs take part when any has one
+            cost = _CTX.add(cost, _CTX.multiply(b.pack.price, b.count))
     return Purchase(buy, covered, _CTX.subtract(covered, gap), cost, tuple(unusable))
 
 

@@ -82,10 +82,12 @@ def current_snapshot(
     recipe_ids, good_ids = ids.get("recipes") or {}, ids.get("goods") or {}
 
     def recipe(name: str) -> str:
-        return recipe_names.get(recipe_ids.get(name), name)  # type: ignore[arg-type]
+        rid = recipe_ids.get(name)
+        return recipe_names.get(rid, name) if isinstance(rid, int) else name
 
     def good(name: str) -> str:
-        return good_names.get(good_ids.get(name), name)  # type: ignore[arg-type]
+        gid = good_ids.get(name)
+        return good_names.get(gid, name) if isinstance(gid, int) else name
 
     out = {k: v for k, v in snapshot.items() if k != "ids"}
     out["recipes"] = sorted(recipe(r) for r in snapshot.get("recipes") or ())

@@ -65,7 +65,8 @@ class YieldType:
         """:meth:`batches_per_item` as (numerator, denominator) in lowest terms,
         for integer arithmetic on hot paths."""
         if self.mode == DISCRETE_COUNT:
-            return 1, self.items_per_batch  # type: ignore[return-value]
+            assert self.items_per_batch is not None  # checked when built
+            return 1, self.items_per_batch
         f = _portion(self.batch_percentage)
         return f.numerator, f.denominator
 
