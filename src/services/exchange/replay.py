@@ -84,7 +84,9 @@ def _differences(expected: Mapping[str, tuple], actual: Mapping[str, tuple]) -> 
     for k in sorted(set(expected) | set(actual)):
         before, now = expected.get(k), actual.get(k)
         if before is None or now is None or before[1] != now[1]:
-            name = (now or before)[0]  # type: ignore[index]
+            row = now if now is not None else before
+            assert row is not None  # k comes from one of the two
+            name = row[0]
             was = "none" if before is None else before[1]
             found = "none" if now is None else now[1]
             out.append(f"{name}: expected {was}, found {found}")
