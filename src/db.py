@@ -173,7 +173,7 @@ def _require_migrations() -> None:
         raise DatabaseError(str(exc)) from None
 
 
-def known_revisions() -> tuple[set[str], str]:
+def known_revisions() -> tuple[set[str], str | None]:
     """All revisions this code knows, and the head."""
     from alembic.script import ScriptDirectory
 
@@ -369,6 +369,7 @@ def _upgrade_sqlite(engine: Engine) -> None:
 
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
+        assert raw is not None, "an open SQLite connection has its driver connection"
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():

@@ -15,7 +15,7 @@ def _number(value: object) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def optimise_json(proposal) -> dict:  # type: ignore[no-untyped-def]
+def optimise_json(proposal) -> dict:
     """The ``optimise --json`` document (EXCHANGE.md, version 2 additions)."""
     return {
         "objective": proposal.objective,

@@ -66,7 +66,8 @@ class Digits:
             return "is not a finite number"
         if abs(value) >= self.bound:
             return f"is too large (at most {self.largest:,f})"
-        if value != 0 and -value.normalize().as_tuple().exponent > self.scale:  # type: ignore[operator]
+        exponent = value.normalize().as_tuple().exponent  # a finite value's is a number
+        if value != 0 and isinstance(exponent, int) and -exponent > self.scale:
             return (
                 f"can have at most {self.scale} decimal places "
                 f"(the smallest amount is {self.step:f})"

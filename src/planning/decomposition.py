@@ -121,7 +121,8 @@ def expand_reachable(goods: Mapping[int, Good], roots: Iterable[int]) -> dict[in
             if comp.unit_id is not None:
                 acc[comp.unit_id] = acc.get(comp.unit_id, 0) + q
                 continue
-            child = memo[comp.good_id]  # type: ignore[index]
+            assert comp.good_id is not None  # a component holds a unit or a good
+            child = memo[comp.good_id]
             if not acc:
                 acc = dict(child) if q == 1 else {u: q * n for u, n in child.items()}
             elif q == 1:

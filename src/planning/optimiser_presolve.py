@@ -64,7 +64,9 @@ def best_fill(weights: Sequence[int], capacity: int) -> tuple[int, ...] | None:
     return best
 
 
-def _solo(q_list: list[Requirement], inp: OptimiseInput, pinned_at: int | None):
+def _solo(
+    q_list: list[Requirement], inp: OptimiseInput, pinned_at: int | None
+) -> tuple[int, dict[int, int]] | None:
     """(batches, {key: items}) for one independent recipe, or None for the solver."""
     per = [q.sources[0].batches_per_item for q in q_list]
     targets = [target_items(q.items, inp.margin_percent) for q in q_list]

@@ -107,7 +107,8 @@ def choose_packs(
     if priced:
         cost = _ZERO
         for b in buy:
-            cost = _CTX.add(cost, _CTX.multiply(b.pack.price, b.count))  # type: ignore[arg-type]
+            assert b.pack.price is not None  # only priced packs take part when any has one
+            cost = _CTX.add(cost, _CTX.multiply(b.pack.price, b.count))
     return Purchase(buy, covered, _CTX.subtract(covered, gap), cost, tuple(unusable))
 
 
@@ -139,6 +140,14 @@ def _scaled(values: Sequence[Decimal]) -> list[int]:
     return [int(v.scaleb(places, _CTX)) for v in values]
 
 
+class _Best:
+    """The best combination found so far: its ordering key and its counts."""
+
+    def __init__(self) -> None:
+        self.key: tuple[int, int, int, int, list[int]] | None = None
+        self.counts: tuple[int, ...] = ()
+
+
 def _best_counts(
     gap: Decimal,
     candidates: list[tuple[Pack, Decimal]],
@@ -157,7 +166,7 @@ def _best_counts(
     preferred = [p.preferred for p, _ in candidates]
     f_size, f_price = sizes[filler], prices[filler]
     counts = [0] * len(candidates)
-    best: list = [None, ()]  # [key, counts]
+    best = _Best()
     # For each depth: the packs still to count below it (the filler always) as
     # (price, size) of the cheapest per unit, and the largest size.
     below: list[tuple[int, int, int]] = []
@@ -170,14 +179,14 @@ def _best_counts(
         rest = goal - covered
         fill = -(-rest // f_size) if rest > 0 else 0
         head = (cost + f_price * fill, packs + fill)
-        if best[0] is not None and head > best[0][:2]:
+        if best.key is not None and head > best.key[:2]:
             return
         counts[filler] = fill
         key = (*head, covered + f_size * fill,
                -sum(n for n, pref in zip(counts, preferred, strict=True) if pref),
                [-n for n in counts])
-        if best[0] is None or key < best[0]:
-            best[0], best[1] = key, tuple(counts)
+        if best.key is None or key < best.key:
+            best.key, best.counts = key, tuple(counts)
         counts[filler] = 0
 
     def visit(depth: int, covered: int, cost: int, packs: int) -> None:
@@ -190,26 +199,26 @@ def _best_counts(
         # without rounding never falls as its count grows.
         dearer = prices[i] * size_per >= price_per * sizes[i]
         start = 0
-        if not dearer and best[0] is not None:
+        if not dearer and best.key is not None:
             # Cheaper per unit than the rest: that bound falls as its count
             # grows, and every count below ``start`` already costs more.
-            over = (cost - best[0][0]) * size_per + (goal - covered) * price_per
+            over = (cost - best.key[0]) * size_per + (goal - covered) * price_per
             if over > 0:
                 start = min(limit + 1, -(-over // (sizes[i] * price_per - prices[i] * size_per)))
         for n in range(start, limit + 1):
             at = (cost + prices[i] * n, packs + n)
-            if best[0] is not None:
-                if at > best[0][:2]:
+            if best.key is not None:
+                if at > best.key[:2]:
                     break  # a higher count only adds to both
                 rest = goal - covered - sizes[i] * n
                 if rest > 0:
-                    if dearer and at[0] * size_per + rest * price_per > best[0][0] * size_per:
+                    if dearer and at[0] * size_per + rest * price_per > best.key[0] * size_per:
                         break
                     # What is left costs at least the cheapest price per unit of
                     # the packs below, and takes at least rest / the largest of them.
                     least = (at[0] - (-rest * price_per // size_per),
                              at[1] - (-rest // largest))
-                    if least > best[0][:2]:
+                    if least > best.key[:2]:
                         continue
             counts[i] = n
             visit(depth + 1, covered + sizes[i] * n, at[0], at[1])
@@ -226,7 +235,7 @@ def _best_counts(
     leaf(covered, cost, packs)
     counts = [0] * len(candidates)
     visit(0, 0, 0, 0)
-    return best[1]
+    return best.counts
 
 
 def display_unit(chosen: str | None, packs: Sequence[Pack]) -> str | None:

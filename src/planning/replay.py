@@ -82,10 +82,12 @@ def current_snapshot(
     recipe_ids, good_ids = ids.get("recipes") or {}, ids.get("goods") or {}
 
     def recipe(name: str) -> str:
-        return recipe_names.get(recipe_ids.get(name), name)  # type: ignore[arg-type]
+        rid = recipe_ids.get(name)
+        return recipe_names.get(rid, name) if isinstance(rid, int) else name
 
     def good(name: str) -> str:
-        return good_names.get(good_ids.get(name), name)  # type: ignore[arg-type]
+        gid = good_ids.get(name)
+        return good_names.get(gid, name) if isinstance(gid, int) else name
 
     out = {k: v for k, v in snapshot.items() if k != "ids"}
     out["recipes"] = sorted(recipe(r) for r in snapshot.get("recipes") or ())
@@ -109,10 +111,10 @@ def current_amendment(
     they are now (the stored names stay where an id is missing or gone)."""
     out = dict(data)
     gid = data.get("finished_good_id")
-    if gid in good_names:
+    if isinstance(gid, int) and gid in good_names:
         out["finished_good_name"] = good_names[gid]
     rid = data.get("recipe_id")
-    if rid in recipe_names:
+    if isinstance(rid, int) and rid in recipe_names:
         out["recipe_name"] = recipe_names[rid]
     for stem in ("selected_recipe", "deselected_recipe"):
         ids, names = data.get(stem + "_ids") or [], list(data.get(stem + "_names") or [])

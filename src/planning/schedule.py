@@ -98,7 +98,9 @@ class _Job:
 
     @property
     def oven_span(self) -> int:
-        return self.timing.loads_per_batch * self.timing.oven_minutes  # type: ignore[operator]
+        loads, minutes = self.timing.loads_per_batch, self.timing.oven_minutes
+        assert loads is not None and minutes is not None  # jobs have complete timing
+        return loads * minutes
 
 
 @dataclass

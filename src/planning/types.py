@@ -58,15 +58,16 @@ class YieldType:
         for batch portions (a 50 % cake gives ``Fraction(1, 2)``).
         """
         if self.mode == DISCRETE_COUNT:
-            return Fraction(1, self.items_per_batch)  # type: ignore[arg-type]
-        return _portion(self.batch_percentage)  # type: ignore[arg-type]
+            return Fraction(1, self.items_per_batch)
+        return _portion(self.batch_percentage)
 
     def batches_per_item_ratio(self) -> tuple[int, int]:
         """:meth:`batches_per_item` as (numerator, denominator) in lowest terms,
         for integer arithmetic on hot paths."""
         if self.mode == DISCRETE_COUNT:
-            return 1, self.items_per_batch  # type: ignore[return-value]
-        f = _portion(self.batch_percentage)  # type: ignore[arg-type]
+            assert self.items_per_batch is not None  # checked when built
+            return 1, self.items_per_batch
+        f = _portion(self.batch_percentage)
         return f.numerator, f.denominator
 
 

@@ -211,7 +211,7 @@ def get_registry() -> Any:
             if _registry is None:
                 import pint  # lazy: pint costs ~150 ms to import
 
-                reg = pint.UnitRegistry(None, non_int_type=Decimal)
+                reg: Any = pint.UnitRegistry(None, non_int_type=Decimal)
                 for line in _DEFINITIONS:
                     reg.define(line)
                 _registry = reg
@@ -289,8 +289,8 @@ def convert(
             raise _refusal(src, dst)
     density = _check_density(density_g_per_ml)  # a bad density is a ValueError
     base = _WORK.multiply(q, _FACTORS[src])  # grams, millilitres or items
-    if a == MASS and b == VOLUME:
+    if density is not None and a == MASS and b == VOLUME:
         base = _WORK.divide(base, density)
-    elif a == VOLUME and b == MASS:
+    elif density is not None and a == VOLUME and b == MASS:
         base = _WORK.multiply(base, density)
     return _RESULT.plus(_WORK.divide(base, _FACTORS[dst]))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from fpdf import FPDF
@@ -57,7 +58,7 @@ class Printout(FPDF):
         self.set_font(self.family, "", size)
         self.multi_cell(0, 4.5, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def row(self, cells: list[str], widths: list[float], *, right: frozenset[int] = frozenset(),
+    def row(self, cells: list[str], widths: Sequence[float], *, right: frozenset[int] = frozenset(),
             bold: bool = False, size: int = 9) -> None:
         self.set_font(self.family, "B" if bold else "", size)
         for i, (text, width) in enumerate(zip(cells, widths, strict=True)):

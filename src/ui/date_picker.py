@@ -67,7 +67,7 @@ class DatePicker(tk.Toplevel):
         for index in range(42):
             cell = tk.Label(self.inner, width=3, bg=bg, font=theme.tk_font(11), cursor="hand2")
             cell.grid(row=2 + index // 7, column=index % 7, padx=1, pady=1)
-            cell.bind("<Button-1>", lambda _e, i=index: self._click(i))
+            cell.bind("<Button-1>", self._clicker(index))
             self.cells.append(cell)
         self.days: list[date | None] = [None] * 42
         self.bind("<Escape>", lambda _e: self.close())
@@ -91,13 +91,14 @@ class DatePicker(tk.Toplevel):
         bg, text = theme.color("tree_bg"), theme.color("text")
         for index, cell in enumerate(self.cells):
             day = flat[index] if index < len(flat) else None
-            self.days[index] = day if day is not None and day.month == self.month else None
-            if self.days[index] is None:
+            shown = day if day is not None and day.month == self.month else None
+            self.days[index] = shown
+            if shown is None:
                 cell.configure(text="", bg=bg)
                 continue
             chosen = day == self._selected
             cell.configure(
-                text=str(day.day),
+                text=str(shown.day),
                 bg=theme.color("accent") if chosen else bg,
                 fg=theme.color("accent_text") if chosen else text,
                 relief="solid" if day == self._today else "flat",
@@ -114,6 +115,10 @@ class DatePicker(tk.Toplevel):
     def pick(self, day: date) -> None:
         self.close()
         self._on_pick(day)
+
+    def _clicker(self, index: int) -> Callable[[object], None]:
+        """The click handler of the cell at ``index``."""
+        return lambda _event: self._click(index)
 
     def _click(self, index: int) -> None:
         day = self.days[index]

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
+from typing import TypeVar
 
 import customtkinter as ctk
 
 from . import theme
 
 MESSAGE_WIDTH = 440
+
+_T = TypeVar("_T")  # what a form's service call returns
 
 
 def _place_over(dialog: tk.Toplevel, parent: tk.Misc) -> None:
@@ -225,8 +228,8 @@ class FormDialog(_Dialog):
         self._row = 0
 
     def add_field(
-        self, label: str, widget: tk.Misc, name: str | None = None, hint: str | None = None
-    ) -> tk.Misc:
+        self, label: str, widget: tk.Widget, name: str | None = None, hint: str | None = None
+    ) -> tk.Widget:
         """Lay out ``label`` and ``widget`` (a child of ``self.body``) with an error line
         below. ``name`` (default: the label) is what ``set_error`` takes; the widget
         and the label work too. ``hint`` (e.g. a format) is shown small, right of the widget."""
@@ -263,15 +266,17 @@ class FormDialog(_Dialog):
     def set_error(self, field: object, text: str) -> None:
         """Show ``text`` under ``field`` (a name, label or widget); an unknown field or
         None shows it above the buttons. Empty text clears it."""
-        key = self._key(field) if field is not None else None
-        label = self._errors.get(key) if key is not None else self.form_error
-        label.configure(text=text or "")
+        self._label_of(field).configure(text=text or "")
 
     def error_text(self, field: object) -> str:
         """The error shown for ``field`` now ("" when none); None means the form's own line."""
+        return str(self._label_of(field).cget("text"))
+
+    def _label_of(self, field: object) -> ctk.CTkLabel:
+        """The error line of ``field``; the form's own line for None or an unknown field."""
         key = self._key(field) if field is not None else None
-        label = self._errors.get(key) if key is not None else self.form_error
-        return str(label.cget("text"))
+        label = self._errors.get(key) if key is not None else None
+        return label if label is not None else self.form_error
 
     def set_errors(self, errors: dict[str, str]) -> None:
         """Clear every error, then show each of ``errors`` at its field."""
@@ -279,7 +284,7 @@ class FormDialog(_Dialog):
         for field, text in errors.items():
             self.set_error(field, text)
 
-    def save_with(self, call: Callable[[], object], on_saved: Callable[[object], None]) -> bool:
+    def save_with(self, call: Callable[[], _T], on_saved: Callable[[_T], None]) -> bool:
         """Run a service call for this form: on success pass its result to
         ``on_saved`` and return True (the dialog closes); on a refusal show the
         service's messages at their fields, keep everything typed, return False."""
@@ -288,7 +293,11 @@ class FormDialog(_Dialog):
         try:
             saved = call()
         except ValidationError as exc:
-            self.set_errors(exc.errors or {None: exc.message})
+            if exc.errors:
+                self.set_errors(exc.errors)
+            else:
+                self.clear_errors()
+                self.set_error(None, exc.message)
             return False
         except ServiceError as exc:
             self.clear_errors()

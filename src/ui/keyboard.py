@@ -32,7 +32,7 @@ def make_focusable(button: ctk.CTkButton) -> None:
     canvas = button._canvas  # CTkButton keeps its canvas private; it is what takes focus
     if getattr(button, "_keyboard_ready", False):
         return
-    button._keyboard_ready = True  # type: ignore[attr-defined]
+    button._keyboard_ready = True
 
     def takes_focus(_name: str) -> int:
         return 0 if str(button.cget("state")) == "disabled" else 1

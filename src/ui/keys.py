@@ -11,17 +11,19 @@ from __future__ import annotations
 import tkinter as tk
 
 
-def _select_all_entry(event: tk.Event) -> str:
-    widget = event.widget
-    widget.select_range(0, "end")
-    widget.icursor("end")
+def _select_all_entry(event: tk.Event[tk.Misc]) -> str:
+    widget = event.widget  # bound to the Entry class: a tk.Entry
+    if isinstance(widget, tk.Entry):
+        widget.select_range(0, "end")
+        widget.icursor("end")
     return "break"
 
 
-def _select_all_text(event: tk.Event) -> str:
-    widget = event.widget
-    widget.tag_add("sel", "1.0", "end-1c")
-    widget.mark_set("insert", "end-1c")
+def _select_all_text(event: tk.Event[tk.Misc]) -> str:
+    widget = event.widget  # bound to the Text class: a tk.Text
+    if isinstance(widget, tk.Text):
+        widget.tag_add("sel", "1.0", "end-1c")
+        widget.mark_set("insert", "end-1c")
     return "break"
 
 

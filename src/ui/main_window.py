@@ -67,9 +67,9 @@ class MainWindow(ctk.CTkFrame):
         edit for one made on another computer."""
         self.planning.reload()
         if self.catalog is not None:
-            self.catalog.refresh()  # type: ignore[attr-defined]
+            self.catalog.refresh()
         if self.pantry is not None:
-            self.pantry.refresh()  # type: ignore[attr-defined]
+            self.pantry.refresh()
 
     def data_changed(self) -> None:
         """Catalog or pantry data changed: the plan must be reloaded before it is shown."""

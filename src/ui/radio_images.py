@@ -9,6 +9,7 @@ image instead, ring only when off and with a dot when on, recoloured by
 from __future__ import annotations
 
 import tkinter as tk
+from typing import Literal, TypedDict
 
 SIZE = 18
 _CACHE = "_bake_radio_images"  # attribute of the root: images live and die with it
@@ -36,7 +37,7 @@ def _circle(master: tk.Misc, ring: str, fill: str, dot: str | None) -> tk.PhotoI
 def radio_images(master: tk.Misc, ring: str, fill: str, dot: str) -> tuple[tk.PhotoImage,
                                                                           tk.PhotoImage]:
     """(off, on) circle images in these colours (cached per root and colour set)."""
-    root = master._root()
+    root = master.nametowidget(".")  # the application's root window
     cache: dict[tuple[str, str, str], tuple[tk.PhotoImage, tk.PhotoImage]] = getattr(
         root, _CACHE, None) or {}
     setattr(root, _CACHE, cache)
@@ -46,8 +47,24 @@ def radio_images(master: tk.Misc, ring: str, fill: str, dot: str) -> tuple[tk.Ph
     return cache[key]
 
 
-def big_radio_options(off: tk.PhotoImage, on: tk.PhotoImage, bg: str) -> dict[str, object]:
+class RadioLook(TypedDict):
+    """Radiobutton options for :func:`big_radio_options`."""
+
+    image: tk.PhotoImage
+    selectimage: tk.PhotoImage
+    compound: Literal["left"]
+    indicatoron: bool
+    relief: Literal["flat"]
+    offrelief: Literal["flat"]
+    overrelief: Literal["flat"]
+    selectcolor: str
+    borderwidth: int
+    padx: int
+    pady: int
+
+
+def big_radio_options(off: tk.PhotoImage, on: tk.PhotoImage, bg: str) -> RadioLook:
     """Radiobutton options that show ``off``/``on`` left of the text, on ``bg``."""
-    return dict(image=off, selectimage=on, compound="left", indicatoron=0, relief="flat",
-                offrelief="flat", overrelief="flat", selectcolor=bg, borderwidth=0,
-                padx=4, pady=3)
+    return RadioLook(image=off, selectimage=on, compound="left", indicatoron=False,
+                     relief="flat", offrelief="flat", overrelief="flat", selectcolor=bg,
+                     borderwidth=0, padx=4, pady=3)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 import tkinter as tk
 from tkinter import ttk
+from typing import Any
 
 from src.ui import theme
 
@@ -25,7 +26,7 @@ SELF_SCROLLING = (ttk.Treeview, tk.Text, tk.Listbox)
 class ScrollArea(tk.Frame):
     """A vertically scrolling area; put children in ``self.body``."""
 
-    def __init__(self, master: tk.Misc, **kwargs: object) -> None:
+    def __init__(self, master: tk.Misc, **kwargs: Any) -> None:
         super().__init__(master, highlightthickness=0, borderwidth=0, **kwargs)
         self.canvas = tk.Canvas(self, highlightthickness=0, borderwidth=0, height=40)
         self.bar = ttk.Scrollbar(self, orient="vertical", command=self.canvas.yview,
@@ -53,7 +54,7 @@ class ScrollArea(tk.Frame):
         self.canvas.configure(scrollregion=(0, 0, width, self.body.winfo_reqheight()))
         self._show_bar(self.can_scroll())
 
-    def _bar_moved(self, first: str, last: str) -> None:
+    def _bar_moved(self, first: float | str, last: float | str) -> None:
         self.bar.set(first, last)
 
     def _show_bar(self, shown: bool) -> None:

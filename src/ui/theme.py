@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import tkinter as tk
 from tkinter import ttk
+from typing import Literal
 
 import customtkinter as ctk
+
+# Where a tree cell's text sits (Tk's anchor names).
+Anchor = Literal["nw", "n", "ne", "w", "center", "e", "sw", "s", "se"]
 
 # (light, dark). Status colours are chosen to stay readable as text on the
 # window background and as row backgrounds behind the default text colour.

@@ -96,7 +96,7 @@ def _quiet_highs(highspy: Any) -> Any:
     return h
 
 
-def _add_row(h, np, coeffs, lower: float, upper: float) -> None:  # type: ignore[no-untyped-def]
+def _add_row(h, np, coeffs, lower: float, upper: float) -> None:
     idx = np.array(list(coeffs), dtype=np.int32)
     val = np.array([float(c) for c in coeffs.values()], dtype=np.float64)
     h.addRow(lower, upper, len(idx), idx, val)

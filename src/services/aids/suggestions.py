@@ -111,7 +111,8 @@ def set_per_guest(db: Database, good_id: int, rate: object) -> Decimal | None:
     guest takes: a number more than zero ("3", "0.1")."""
     text = "" if rate is None else str(rate).strip()
     value = None if text == "" else parse_decimal(rate, what="Per-guest rate", field="per_guest")
-    if value is not None and value.as_tuple().exponent < -4:  # type: ignore[operator]
+    exponent = value.as_tuple().exponent if value is not None else 0
+    if isinstance(exponent, int) and exponent < -4:
         raise ValidationError(
             f"Per-guest rate has at most 4 decimal places, not {text}", field="per_guest"
         )

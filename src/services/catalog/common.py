@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import overload
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +22,12 @@ from ..validation import name_key
 CATEGORY_MAX = 100
 
 
+@overload
+def plain_decimal(value: Decimal) -> Decimal: ...
+@overload
+def plain_decimal(value: None) -> None: ...
+@overload
+def plain_decimal(value: Decimal | None) -> Decimal | None: ...
 def plain_decimal(value: Decimal | None) -> Decimal | None:
     """``value`` without the storage scale's trailing zeros ("2.750000" → 2.75),
     never in exponent form, so a value reads the same before and after a save."""

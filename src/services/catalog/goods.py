@@ -187,7 +187,7 @@ def _validated(
             out.append(Component(quantity, **{f"{kind}_id": ref}))
     if errors:
         raise ValidationError.from_errors(errors)
-    return clean, out  # type: ignore[return-value]
+    return clean, out
 
 
 def _check_reference(
@@ -208,7 +208,7 @@ def _check_reference(
             f"{label}: finished good {item.good_id} does not exist (it may have been deleted)"
         )
         return None
-    return ("good", item.good_id)  # type: ignore[return-value]
+    return ("good", item.good_id)
 
 
 def _check_no_cycle(catalog: _Catalog, good_id: int, name: str, parts: list[Component]) -> None:
@@ -280,7 +280,7 @@ def update_finished_good(
             raise _not_found(good_id)
         clean, parts = _validated(catalog, good_id, name, components)
         _check_no_cycle(catalog, good_id, clean, parts)
-        good = session.get(FinishedGood, good_id)
+        good = session.get_one(FinishedGood, good_id)
         good.name = clean
         good.notes = (notes or "").strip()
         _write_components(session, good, parts)

@@ -54,7 +54,7 @@ def _view(p: PurchasePack) -> PackView:
         id=p.id,
         ingredient_id=p.ingredient_id,
         label=p.label,
-        quantity=plain_decimal(p.quantity),  # type: ignore[arg-type]
+        quantity=plain_decimal(p.quantity),
         unit=p.unit,
         price=plain_decimal(p.price),
         store=p.store,

@@ -77,8 +77,8 @@ def validate_recipe(session: Session, data: RecipeInput, own: Recipe | None) -> 
     if errors:
         raise ValidationError.from_errors(errors)
     return CleanRecipe(
-        name=name,  # type: ignore[arg-type]
-        category=category,  # type: ignore[arg-type]
+        name=name,
+        category=category,
         notes=(data.notes or "").strip(),
         base_recipe_id=data.base_recipe_id,
         lines=lines,
@@ -99,7 +99,7 @@ def _check_base(
         errors[field] = "A recipe cannot be a variant of itself"
     elif base.base_recipe_id is not None:
         errors[field] = (
-            f'"{base.name}" is itself a variant of "{base.base_recipe.name}"; a variant\'s '
+            f'"{base.name}" is itself a variant of "{_name_of(base.base_recipe)}"; a variant\'s '
             "base must be a base recipe (variants are only one level deep)"
         )
     elif own is not None and own.variants:
@@ -259,3 +259,8 @@ def _parse_percentage(value: object, label: str, where: str) -> Decimal:
             f"{label}: share of a batch must be at most 100 %, not {number}", field=field
         )
     return number
+
+
+def _name_of(recipe: Recipe | None) -> str:
+    """A related recipe's name ("" when the relation is not loaded)."""
+    return recipe.name if recipe is not None else ""

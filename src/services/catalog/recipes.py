@@ -54,7 +54,8 @@ def yield_label(mode: str, items_per_batch: int | None, percentage: Decimal | No
     """The yield in words: "24 per batch" or "50 % of a batch per item"."""
     if mode == YieldMode.DISCRETE_COUNT.value:
         return f"{items_per_batch} per batch"
-    return f"{format_decimal(percentage)} % of a batch per item"  # type: ignore[arg-type]
+    assert percentage is not None  # a batch-portion yield always has one
+    return f"{format_decimal(percentage)} % of a batch per item"
 
 
 def yield_view(unit: FinishedUnit) -> YieldView:
@@ -72,7 +73,7 @@ def yield_view(unit: FinishedUnit) -> YieldView:
 
 
 def _line(row: RecipeIngredient) -> IngredientLine:
-    return IngredientLine(row.ingredient_id, plain_decimal(row.quantity), row.unit)  # type: ignore[arg-type]
+    return IngredientLine(row.ingredient_id, plain_decimal(row.quantity), row.unit)
 
 
 def _line_views(recipe: Recipe) -> tuple[tuple[RecipeLineView, ...], tuple[RecipeLineView, ...]]:
@@ -248,6 +249,8 @@ def _goods_using_units(session: Session, unit_ids: list[int]) -> dict[int, list[
     ).all()
     out: dict[int, list[str]] = {}
     for uid, name in rows:
+        if uid is None:  # excluded by the query; narrows the column's type
+            continue
         out.setdefault(uid, []).append(name)
     return {uid: sorted(set(names), key=str.casefold) for uid, names in out.items()}
 

@@ -48,6 +48,8 @@ def _single_goods(session: Session,
     rows = session.execute(query).all()
     found: dict[int, list[FinishedGood]] = {}
     for unit_id, good in rows:
+        if unit_id is None:  # excluded by the query; narrows the column's type
+            continue
         found.setdefault(unit_id, []).append(good)
     return found
 

@@ -88,6 +88,7 @@ def _good(good: FinishedGood) -> dict[str, Any]:
         if comp.finished_unit is not None:
             components.append({"unit": comp.finished_unit.name, "quantity": comp.quantity})
         else:
+            assert comp.component_good is not None  # a component holds a unit or a good
             components.append({"good": comp.component_good.name, "quantity": comp.quantity})
     out: dict[str, Any] = {"name": good.name, "notes": good.notes or "", "components": components}
     if good.per_guest is not None:  # version 2 additions: only when set

@@ -55,4 +55,6 @@ def _json_object(value: object) -> dict[str, Any] | None:
 def _data_object(value: object) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _fail("must be an object")
-    return _json_object(value)  # type: ignore[return-value]
+    checked = _json_object(value)
+    assert checked is not None  # an object in is the object out
+    return checked

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import Table, delete, insert
 from sqlalchemy.orm import Session
 
 from src.models import Ingredient, PurchasePack
@@ -71,7 +71,9 @@ def write_packs(session: Session, doc: DocumentDoc, ingredients: Mapping[str, In
         for iid, packs in listed for n, p in enumerate(packs or ())
     ]
     if rows:
-        session.execute(insert(PurchasePack.__table__), rows)
+        table = PurchasePack.__table__
+        assert isinstance(table, Table), "purchase packs map a plain table"
+        session.execute(insert(table), rows)
 
 
 def ingredient_v2_fields(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -234,7 +235,11 @@ class Checker:
                 if (c.unit is None) == (c.good is None):
                     self.add(where, 'needs exactly one of "unit" or "good"')
                     continue
-                kind, name = ("unit", c.unit) if c.unit is not None else ("good", c.good)
+                if c.unit is not None:
+                    kind, name = "unit", c.unit
+                else:
+                    assert c.good is not None  # exactly one of the two (checked above)
+                    kind, name = "good", c.good
                 pool = cat.units if kind == "unit" else cat.goods
                 what = "yield type" if kind == "unit" else "finished good"
                 if key(name) not in pool:
@@ -264,7 +269,9 @@ class Checker:
             ]
             goods[gid[gk]] = Good(gid[gk], cat.goods[gk], tuple(parts))
         units = {
-            uid[k]: YieldType(uid[k], rid.get(cat.unit_recipe[k], 0), v[0], BATCH_PORTION, None, 1)
+            uid[k]: YieldType(
+                uid[k], rid.get(cat.unit_recipe[k], 0), v[0], BATCH_PORTION, None, Decimal(1)
+            )
             for k, v in cat.units.items()
         }
         return goods, units, {**{f"g:{k}": v for k, v in gid.items()},

@@ -62,18 +62,18 @@ def replay_problem(where: str, e: EventDoc) -> str | None:
         "lines": {x.good: x.quantity for x in e.finished_goods},
         "decisions": {d.recipe: d.batches for d in e.batch_decisions},
     }
-    expected, actual = _fold(expected), _fold(actual)
+    want, have = _fold(expected), _fold(actual)
     for part, label in (
         ("recipes", "recipes"),
         ("lines", "finished_goods"),
         ("decisions", "batch_decisions"),
     ):
-        if {k: v[1] for k, v in expected[part].items()} != {
-            k: v[1] for k, v in actual[part].items()
+        if {k: v[1] for k, v in want[part].items()} != {
+            k: v[1] for k, v in have[part].items()
         }:
             return (
                 f"{where}.{label}: not what the snapshot with its amendments gives "
-                f"({_differences(expected[part], actual[part])}); a plan in production "
+                f"({_differences(want[part], have[part])}); a plan in production "
                 "or completed changes only by amendment"
             )
     return None
@@ -84,7 +84,9 @@ def _differences(expected: Mapping[str, tuple], actual: Mapping[str, tuple]) -> 
     for k in sorted(set(expected) | set(actual)):
         before, now = expected.get(k), actual.get(k)
         if before is None or now is None or before[1] != now[1]:
-            name = (now or before)[0]  # type: ignore[index]
+            row = now if now is not None else before
+            assert row is not None  # k comes from one of the two
+            name = row[0]
             was = "none" if before is None else before[1]
             found = "none" if now is None else now[1]
             out.append(f"{name}: expected {was}, found {found}")

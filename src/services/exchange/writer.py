@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, inspect, select, text
 from sqlalchemy.orm import Session, selectinload
@@ -174,8 +174,8 @@ class DocumentWriter:
         names = list(rows[0])
         processors = [table.c[n].type._cached_bind_processor(dialect) for n in names]
         columns = ", ".join(f'"{n}"' for n in names)
-        raw = self.session.connection().connection.dbapi_connection
-        assert raw is not None
+        import psycopg  # the PostgreSQL driver (SQLAlchemy types it as bare DB-API)
+        raw = cast(psycopg.Connection[Any], self.session.connection().connection.dbapi_connection)
         with raw.cursor() as cursor, cursor.copy(
                 f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
             for row in rows:
@@ -190,10 +190,10 @@ class DocumentWriter:
 
     def _write(self, doc: DocumentDoc) -> None:
         s = self.session
-        for d in doc.ingredients:
-            row = self._row(self.ingredients, d.name, Ingredient)
-            row.name, row.category = d.name, d.category
-            row.density_g_per_ml, row.preferred_unit = d.density_g_per_ml, display_unit_of(d)
+        for ing in doc.ingredients:
+            row = self._row(self.ingredients, ing.name, Ingredient)
+            row.name, row.category = ing.name, ing.category
+            row.density_g_per_ml, row.preferred_unit = ing.density_g_per_ml, display_unit_of(ing)
         for d in doc.recipes:
             row = self._row(self.recipes, d.name, Recipe, ingredient_lines=[], finished_units=[])
             row.name, row.category, row.notes = d.name, d.category, d.notes
@@ -208,24 +208,24 @@ class DocumentWriter:
         self._insert(RecipeIngredient, bulk_lines)
         ids = self._insert(FinishedUnit, [row for _, row in bulk_units])
         self.unit_ids.update(zip((k for k, _ in bulk_units), ids, strict=True))
-        for d in doc.finished_goods:
-            row = self._row(self.goods, d.name, FinishedGood, components=[])
-            row.name, row.notes = d.name, d.notes
-            row.per_guest = d.per_guest
+        for gd in doc.finished_goods:
+            row = self._row(self.goods, gd.name, FinishedGood, components=[])
+            row.name, row.notes = gd.name, gd.notes
+            row.per_guest = gd.per_guest
             if row.components:  # cleared first: a re-added component would clash
                 row.components.clear()
         self._flush()
         bulk_components: list[dict[str, Any]] = []
-        for d in doc.finished_goods:
-            good = self.goods[key(d.name)]
-            if self.bulk and (id(self.goods), key(d.name)) in self.new_keys:
+        for gd in doc.finished_goods:
+            good = self.goods[key(gd.name)]
+            if self.bulk and (id(self.goods), key(gd.name)) in self.new_keys:
                 bulk_components.extend(
                     {"finished_good_id": good.id,
                      "finished_unit_id": self._unit_id(c.unit) if c.unit is not None else None,
                      "component_good_id": (self.goods[key(c.good or "")].id
                                            if c.unit is None else None),
                      "quantity": c.quantity}
-                    for c in d.components
+                    for c in gd.components
                 )
                 continue
             good.components = [
@@ -233,7 +233,7 @@ class DocumentWriter:
                 if c.unit is not None
                 else FinishedGoodComponent(component_good=self.goods[key(c.good or "")],
                                            quantity=c.quantity)
-                for c in d.components
+                for c in gd.components
             ]
         self._insert(FinishedGoodComponent, bulk_components)
         self._pantry(doc)
@@ -382,9 +382,9 @@ class DocumentWriter:
                 out["finished_good_id"] = row.id if row is not None else None
                 out["finished_good_name"] = row.name if row is not None else value
             elif name == "recipe":
-                row = self.recipes.get(key(value)) if isinstance(value, str) else None
-                out["recipe_id"] = row.id if row is not None else None
-                out["recipe_name"] = row.name if row is not None else value
+                recipe = self.recipes.get(key(value)) if isinstance(value, str) else None
+                out["recipe_id"] = recipe.id if recipe is not None else None
+                out["recipe_name"] = recipe.name if recipe is not None else value
             elif name in ("selected_recipes", "deselected_recipes"):
                 stem = name.replace("_recipes", "_recipe")
                 rows = [self.recipes.get(key(n)) if isinstance(n, str) else None for n in value]

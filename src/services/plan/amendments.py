@@ -72,7 +72,8 @@ def summarize(
 
     def good() -> str:
         gid = data.get("finished_good_id")
-        return good_names.get(gid) or data.get("finished_good_name") or f"finished good {gid}"
+        known = good_names.get(gid) if isinstance(gid, int) else None
+        return known or data.get("finished_good_name") or f"finished good {gid}"
 
     def recipes(key: str) -> list[str]:
         ids = data.get(key + "_ids") or []
@@ -100,7 +101,8 @@ def summarize(
     if kind == AmendmentType.MODIFY_FG.value:
         return f"{good()}: {data.get('original_quantity')} → {data.get('quantity')}" + extras()
     rid = data.get("recipe_id")
-    name = recipe_names.get(rid) or data.get("recipe_name") or f"recipe {rid}"
+    known = recipe_names.get(rid) if isinstance(rid, int) else None
+    name = known or data.get("recipe_name") or f"recipe {rid}"
     return _batches_text(name, data.get("original_batches"), data.get("new_batches"))
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from src.db import Database
 from src.planning.batches import format_decimal
 from src.planning.progress import recipe_progress
-from src.planning.types import Good, YieldType
+from src.planning.types import Component, Good, YieldType
 
 from ..errors import ConflictError
 from .events import EventView
@@ -75,10 +75,20 @@ class BakeSheetView:
     assembly: tuple[AssemblyRow, ...]  # innermost bundles first
 
 
+def _part_name(c: Component, goods: Mapping[int, Good], units: Mapping[int, YieldType]) -> str:
+    """The name of what a bundle's part holds: a yield type or another good."""
+    if c.unit_id is not None:
+        return units[c.unit_id].name
+    assert c.good_id is not None  # a component holds exactly one of the two
+    return goods[c.good_id].name
+
+
 def _yield_text(unit: YieldType) -> str:
     if unit.mode == "discrete_count":
         return f"{unit.name}: {unit.items_per_batch} per batch"
-    return f"{unit.name}: {format_decimal(unit.batch_percentage)} % of a batch each"
+    percentage = unit.batch_percentage
+    assert percentage is not None  # a batch-portion yield type always has one
+    return f"{unit.name}: {format_decimal(percentage)} % of a batch each"
 
 
 def _is_bundle(good: Good) -> bool:
@@ -120,7 +130,7 @@ def _assembly(lines: Mapping[int, int], goods: Mapping[int, Good],
         if not _is_bundle(good):
             continue
         parts = tuple(
-            PartRow(units[c.unit_id].name if c.unit_id is not None else goods[c.good_id].name,
+            PartRow(_part_name(c, goods, units),
                     "unit" if c.unit_id is not None else "good", c.quantity,
                     c.quantity * count[gid])
             for c in good.components

@@ -93,8 +93,8 @@ def _validated(name, event_date, expected_attendees, notes) -> tuple[str, date, 
         raise ValidationError.from_errors(errors)
     return (
         values["name"],  # type: ignore[return-value]
-        values["event_date"],  # type: ignore[return-value]
-        values["expected_attendees"],  # type: ignore[return-value]
+        values["event_date"],
+        values["expected_attendees"],
         (notes or "").strip(),
     )
 
@@ -231,7 +231,7 @@ def find_event(db: Database, name: str, event_date: str | date | None = None) ->
             on = f" on {wanted_date.isoformat()}" if wanted_date else ""
             hint = did_you_mean(name, sorted({r.name for r in rows}))
             raise UserInputError(f'No event named "{name}"{on}{hint}')
-        events = [session.get(Event, i) for i in ids]
+        events = [session.get_one(Event, i) for i in ids]
         if len(events) > 1:
             dates = ", ".join(e.event_date.isoformat() for e in events)
             raise UserInputError(

@@ -29,6 +29,7 @@ from src.models import (
     Ingredient,
     PantryItem,
     PlanSnapshot,
+    PlanState,
     ProductionRun,
     Recipe,
     RecipeIngredient,
@@ -87,7 +88,7 @@ class EventRow:
     event_date: date
     expected_attendees: int | None
     notes: str
-    plan_state: object  # PlanState
+    plan_state: PlanState
     output_mode: str
 
 
@@ -235,7 +236,8 @@ def load_recipe_lines(
 def with_ancestors(recipes: Mapping[int, RecipeInfo], recipe_ids: Iterable[int]) -> set[int]:
     """``recipe_ids`` and every base they inherit from, through any depth."""
     out: set[int] = set()
-    for rid in recipe_ids:
+    for first in recipe_ids:
+        rid: int | None = first
         while rid is not None and rid not in out and rid in recipes:
             out.add(rid)
             rid = recipes[rid].base_id
@@ -369,7 +371,10 @@ def recipe_choice_rows(
             name=r.name,
             category=r.category,
             base_recipe_id=r.base_id,
-            base_recipe_name=recipes[r.base_id].name if r.base_id in recipes else None,
+            base_recipe_name=(
+                recipes[r.base_id].name
+                if r.base_id is not None and r.base_id in recipes else None
+            ),
             is_variant=r.base_id is not None,
             selected=r.id in selected,
         )

@@ -12,7 +12,7 @@ is shared, so callers must treat it as read-only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
@@ -87,8 +87,8 @@ class _Memo(Generic[T]):
     def clear(self) -> None:
         self._entry = None
 
-    def __call__(self, rows: list[Any]) -> T:
-        rows = list(map(tuple, rows))  # plain tuples compare far faster than Rows
+    def __call__(self, found: Sequence[Any]) -> T:
+        rows = list(map(tuple, found))  # plain tuples compare far faster than Rows
         entry = self._entry
         if entry is not None and entry[0] == rows:
             return entry[1]

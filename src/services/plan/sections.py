@@ -229,6 +229,8 @@ def good_rows(goods, units, recipes, selected, lines) -> tuple[tuple[GoodRow, ..
     ]
     last = static.last_rows
     rows = []
+    missing: tuple[str, ...]
+    names: tuple[str, ...]
     for good, is_bundle, at in static.order:
         if at is None:
             missing, names, available = (), (), False
@@ -274,12 +276,17 @@ def _yield_choices(units) -> dict[int, tuple[UnitCount, ...]]:
     }
 
 
+def _no_rows() -> dict[int, tuple[tuple[object, ...], BatchRow]]:
+    """An empty cache of built batch rows: recipe id → (inputs, row)."""
+    return {}
+
+
 def batch_rows(recipes, units, needs, decisions, baked) -> tuple[BatchRow, ...]:
     """A row per recipe with a need, plus any decided recipe whose need has
     gone (its decision is shown stale so the baker can clear it). A recipe's
     row is rebuilt only when its need, decision or baked count changed."""
     yields, last = _batches_static_memo.get(
-        (recipes, units), None, lambda: (_yield_choices(units), {})
+        (recipes, units), None, lambda: (_yield_choices(units), _no_rows())
     )
     rows = []
     for rid in sorted(set(needs) | set(decisions), key=lambda r: (recipes[r].name, r)):

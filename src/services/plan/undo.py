@@ -20,6 +20,7 @@ The undo stacks themselves live in the window (src/ui/planning/undo.py).
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 
@@ -94,7 +95,9 @@ def changed_parts(before: PlanEdits, after: PlanEdits) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _names(session: Session, model: type, ids: set[int]) -> dict[int, str]:
+def _names(
+    session: Session, model: type[Recipe] | type[FinishedGood], ids: AbstractSet[int]
+) -> dict[int, str]:
     if not ids:
         return {}
     return dict(session.execute(select(model.id, model.name).where(model.id.in_(ids))).all())

@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError
 
 from src.db import Database
 from src.models import (
+    Base,
     BatchDecision,
     Event,
     EventFinishedGood,
@@ -45,7 +46,7 @@ from ..errors import ServiceError
 EVENT_DELETED = "this event was deleted"
 
 # What the baker is told changed, and the event's own tables behind it.
-EVENT_AREAS: tuple[tuple[str, tuple[type, ...]], ...] = (
+EVENT_AREAS: tuple[tuple[str, tuple[type[Base], ...]], ...] = (
     ("recipes chosen", (EventRecipe,)),
     ("finished goods", (EventFinishedGood,)),
     ("batch decisions", (BatchDecision,)),
@@ -53,7 +54,7 @@ EVENT_AREAS: tuple[tuple[str, tuple[type, ...]], ...] = (
     ("amendments", (PlanAmendment, PlanSnapshot)),
 )
 # Shared by every event.
-SHARED_AREAS: tuple[tuple[str, tuple[type, ...]], ...] = (
+SHARED_AREAS: tuple[tuple[str, tuple[type[Base], ...]], ...] = (
     ("the catalog", (Ingredient, Recipe, RecipeIngredient, FinishedUnit, FinishedGood,
                      FinishedGoodComponent)),
     ("the pantry", (PantryItem,)),
@@ -84,6 +85,13 @@ def _fingerprint(table: Table, dialect: str) -> ColumnElement[Any]:
     return func.max(table.c.updated_at)
 
 
+def _table(model: type[Base]) -> Table:
+    """The mapped table of a model (every model maps one plain table)."""
+    table = model.__table__
+    assert isinstance(table, Table), f"{model.__name__} maps no plain table"
+    return table
+
+
 def _probes(table: Table, dialect: str, where: Sequence[ColumnElement[bool]]) -> list:
     count = select(func.count()).select_from(table).where(*where).scalar_subquery()
     mark = select(_fingerprint(table, dialect)).select_from(table).where(*where).scalar_subquery()
@@ -96,19 +104,19 @@ def plan_version(db: Database, event_id: int | None) -> PlanVersion:
     the pantry. One statement. ServiceError when the database cannot be reached."""
     dialect = db.engine.dialect.name
     areas: list[tuple[str, list]] = []
-    events = Event.__table__
+    events = _table(Event)
     if event_id is not None:
         areas.append(("the event", _probes(events, dialect, [events.c.id == event_id])))
         for label, models in EVENT_AREAS:
             probes: list = []
             for model in models:
-                table = model.__table__
+                table = _table(model)
                 probes += _probes(table, dialect, [table.c.event_id == event_id])
             areas.append((label, probes))
     others = [events.c.id != event_id] if event_id is not None else []
     areas.append(("the event list", _probes(events, dialect, others)))
     for label, models in SHARED_AREAS:
-        areas.append((label, [p for m in models for p in _probes(m.__table__, dialect, [])]))
+        areas.append((label, [p for m in models for p in _probes(_table(m), dialect, [])]))
     try:
         with db.uow() as session:
             row = session.execute(select(*[p for _, probes in areas for p in probes])).one()

@@ -38,7 +38,7 @@ class Column:
     key: str
     heading: str
     width: int
-    anchor: str = "w"
+    anchor: theme.Anchor = "w"
     stretch: bool = False
 
 

@@ -93,9 +93,11 @@ class PacksPanel(ctk.CTkFrame):
         self.tree = theme.make_tree(holder, PACK_COLUMNS, height=4, selectmode="browse")
         self.tree.heading("#0", text="Pack", anchor="w")
         self.tree.column("#0", width=150)
-        for key, title, width, anchor in (("size", "Size", 64, "e"), ("price", "Price", 66, "e"),
-                                          ("store", "Store", 120, "w"),
-                                          ("preferred", "", 70, "w")):
+        specs: tuple[tuple[str, str, int, theme.Anchor], ...] = (
+            ("size", "Size", 64, "e"), ("price", "Price", 66, "e"), ("store", "Store", 120, "w"),
+            ("preferred", "", 70, "w"),
+        )
+        for key, title, width, anchor in specs:
             self.tree.heading(key, text=title, anchor=anchor)
             self.tree.column(key, width=width, anchor=anchor)
         self.tree.pack(fill="x")

@@ -51,13 +51,13 @@ class _Row:
                                   font=theme.font(12), anchor="w", justify="left", wraplength=480)
 
     def _border(self, widget: ctk.CTkBaseClass) -> None:
-        widget._default_border = widget.cget("border_color")  # type: ignore[attr-defined]
+        widget._default_border = widget.cget("border_color")
 
     def show_errors(self, messages: dict[str, str]) -> None:
         """``messages`` maps a field of this row (or "" for the row) to its message."""
         for key, widget in self.fields.items():
             bad = key in messages or any(k.startswith(key) for k in messages if k)
-            widget.configure(border_color=theme.COLORS["error"] if bad else widget._default_border)  # type: ignore[attr-defined]
+            widget.configure(border_color=theme.COLORS["error"] if bad else widget._default_border)
         text = "\n".join(dict.fromkeys(messages.values()))
         self.error.configure(text=text)
         if text:

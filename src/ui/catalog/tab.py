@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
+from typing import Any, Protocol
 
 import customtkinter as ctk
 
@@ -20,6 +21,14 @@ from .ingredients import IngredientsSection
 from .recipes import RecipesSection
 
 INGREDIENTS, RECIPES, GOODS = "Ingredients", "Recipes", "Finished goods"
+
+
+class _Section(Protocol):
+    """What the tab does with each of its sections."""
+
+    def grid(self, **options: Any) -> None: ...
+    def grid_remove(self) -> None: ...
+    def refresh(self) -> None: ...
 
 
 class CatalogTab(ctk.CTkFrame):
@@ -51,7 +60,9 @@ class CatalogTab(ctk.CTkFrame):
         self.ingredients = IngredientsSection(body, services, self._changed)
         self.recipes = RecipesSection(body, services, self._changed)
         self.goods = GoodsSection(body, services, self._changed)
-        self.sections = {INGREDIENTS: self.ingredients, RECIPES: self.recipes, GOODS: self.goods}
+        self.sections: dict[str, _Section] = {
+            INGREDIENTS: self.ingredients, RECIPES: self.recipes, GOODS: self.goods,
+        }
         self._stale = set(self.sections)
         self.current = ""
         # A new baker starts with ingredients: a recipe's lines need them first.

@@ -36,7 +36,7 @@ class TimingFields(ctk.CTkFrame):
                          text_color=theme.COLORS["muted"]).grid(row=1, column=col, sticky="w")
             entry = ctk.CTkEntry(self, width=width, placeholder_text="?", font=theme.font(13))
             entry.grid(row=2, column=col, sticky="w", padx=(0, 6))
-            entry._default_border = entry.cget("border_color")  # type: ignore[attr-defined]
+            entry._default_border = entry.cget("border_color")
             self.entries[field] = entry
         self.freezes = ctk.CTkCheckBox(self, text="Freezes", font=theme.font(13))
         self.freezes.grid(row=2, column=len(FIELDS), sticky="w", padx=(4, 0))
@@ -72,7 +72,7 @@ class TimingFields(ctk.CTkFrame):
     def show_errors(self, errors: dict[str, str]) -> None:
         for field, entry in self.entries.items():
             entry.configure(border_color=theme.COLORS["error"] if field in errors
-                            else entry._default_border)  # type: ignore[attr-defined]
+                            else entry._default_border)
         self.error.configure(text="\n".join(errors.values()))
 
     def error_text(self) -> str:

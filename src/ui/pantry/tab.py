@@ -240,7 +240,7 @@ class PantryTab(ctk.CTkFrame):
             return
         self._replace(saved)
         self.status_label.configure(
-            text=f"Saved: {saved.quantity_text} {unit_display(saved.unit)} "
+            text=f"Saved: {saved.quantity_text} {unit_display(saved.unit) if saved.unit else ''} "
             f"(last changed {local_time_text(saved.updated_at)})"
         )
         if self._on_pantry_changed is not None:

@@ -65,7 +65,7 @@ class AmendDialog(FormDialog):
         self._lines = {g.name: g for g in plan.goods if g.quantity is not None}
         self._others = {g.name: g for g in plan.goods if g.quantity is None and g.recipe_names}
         self._recipes = {b.recipe_name: b for b in plan.batches}
-        self._field_widgets: dict[str, list[tk.Misc]] = {}
+        self._field_widgets: dict[str, list[tk.Widget]] = {}
         self._batch_entries: dict[int, ctk.CTkEntry] = {}
         self._batch_names: dict[int, str] = {}
         self.preview: AmendmentPreview | None = None
@@ -113,7 +113,7 @@ class AmendDialog(FormDialog):
         return ctk.CTkLabel(self.body, text="", anchor="w", font=theme.font(12),
                             text_color=theme.COLORS["muted"])
 
-    def _add(self, label: str, widget: tk.Misc, name: str) -> None:
+    def _add(self, label: str, widget: tk.Widget, name: str) -> None:
         first = self._row  # FormDialog lays each field out on two grid rows from here
         self.add_field(label, widget, name=name)
         self._field_widgets[name] = [
@@ -172,7 +172,8 @@ class AmendDialog(FormDialog):
     def _what(self, strict: bool, errors: dict[str, str]) -> dict[str, Any] | None:
         """The amendment's arguments from the fields; with ``strict`` each missing
         or bad value is put in ``errors``, else a field still being typed gives None."""
-        kind, what = self.kind, {}
+        kind = self.kind
+        what: dict[str, Any] = {}
         if kind in (QUANTITY, DROP):
             good = self._lines.get(self.line_menu.get())
             if good is None:

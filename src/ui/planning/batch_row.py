@@ -9,6 +9,7 @@ picker for the decision's yield type.
 from __future__ import annotations
 
 import tkinter as tk
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from src.services.plan.dto import BatchRow, OptionRow, UnitCount
@@ -240,12 +241,15 @@ class RecipeRow:
         for choice in row.yield_choices:
             self.yield_menu.add_command(
                 label=yield_label(choice),
-                command=lambda unit_id=choice.unit_id: self._section._yield_picked(
-                    self.recipe_id, unit_id),
+                command=self._yield_command(choice.unit_id),
             )
         self.show_yield(self.unit_id)
         self.yield_button.configure(state="normal" if enabled else "disabled")
         self.yield_box.grid(row=0, column=3, sticky="e", padx=4, pady=(5, 0))
+
+    def _yield_command(self, unit_id: int) -> Callable[[], None]:
+        """The yield type menu's command for ``unit_id``."""
+        return lambda: self._section._yield_picked(self.recipe_id, unit_id)
 
     def show_yield(self, unit_id: int | None) -> None:
         """Show ``unit_id`` (None: no yield type chosen yet) on the picker."""
@@ -273,7 +277,7 @@ class RecipeRow:
         radio.configure(
             text=option_text(row, option), value=option.batches, fg=fg, bg=bg,
             activebackground=bg, disabledforeground=theme.color("disabled_text"),
-            **big_radio_options(off, on, bg),  # type: ignore[arg-type]
+            **big_radio_options(off, on, bg),
         )
 
     def option(self, batches: int) -> OptionRow | None:

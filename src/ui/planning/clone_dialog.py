@@ -86,5 +86,5 @@ class CloneDialog(FormDialog):
                 self.name_entry.get(), self.date_entry.get(), self.attendees_entry.get(),
                 bool(self.scale_box.get()), bool(self.leftovers_box.get()),
             ),
-            self._on_cloned,  # type: ignore[arg-type]
+            self._on_cloned,
         )

@@ -42,7 +42,8 @@ class CompareDialog(FormDialog):
 
     def __init__(self, parent: tk.Misc, view: ComparisonView) -> None:
         super().__init__(parent, "Plan changes since production started", ok_text="Close")
-        self.cancel_button.pack_forget()  # nothing to cancel: Close and Escape both close
+        if self.cancel_button is not None:  # nothing to cancel: Close and Escape both close
+            self.cancel_button.pack_forget()
         self.view = view
         ctk.CTkLabel(
             self.body, text=f"Plan when production started ({local_time_text(view.taken_at)}) "

@@ -81,12 +81,13 @@ class EventsSection(ctk.CTkFrame):
         table.pack(fill="both", expand=True, padx=10, pady=(0, 10))
         self.tree = theme.make_tree(table, COLUMNS, height=5, show="headings",
                                     selectmode="browse")
-        for column, title, width, anchor, stretch in (
+        specs: tuple[tuple[str, str, int, theme.Anchor, bool], ...] = (
             ("date", "Date", 84, "w", False),
             ("name", "Event", 104, "w", True),
             ("attendees", "Attendees", 80, "e", False),
             ("state", "State", 94, "w", False),  # "In production" whole
-        ):
+        )
+        for column, title, width, anchor, stretch in specs:
             self.tree.heading(column, text=title, anchor=anchor)
             self.tree.column(column, width=width, minwidth=40, anchor=anchor, stretch=stretch)
         # The side list is narrow: attendees are in the plan's header.
@@ -97,7 +98,7 @@ class EventsSection(ctk.CTkFrame):
         self.tree.bind("<Double-1>", lambda _e: self._edit_selected())
         self.tree.bind("<Return>", lambda _e: self._edit_selected())
         # "break": the window's own Delete shortcut must not ask a second time.
-        self.tree.bind("<Delete>", lambda _e: self._delete_selected() or "break")
+        self.tree.bind("<Delete>", self._delete_key)
         self._update_buttons()
 
     # -- showing -----------------------------------------------------------
@@ -164,6 +165,10 @@ class EventsSection(ctk.CTkFrame):
     def _edit_selected(self) -> None:
         if self.selected_id is not None:
             self._on_edit(self.selected_id)
+
+    def _delete_key(self, _event: object) -> str:
+        self._delete_selected()
+        return "break"
 
     def _delete_selected(self) -> None:
         if self.selected_id is not None:

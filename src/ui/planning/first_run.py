@@ -91,7 +91,7 @@ class WelcomeGuide(ctk.CTkFrame):
             status = ctk.CTkLabel(steps, text="", anchor="w", justify="left", wraplength=330,
                                   font=theme.font(12), text_color=theme.COLORS["muted"])
             status.grid(row=index * 2 + 1, column=1, sticky="w")
-            status.hint = hint  # type: ignore[attr-defined]
+            status.hint = hint
             button = ctk.CTkButton(steps, text=text, width=150, height=32, command=command)
             button.grid(row=index * 2, column=2, rowspan=2, padx=(16, 0), pady=(8, 0))
             self.marks.append(mark)
@@ -124,7 +124,7 @@ class WelcomeGuide(ctk.CTkFrame):
             done = progress.next_step > step
             mark.configure(text="✓" if done else str(step),
                            text_color=theme.COLORS["ok_fg"] if done else theme.COLORS["text"])
-            hint: str = status.hint  # type: ignore[attr-defined]
+            hint: str = status.hint
             status.configure(text=step_status(step, progress) if done
                              else f"{hint} {step_status(step, progress)}".strip())
             is_next = step == progress.next_step
@@ -146,7 +146,7 @@ class WelcomeGuide(ctk.CTkFrame):
         from src.ui.catalog.list_presenters import IngredientsPresenter
 
         # The dialog saves through a presenter; the guide itself is its only view.
-        presenter = IngredientsPresenter(self._services, self)  # type: ignore[arg-type]
+        presenter = IngredientsPresenter(self._services, self)
         self.dialog = IngredientDialog(self, presenter, None, lambda _v: self._saved())
 
     def add_recipe(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
+from typing import Literal
 
 import customtkinter as ctk
 
@@ -205,7 +206,7 @@ class GoodsSection(ctk.CTkFrame):
             row.label.configure(text=label)
         saved = "" if good.quantity is None else str(good.quantity)
         entry = row.entry
-        wanted_state = "normal" if self._enabled else "disabled"
+        wanted_state: Literal["normal", "disabled"] = "normal" if self._enabled else "disabled"
         # Replace the text only when the user has not typed over the saved value.
         if saved != row.saved_text and entry.get() == row.saved_text:
             entry.configure(state="normal")

@@ -89,12 +89,13 @@ class OptimiseDialog(FormDialog):
         self.tree = theme.make_tree(table, ("now", "new", "split", "pinned"), height=9)
         self.tree.heading("#0", text="Recipe", anchor="w")
         self.tree.column("#0", width=230, stretch=True)
-        for column, title, width, anchor in (
+        specs: tuple[tuple[str, str, int, theme.Anchor], ...] = (
             ("now", "Now", 60, "e"), ("new", "Proposed", 80, "e"),
             ("split", "Split between yield types", 300, "w"), ("pinned", "Pinned", 70, "center"),
-        ):
-            self.tree.heading(column, text=title, anchor=anchor)  # type: ignore[call-overload]
-            self.tree.column(  # type: ignore[call-overload]
+        )
+        for column, title, width, anchor in specs:
+            self.tree.heading(column, text=title, anchor=anchor)
+            self.tree.column(
                 column, width=width, anchor=anchor, stretch=column == "split"
             )
         self.tree.pack(side="left", fill="both", expand=True)

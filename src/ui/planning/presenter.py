@@ -292,7 +292,7 @@ class PlanningPresenter:
         """Amend the plan in production: change the batches of ``recipe_id``."""
         return self._save("amendments", "amend_batches", recipe_id, batches, reason).error
 
-    def apply_suggestions(self, good_ids: Sequence[int]) -> str | None:
+    def apply_suggestions(self, good_ids: Sequence[int] | None) -> str | None:
         """Take the suggested quantities of ``good_ids`` (issue 15)."""
         return self._save("suggestions", "apply_suggestions", good_ids).error
 

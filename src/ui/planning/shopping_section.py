@@ -113,7 +113,7 @@ class ShoppingSection(ctk.CTkFrame):
                                             "store", "note"))
         self.tree.heading("#0", text="Ingredient", anchor="w")
         self.tree.column("#0", width=220, stretch=True)
-        for column, title, width, anchor in (
+        specs: tuple[tuple[str, str, int, theme.Anchor], ...] = (
             ("needed", "Needed", 90, "e"),
             ("on_hand", "On hand", 90, "e"),
             ("to_buy", "To buy", 90, "e"),
@@ -122,7 +122,8 @@ class ShoppingSection(ctk.CTkFrame):
             ("buy", "Buy", 300, "w"),
             ("cost", "Cost", 80, "e"),
             ("store", "Store", 120, "w"),
-        ):
+        )
+        for column, title, width, anchor in specs:
             self.tree.heading(column, text=title, anchor=anchor)
             self.tree.column(column, width=width, anchor=anchor,
                              stretch=column in ("note", "buy"))

@@ -67,7 +67,7 @@ class SubViewBar(ttk.Notebook):
         self._tab = tab
         self._on_built = on_built or (lambda _view: None)
         self.subviews = {v.key: v for v in subviews}
-        self.keys: list[str] = [v.key for v in subviews]
+        self.view_keys: list[str] = [v.key for v in subviews]
         self.pages: dict[str, tk.Frame] = {}
         self.views: dict[str, Any] = {}
         for view in subviews:
@@ -103,7 +103,7 @@ class SubViewBar(ttk.Notebook):
         for key, page in self.pages.items():
             if str(page) == str(selected):
                 return key
-        return self.keys[0]
+        return self.view_keys[0]
 
     def show_view(self, key: str) -> None:
         """Show the view ``key`` as a click on its tab does."""
@@ -113,16 +113,16 @@ class SubViewBar(ttk.Notebook):
 
     def show_nth(self, index: int) -> bool:
         """Show the ``index``-th view (0-based); False when there is none."""
-        if 0 <= index < len(self.keys):
-            self.show_view(self.keys[index])
+        if 0 <= index < len(self.view_keys):
+            self.show_view(self.view_keys[index])
             return True
         return False
 
     def lead_view(self, plan_state: str) -> str:
         """The view a plan in ``plan_state`` opens on: the first that leads in that
         state, else the first view."""
-        for key in self.keys:
+        for key in self.view_keys:
             if plan_state in self.subviews[key].leads_in:
                 return key
-        return self.keys[0]
+        return self.view_keys[0]
 

@@ -106,7 +106,7 @@ class PlanningTab(ctk.CTkFrame):
     def _view_built(self, view: object) -> None:
         """A sub-view was just built: it gets the plan from now on, and keyboard access."""
         if hasattr(view, "show"):
-            self.presenter.add_section(view)  # type: ignore[arg-type]
+            self.presenter.add_section(view)
         if isinstance(view, tk.Misc):
             make_buttons_focusable(view)
 

@@ -19,7 +19,7 @@ from .presenter import PlanningPresenter
 class _Tab(Protocol):
     presenter: PlanningPresenter
 
-    def winfo_toplevel(self) -> tk.Misc: ...
+    def winfo_toplevel(self) -> tk.Tk | tk.Toplevel: ...
     def winfo_ismapped(self) -> bool: ...
 
 
@@ -35,7 +35,7 @@ class UndoControls:
         window.bind("<Control-y>", lambda e: self._on_key(e, redo=True), add="+")
         self.menu = self._edit_menu(window)
 
-    def _edit_menu(self, window: tk.Misc) -> tk.Menu:
+    def _edit_menu(self, window: tk.Tk | tk.Toplevel) -> tk.Menu:
         bar_name = str(window.cget("menu"))
         bar = window.nametowidget(bar_name) if bar_name else tk.Menu(window, tearoff=False)
         if not bar_name:
