@@ -92,3 +92,11 @@ def test_pantry_save_is_disabled_until_a_row_is_chosen(root, db):
     pump(root)
     assert tab.save_button.cget("state") == "disabled"
     assert pantry.list_pantry(db)[0].quantity is None
+
+
+def test_a_kitchen_figure_in_fluid_ounces_keeps_its_whole_number():
+    from src.ui.planning.shopping_section import kitchen
+
+    assert kitchen("16 fl oz", "16") == "16"  # not "16 fl"
+    assert kitchen("6.75 cup", "6.663") == "6.75"
+    assert kitchen("", "6.663") == "6.663"

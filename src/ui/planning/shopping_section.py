@@ -53,7 +53,8 @@ def suggested_name(plan: PlanView, kind: str) -> str:
 
 def kitchen(with_unit: str, exact: str) -> str:
     """The kitchen-rounded figure of "6.75 cup" ("6.75"); the exact text when there is none."""
-    return with_unit.rsplit(" ", 1)[0] if with_unit else exact
+    # The figure is the first word: a unit may have a space of its own ("16 fl oz").
+    return with_unit.split(" ", 1)[0] if with_unit else exact
 
 
 def buy_cell(line: ShoppingLineRow) -> str:
