@@ -59,8 +59,8 @@ def test_options_show_need_yield_and_difference(section, root):
     assert row.need.cget("text") == "Needed: 200 sugar cookies · 8.333 batches"
     texts = [r.cget("text") for r in row.radios if r.winfo_manager()]
     assert texts == [
-        "8 batches: make 192 sugar cookies, 8 sugar cookies short",
-        "9 batches: make 216 sugar cookies, 16 extra",
+        "8 batches: 192 sugar cookies, 8 short",
+        "9 batches: 216 sugar cookies, 16 extra",
     ]
     # The shortfall is written in the warning colour, the extra option is not.
     assert _radio(section, 1, 8).cget("fg") == theme.color("warning_fg")
@@ -71,7 +71,7 @@ def test_exact_option_is_highlighted(section, root):
     section.show(make_plan(truffle_row()))
     pump(root)
     radio = _radio(section, 2, 3)
-    assert radio.cget("text") == "3 batches: make 72 truffles, exact"
+    assert radio.cget("text") == "3 batches: 72 truffles, exact"
     assert radio.cget("bg") == theme.color("exact_bg")
 
 
@@ -184,7 +184,7 @@ def test_rows_stay_in_place_and_only_changed_rows_update(section, root):
     assert truffle.need.cget("text") == "untouched"
     assert cookie.need.cget("text") == "Needed: 240 sugar cookies · 10 batches"
     texts = [r.cget("text") for r in cookie.radios if r.winfo_manager()]
-    assert texts == ["10 batches: make 240 sugar cookies, exact"]
+    assert texts == ["10 batches: 240 sugar cookies, exact"]
     section.show(make_plan(truffle_row()))
     pump(root)
     assert section.row_ids() == [2]

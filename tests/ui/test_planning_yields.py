@@ -125,8 +125,8 @@ def test_unit_names_read_as_english_plurals(section, root):
     row = section.row_widgets(5)
     assert row.need.cget("text") == "Needed: 3 pumpkin loaves · 1.5 batches"
     assert [r.cget("text") for r in row.radios if r.winfo_manager()] == [
-        "1 batch: make 2 pumpkin loaves, 1 pumpkin loaf short",
-        "2 batches: make 4 pumpkin loaves, 1 extra",
+        "1 batch: 2 pumpkin loaves, 1 short",
+        "2 batches: 4 pumpkin loaves, 1 extra",
     ]
 
 

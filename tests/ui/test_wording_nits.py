@@ -100,3 +100,11 @@ def test_a_kitchen_figure_in_fluid_ounces_keeps_its_whole_number():
     assert kitchen("16 fl oz", "16") == "16"  # not "16 fl"
     assert kitchen("6.75 cup", "6.663") == "6.75"
     assert kitchen("", "6.663") == "6.663"
+
+
+def test_long_notes_are_cut_with_an_ellipsis_to_fit_beside_the_date_and_cost():
+    from src.ui.planning.header_section import NOTES_SHOWN, notes_line
+
+    line = notes_line("Plates for the exchange, tins and crates for the choir, ribbons")
+    assert len(line) <= NOTES_SHOWN and line.endswith("…")
+    assert notes_line("Church hall") == "Church hall"

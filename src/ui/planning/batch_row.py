@@ -31,15 +31,16 @@ def units_text(count: int, name: str) -> str:
 
 
 def option_text(row: BatchRow, option: OptionRow) -> str:
-    """The label of one option: batches, yield and difference in words."""
+    """The label of one option: batches, yield and difference in words, short
+    enough that two options fit side by side on a laptop screen ("8 batches:
+    192 sugar cookies, 8 short"; the unit is named once)."""
     parts = [count_of(option.batches, "batch")]
     if option.yield_items is not None and option.difference_items is not None:
         made = ", ".join(units_text(u.items, u.unit_name) for u in option.yield_items)
-        parts.append(f"make {made}")
+        parts.append(made)
         diff = option.difference_items
-        unit = row.needed[0].unit_name if row.needed else "item"
         if diff < 0:
-            parts.append(f"{units_text(-diff, unit)} short")
+            parts.append(f"{-diff} short")
         elif diff > 0:
             parts.append(f"{diff} extra")
         else:
@@ -213,7 +214,7 @@ class RecipeRow:
             self.options.grid_configure(columnspan=5)
         elif self.yield_box.winfo_manager():
             self.status.grid(row=1, column=3, columnspan=2, sticky="e", padx=8, pady=(0, 4))
-            self.options.grid_configure(columnspan=2)
+            self.options.grid_configure(columnspan=3)
         else:  # beside the need, so the options have the whole width
             self.status.grid(row=0, column=3, columnspan=1, sticky="e", padx=8, pady=(5, 0))
             self.options.grid_configure(columnspan=5)
@@ -221,13 +222,10 @@ class RecipeRow:
         self.show_error(None)
 
     def show_cost(self, text: str) -> None:
-        """The batch's cost ("$4.50 a batch · $36.00 for 8"); unchanged text is left alone.
-        Beside the need, or on the options' line when the yield picker takes the room."""
+        """The batch's cost ("$4.50 a batch · $36.00 for 8") in its column beside the
+        need; unchanged text is left alone."""
         if self.cost.cget("text") != text:
             self.cost.configure(text=text)
-        below = self.data is not None and len(self.data[0].yield_choices) >= 2
-        self.cost.grid(row=1 if below else 0, column=2, sticky="e", padx=4,
-                       pady=(0, 4) if below else (5, 0))
 
     def _show_yields(self, row: BatchRow, enabled: bool) -> None:
         """The yield type picker, shown only when the recipe has several yield types."""

@@ -22,7 +22,7 @@ STATE_TEXT = {
     "in_production": "IN PRODUCTION",
     "completed": "COMPLETED",
 }
-NOTES_SHOWN = 70  # characters of the notes shown beside the date
+NOTES_SHOWN = 24  # characters of the notes beside the date and cost (all of them: Edit details)
 NAME_SHOWN = 34  # characters of the event's name beside its state and the transitions
 # transition -> button text, in the order the plan moves through them
 BUTTONS: dict[str, str] = {
