@@ -93,6 +93,12 @@ def root(ctk_session):
     window.callback_errors = collector
     pump(window)
     yield window
+    close_root(window, collector)
+
+
+def close_root(window, collector) -> None:
+    """Let the last events run, cancel the timers, destroy ``window``; fail the test
+    if any Tk callback raised while it was open (``collector``)."""
     try:
         pump(window)
     except Exception:  # noqa: BLE001 - the window may already be gone

@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from .conftest import CallbackErrors, cancel_after_jobs, pump
+from .conftest import CallbackErrors, close_root, pump
 
 LAPTOP = (1366, 768)
 
@@ -64,17 +64,7 @@ def laptop_root(ctk_session, laptop_display):
     window.report_callback_exception = collector
     pump(window)
     yield window
-    try:
-        pump(window)
-    except Exception:  # noqa: BLE001 - the window may already be gone
-        pass
-    cancel_after_jobs(window)
-    try:
-        window.destroy()
-    except Exception:  # noqa: BLE001
-        pass
-    if collector.errors:
-        pytest.fail("A Tk callback raised:\n" + "\n".join(collector.errors), pytrace=False)
+    close_root(window, collector)
 
 
 def on_screen(widget, root) -> bool:

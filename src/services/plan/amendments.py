@@ -206,6 +206,14 @@ def _amend(
         return _record(session, event, kind, change.data, why, {}, {})
 
 
+def _kind(kind: str) -> AmendmentType:
+    """``kind`` ("drop_fg", "add_fg", "modify_fg", "modify_batch") as the stored type."""
+    try:
+        return AmendmentType(kind)
+    except ValueError:
+        raise ValidationError(f'Unknown kind of amendment "{kind}"', field="kind") from None
+
+
 def preview_amendment(
     db: Database,
     event_id: int,
@@ -222,10 +230,7 @@ def preview_amendment(
     and new need, the new batch options, the decision now and after, baked
     batches and the resulting shortfall or extras; the recipes it selects or
     deselects. Refused with the same message the amendment would give."""
-    try:
-        amendment_kind = AmendmentType(kind)
-    except ValueError:
-        raise ValidationError(f'Unknown kind of amendment "{kind}"', field="kind") from None
+    amendment_kind = _kind(kind)
     with db.uow() as session:
         event = load_event(session, event_id)
         policy.require(event.plan_state, policy.Action.AMEND)
@@ -257,10 +262,7 @@ def make_amendment(
 ) -> AmendmentRow:
     """Record an amendment of ``kind`` ("drop_fg", "add_fg", "modify_fg",
     "modify_batch") with the same arguments as :func:`preview_amendment`."""
-    try:
-        amendment_kind = AmendmentType(kind)
-    except ValueError:
-        raise ValidationError(f'Unknown kind of amendment "{kind}"', field="kind") from None
+    amendment_kind = _kind(kind)
     return _amend(
         db,
         event_id,

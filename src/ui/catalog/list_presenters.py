@@ -9,6 +9,7 @@ with fake views.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -25,13 +26,14 @@ class ListView(Protocol):
     def changed(self) -> None: ...
 
 
-class _ListPresenter:
+class _ListPresenter(ABC):
     def __init__(self, services: Services, view: ListView) -> None:
         self.services = as_services(services)
         self.view = view
 
+    @abstractmethod
     def _items(self) -> Sequence[Any]:
-        raise NotImplementedError
+        """The list's rows, read through the services."""
 
     def load(self) -> None:
         """Show the list as it is saved now."""
