@@ -101,14 +101,14 @@ def measure_refresh(path: Path, event_id: int, runs: int) -> dict:
     The four figures are sampled interleaved (raw, cold, warm, after an edit;
     ``runs`` rounds after one warm-up round) so that the ratios compare runs
     made under the same machine load. Cold: every reused plan result forgotten
-    first (``clear_plan_caches``), as at the first open of an event. Warm: the
+    first (``plan_cache(db).clear()``), as at the first open of an event. Warm: the
     same refresh again with nothing changed. After an edit: a line's quantity
     changed (untimed, alternating) just before the refresh, as after a
     quantity edit in the window."""
     from sqlalchemy import event
 
     from src.db import open_database
-    from src.services.plan.memo import clear_plan_caches
+    from src.services.plan.cache import plan_cache
     from src.services.plan.selection import set_quantity
     from src.services.plan.view import get_plan_view
 
@@ -124,7 +124,7 @@ def measure_refresh(path: Path, event_id: int, runs: int) -> dict:
             quantity = quantities[round_ % 2]
             figures = {
                 "raw": _timed(lambda: raw_fetch(conn, event_id)),
-                "cold": _timed(refresh, clear_plan_caches),
+                "cold": _timed(refresh, plan_cache(db).clear),
                 "warm": _timed(refresh),
                 "edit": _timed(refresh, lambda q=quantity: set_quantity(  # type: ignore[misc]
                     db, event_id, line.id, q)),

@@ -14,8 +14,9 @@ import sqlite3
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
@@ -143,6 +144,10 @@ class Database:
     # the copy made before a migration, if any: the file's copy for SQLite, a
     # JSON dump of every table in backup_dir() for a server database
     backup_path: Path | None = None
+    # What the services keep between two calls on this database, by name (the
+    # plan's: src.services.plan.cache.PlanCache). Each entry checks that it still
+    # matches the rows it was built from; closing the database forgets them.
+    caches: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @contextmanager
     def uow(self) -> Iterator[Session]:
@@ -158,6 +163,7 @@ class Database:
             session.close()
 
     def dispose(self) -> None:
+        self.caches.clear()
         self.engine.dispose()
 
 

@@ -9,13 +9,18 @@ recipe, yet are not makeable) and are reported by :func:`unmakeable_goods`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from collections.abc import Set as AbstractSet
 
 from .decomposition import recipes_of_goods
 from .types import Good, YieldType
 
-__all__ = ["missing_recipes", "available_goods", "unmakeable_goods"]
+__all__ = ["is_available", "missing_recipes", "available_goods", "unmakeable_goods"]
+
+
+def is_available(reached: Collection[int], selected: AbstractSet[int]) -> bool:
+    """The rule for one good that reaches the recipes ``reached``."""
+    return bool(reached) and all(r in selected for r in reached)
 
 
 def missing_recipes(
@@ -43,8 +48,8 @@ def available_goods(
 ) -> frozenset[int]:
     """Ids of the goods whose every reached recipe is selected (and that reach
     at least one finished unit)."""
-    missing = missing_recipes(goods, units, selected)
-    return frozenset(gid for gid, miss in missing.items() if not miss)
+    reached = recipes_of_goods(goods, units)
+    return frozenset(gid for gid, recipes in reached.items() if is_available(recipes, selected))
 
 
 def unmakeable_goods(goods: Mapping[int, Good], units: Mapping[int, YieldType]) -> frozenset[int]:

@@ -6,9 +6,10 @@ The one rule every panel counts batches by: :func:`effective_batches` =
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Progress", "effective_batches", "recipe_progress"]
+__all__ = ["Progress", "effective_batches", "recipe_progress", "baked_by_recipe"]
 
 
 @dataclass(frozen=True)
@@ -41,3 +42,11 @@ def recipe_progress(decided: int, baked: int) -> Progress:
         max(0, baked - decided),
         effective_batches(decided, baked),
     )
+
+
+def baked_by_recipe(runs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """recipe id → batches baked, from production runs as (recipe id, batches)."""
+    out: dict[int, int] = {}
+    for recipe_id, batches in runs:
+        out[recipe_id] = out.get(recipe_id, 0) + batches
+    return out

@@ -11,13 +11,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from src.services.formatting import format_decimal
 from src.services.plan.cost_dto import CostFigure
 from src.services.plan.dto import PlanView, ShoppingLineRow
-from src.services.plan.sections import figure_text
 
 
 def _money(amount: Decimal | None) -> str | None:
-    return None if amount is None else figure_text(amount)
+    return None if amount is None else format_decimal(amount)
 
 
 def _figure(cost: CostFigure) -> str | None:

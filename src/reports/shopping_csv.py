@@ -8,8 +8,8 @@ import csv
 import io
 from collections.abc import Iterable
 
+from src.services.formatting import format_decimal
 from src.services.plan.dto import ShoppingLineRow
-from src.services.plan.sections import figure_text
 
 from .plan_report import NOT_COUNTED
 
@@ -27,8 +27,8 @@ def shopping_csv_text(rows: Iterable[ShoppingLineRow], undecided: Iterable[str] 
     for r in rows:
         writer.writerow([r.ingredient, r.needed_text, r.unit, r.on_hand_text, r.to_buy_text,
                          r.status, r.store, r.buy_text if r.buy else "",
-                         "" if r.leftover is None else figure_text(r.leftover),
-                         "" if r.cost is None else figure_text(r.cost)])
+                         "" if r.leftover is None else format_decimal(r.leftover),
+                         "" if r.cost is None else format_decimal(r.cost)])
     for name in undecided:
         writer.writerow([name, "", "", "", "", NOT_COUNTED, "", "", "", ""])
     return buffer.getvalue()

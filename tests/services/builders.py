@@ -261,7 +261,8 @@ def plan_everything(db: Database, catalog: ScaledCatalog, lines: int | None = No
 
     from src.models import BatchDecision, Event, EventFinishedGood, EventRecipe
     from src.planning.batches import batch_need
-    from src.services.plan.loading import load_goods, load_units, needs_by_recipe
+    from src.planning.plan_view.batches import needs_by_recipe
+    from src.services.plan.catalog_rows import load_goods, load_units
 
     event_id = new_event(db, "Large")
     chosen = catalog.good_ids[: len(catalog.good_ids) if lines is None else lines]

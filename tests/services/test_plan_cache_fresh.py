@@ -1,6 +1,6 @@
 """The plan view's reused results are never stale: after a write through any
 service, the next ``get_plan_view`` equals a view built with every cache
-forgotten (``clear_plan_caches``), and shows the write.
+forgotten (``plan_cache(db).clear()``), and shows the write.
 
 A cache whose key misses one of its inputs would hand back the view from
 before the edit; the cold view is the reference because it reuses nothing.
@@ -17,7 +17,7 @@ from src.services.catalog import packs as catalog_packs
 from src.services.catalog import pantry, recipes
 from src.services.catalog.dto import LineInput, RecipeInput, YieldInput
 from src.services.plan import amendments, decisions, production, selection
-from src.services.plan.memo import clear_plan_caches
+from src.services.plan.cache import plan_cache
 from src.services.plan.view import get_plan_view
 from tests.services.builders import Bakery, build_bakery, new_event, planned_event
 
@@ -83,7 +83,7 @@ def _check_fresh(db: Database, edit: Edit, state: str) -> None:
     before = get_plan_view(db, event_id)  # every cache now holds this plan
     edit(db, b, event_id, pack.id)
     after = get_plan_view(db, event_id)
-    clear_plan_caches()
+    plan_cache(db).clear()
     assert after == get_plan_view(db, event_id), "a cache served the plan from before the write"
     assert after != before, "the write does not show in the plan at all"
 
@@ -107,6 +107,6 @@ def test_an_edit_to_one_event_is_not_served_for_another(db):
     selection.set_quantity(db, second, b.g_cookie, 120)
     decisions.set_batch_decision(db, second, b.sugar_dough, 5, b.u_cookie)
     views = [get_plan_view(db, first), get_plan_view(db, second)]
-    clear_plan_caches()
+    plan_cache(db).clear()
     assert views == [get_plan_view(db, first), get_plan_view(db, second)]
     assert views[0].batches != views[1].batches

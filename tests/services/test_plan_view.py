@@ -327,11 +327,18 @@ def test_statement_count_does_not_grow_with_the_plan(tmp_path):
         Decimal("1E+3"),
     ],
 )
-def test_fast_text_matches_format_decimal(value):
-    from src.planning.batches import format_decimal
-    from src.services.plan.sections import figure_text as _text
+def test_figures_are_shown_to_three_places_half_away_from_zero(value):
+    """Every figure on the plan view is ``format_decimal``'s text: the exact
+    value rounded to 3 places, half away from zero, no trailing zeros, no "-0"."""
+    import math
 
-    assert _text(value) == format_decimal(value)
+    from src.planning.batches import format_decimal
+
+    exact = Fraction(value) * 1000
+    rounded = math.floor(abs(exact) + Fraction(1, 2)) * (1 if exact >= 0 else -1)
+    text = format(Decimal(rounded).scaleb(-3), "f")
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    assert format_decimal(value) == ("0" if text in ("0", "-0") else text)
 
 
 def test_large_bakery_plan_view_time(tmp_path):

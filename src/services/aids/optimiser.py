@@ -39,23 +39,20 @@ from src.planning.optimiser_model import (
     target_items,
 )
 from src.planning.types import Good, YieldType
+from src.planning.variants import RecipeInfo, effective_recipe_lines, with_ancestors
 
 from .. import policy
 from ..errors import ValidationError
-from ..plan.events import load_event
-from ..plan.loading import (
-    RecipeInfo,
-    effective_recipe_lines,
+from ..plan.catalog_rows import (
     load_ingredients,
-    load_lines,
     load_pantry,
+    load_plan_catalog,
     load_recipe_lines,
     load_recipes,
-    needs_or_conflict,
     plain,
-    with_ancestors,
 )
-from ..plan.queries import load_plan_catalog
+from ..plan.events import load_event
+from ..plan.loading import load_lines, needs_or_conflict
 from ..validation import parse_decimal
 from .optimiser_dto import (
     Figures,

@@ -17,12 +17,14 @@ from src.db import Database
 from src.models import Event, EventFinishedGood, FinishedGood
 from src.planning.availability import available_goods
 from src.planning.decomposition import CycleError
+from src.planning.plan_view.catalog import cycle_message
 from src.planning.suggestions import per_guest_quantity
 
 from .. import policy
 from ..errors import ConflictError, NotFoundError, ValidationError
+from ..plan.catalog_rows import load_goods, load_units, plain
 from ..plan.events import load_event
-from ..plan.loading import cycle_message, load_goods, load_selected, load_units, plain
+from ..plan.loading import load_selected
 from ..validation import parse_decimal
 from .dto import SuggestionPreview, SuggestionRow, UnratedGood
 

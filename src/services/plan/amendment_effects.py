@@ -23,24 +23,19 @@ from src.models import (
     FinishedGood,
     Recipe,
 )
-from src.planning.batches import BatchOption, batch_options, is_stale, is_undecided
+from src.planning.batches import BatchOption, batch_options, format_decimal, is_stale, is_undecided
 from src.planning.decomposition import CycleError
+from src.planning.plan_view.batches import needs_by_recipe
+from src.planning.plan_view.catalog import cycle_message
 from src.planning.progress import effective_batches
 from src.planning.types import YieldType
 
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..validation import parse_quantity, parse_whole
 from .amendment_dto import AmendmentPreview, RecipeEffect
+from .catalog_rows import load_goods, load_units
 from .dto import OptionRow, UnitCount
-from .loading import (
-    cycle_message,
-    load_baked,
-    load_goods,
-    load_units,
-    needs_by_recipe,
-    reached_recipes,
-)
-from .sections import figure_text
+from .loading import load_baked, reached_recipes
 
 K = AmendmentType
 
@@ -253,14 +248,14 @@ def _preview(
                 recipe_name=names[rid],
                 old_need=old,
                 new_need=rn.batches_needed,
-                old_need_text=figure_text(old),
-                new_need_text=figure_text(rn.batches_needed),
+                old_need_text=format_decimal(old),
+                new_need_text=format_decimal(rn.batches_needed),
                 options=tuple(_option_row(o, units) for o in rn.options),
                 decided=decided.get(rid),
                 baked=made,
                 new_batches=new,
                 difference_batches=diff,
-                difference_batches_text=figure_text(diff),
+                difference_batches_text=format_decimal(diff),
                 difference_items=items,
                 outcome=outcome,
                 stale=new is not None and is_stale(new, rn.batches_needed, made),
@@ -295,7 +290,7 @@ def _option_row(option: BatchOption, units: Mapping[int, YieldType]) -> OptionRo
         items,
         option.difference_items,
         option.difference_batches,
-        figure_text(option.difference_batches),
+        format_decimal(option.difference_batches),
     )
 
 

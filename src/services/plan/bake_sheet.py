@@ -16,22 +16,12 @@ from src.db import Database
 from src.planning.batches import format_decimal
 from src.planning.progress import recipe_progress
 from src.planning.types import Component, Good, YieldType
+from src.planning.variants import effective_recipe_lines, with_ancestors
 
 from ..errors import ConflictError
+from .catalog_rows import load_goods, load_ingredients, load_recipe_lines, load_recipes, load_units
 from .events import EventView
-from .loading import (
-    effective_recipe_lines,
-    load_baked,
-    load_decisions,
-    load_event_row,
-    load_goods,
-    load_ingredients,
-    load_lines,
-    load_recipe_lines,
-    load_recipes,
-    load_units,
-    with_ancestors,
-)
+from .loading import load_baked, load_decisions, load_event_row, load_lines
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ rewritten::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -28,13 +29,15 @@ from sqlalchemy.orm import Session
 
 from src.models import PlanCompletion
 from src.planning.aggregation import IngredientInfo, IngredientLine
+from src.planning.plan_view import PlanCatalog
+from src.planning.plan_view.compare import parse_taken_at
 from src.planning.shopping import PantryLine
 from src.planning.types import Component, Good, YieldType
+from src.planning.variants import RecipeInfo, with_ancestors
 from src.utils.datetime_utils import utc_now
 
-from .loading import RecipeInfo, load_recipe_lines, with_ancestors
-from .queries import PlanCatalog, load_event_choices, load_plan_catalog
-from .snapshot import parse_taken_at
+from .catalog_rows import load_plan_catalog, load_recipe_lines
+from .loading import load_event_choices
 
 RECORD_VERSION = 1
 
@@ -43,7 +46,7 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _reached_goods(goods: dict[int, Good], line_goods: list[int]) -> set[int]:
+def _reached_goods(goods: Mapping[int, Good], line_goods: list[int]) -> set[int]:
     seen: set[int] = set()
     stack = list(line_goods)
     while stack:

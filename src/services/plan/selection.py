@@ -22,8 +22,9 @@ from src.models import Event, EventFinishedGood, EventRecipe, FinishedGood, Reci
 from .. import policy
 from ..errors import NotFoundError, ValidationError
 from ..validation import parse_quantity
+from .catalog_rows import load_goods, load_units
 from .events import load_event
-from .loading import load_goods, load_units, names_listed, reached_recipes
+from .loading import names_listed, reached_recipes
 
 
 @dataclass(frozen=True)

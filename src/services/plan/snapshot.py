@@ -27,35 +27,18 @@ Private helpers only: every function takes an open session or plain data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from src.models import Event, FinishedGood, FinishedUnit, PlanSnapshot, Recipe
+from src.planning.plan_view.compare import plan_document
 from src.utils.datetime_utils import utc_now
 
-from .dto import ComparisonLine, ComparisonView
-
 SNAPSHOT_VERSION = 1
-
-
-def plan_document(
-    recipes: Iterable[str],
-    goods: Mapping[str, int],
-    decisions: Mapping[str, tuple[int, str | None]],
-) -> dict[str, Any]:
-    """The by-name body of a snapshot (without version and time), sorted by name."""
-    return {
-        "recipes": sorted(recipes),
-        "finished_goods": [{"good": g, "quantity": goods[g]} for g in sorted(goods)],
-        "batch_decisions": [
-            {"recipe": r, "batches": decisions[r][0], "yield": decisions[r][1]}
-            for r in sorted(decisions)
-        ],
-    }
 
 
 def _names(session: Session, model, ids: Iterable[int]) -> dict[int, str]:
@@ -129,58 +112,3 @@ def add_missing_ids(session: Session) -> None:
             },
         }
         snap.snapshot_data = {**data, "ids": ids}
-
-
-def parse_taken_at(data: Mapping[str, Any]) -> datetime:
-    """The snapshot's time as a naive UTC datetime (the epoch when unreadable)."""
-    try:
-        moment = datetime.fromisoformat(str(data.get("taken_at")))
-    except ValueError:
-        return datetime(1970, 1, 1)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment
-
-
-def _decision_text(batches: object, yield_name: object) -> str:
-    word = "batch" if batches == 1 else "batches"
-    return f"{batches} {word}" + (f" ({yield_name})" if yield_name else "")
-
-
-def _compare(section: str, before: Mapping[str, str], after: Mapping[str, str]):
-    for name in sorted(set(before) | set(after)):
-        old, new = before.get(name), after.get(name)
-        if old is None:
-            change = "added"
-        elif new is None:
-            change = "removed"
-        else:
-            change = "unchanged" if old == new else "changed"
-        yield ComparisonLine(section=section, name=name, change=change, before=old, after=new)
-
-
-def compare_with_snapshot(
-    snapshot: Mapping[str, Any], current: Mapping[str, Any]
-) -> ComparisonView:
-    """Snapshot vs the current plan (both in the :func:`plan_document` shape),
-    by name: recipes, then finished goods, then batch decisions, each sorted
-    by name and marked added / removed / changed / unchanged."""
-
-    def recipes(doc) -> dict[str, str]:
-        return {str(name): "selected" for name in doc.get("recipes") or ()}
-
-    def goods(doc) -> dict[str, str]:
-        return {str(x.get("good")): str(x.get("quantity")) for x in doc.get("finished_goods") or ()}
-
-    def decisions(doc) -> dict[str, str]:
-        return {
-            str(x.get("recipe")): _decision_text(x.get("batches"), x.get("yield"))
-            for x in doc.get("batch_decisions") or ()
-        }
-
-    lines = [
-        *_compare("recipe", recipes(snapshot), recipes(current)),
-        *_compare("finished_good", goods(snapshot), goods(current)),
-        *_compare("batch_decision", decisions(snapshot), decisions(current)),
-    ]
-    return ComparisonView(taken_at=parse_taken_at(snapshot), lines=tuple(lines))

@@ -1,9 +1,12 @@
 """The plan view: everything the planning tab shows for one event, in one call.
 
 Loading is bounded: each table is read once with selected columns
-(src.services.plan.queries), 9 statements (packs included) however large the catalog or the
-plan, then the pure planning core computes availability, batch options,
-the shopping list, assembly feasibility and progress (src.services.plan.sections).
+(src.services.plan.catalog_rows for the catalog, src.services.plan.loading
+for the event), 9 statements however large the catalog or the plan (10 for a
+completed plan); then the pure planning core builds every figure
+(src.planning.plan_view.build_plan) and this module adds what only the
+services know: the event's details, what its state allows, the amendments
+and the production runs.
 """
 
 from __future__ import annotations
@@ -12,67 +15,39 @@ from collections.abc import Mapping
 
 from src.db import Database
 from src.models.event import PlanState
-from src.planning.aggregation import IngredientLine
-from src.planning.batches import plan_complete
-from src.planning.packs import Pack
+from src.planning.plan_view import (
+    CatalogIndex,
+    PlanCatalog,
+    PlanInputs,
+    build_plan,
+    build_shopping,
+    index_catalog,
+)
+from src.planning.progress import baked_by_recipe
+from src.planning.variants import RecipeInfo, variant_order, with_ancestors
 
 from .. import policy
-from . import sections as plan_sections
 from .amendments import amendment_rows, load_amendments
+from .cache import PlanCache, plan_cache
+from .catalog_rows import load_plan_catalog, load_recipe_lines
 from .completion import frozen_catalog, load_completion
 from .cost_dto import ShoppingView
-from .cost_sections import (
-    buying_rows,
-    costs_view,
-    display_ingredients,
-    recipe_costs,
-    shopping_totals,
-)
-from .dto import AllowedActions, AssemblyView, BatchRow, PlanView, ShoppingLineRow
+from .dto import AllowedActions, PlanView, RecipeChoiceRow, ShoppingLineRow
 from .events import EventView
 from .loading import (
     load_baked,
     load_decisions,
-    load_event_row,
-    recipe_choice_rows,
-    with_ancestors,
-)
-from .production import run_rows
-from .queries import (
-    PlanCatalog,
-    load_decided_recipe_lines,
     load_event_and_snapshot,
     load_event_choices,
-    load_plan_catalog,
+    load_event_row,
 )
+from .production import run_rows
 from .reads import one_snapshot
-from .sections import LastResult, ShoppingInputs, shopping_rows
 
-_needs_memo = LastResult()
-_shopping_memo = LastResult()
-_assembly_memo = LastResult()
-_display_memo = LastResult()
-_recipe_costs_memo = LastResult()
-_costs_memo = LastResult()
+__all__ = ["get_plan_view", "get_shopping_list", "get_shopping_view"]
 
-
-def _buying_shopping(
-    state: PlanState,
-    catalog: PlanCatalog,
-    decisions: Mapping[int, tuple[int, int | None]],
-    baked: Mapping[int, int],
-    own_lines: Mapping[int, list[IngredientLine]],
-    packs: Mapping[int, tuple[Pack, ...]],
-    currency: str,
-) -> tuple[ShoppingLineRow, ...]:
-    """The shopping rows in display units with packs to buy (issue 12)."""
-    shown = _display_memo.get(
-        (catalog.ingredients, packs), None, lambda: display_ingredients(catalog.ingredients, packs)
-    )
-    rows = shopping_rows(
-        ShoppingInputs(state, catalog.recipes, decisions, baked, own_lines, shown, catalog.pantry)
-    )
-    return buying_rows(rows, shown, packs, catalog.pantry, currency)
+# In these states the shopping list covers only the batches still to bake.
+_COUNT_REMAINING = (PlanState.IN_PRODUCTION, PlanState.COMPLETED)
 
 
 def _allowed(state: PlanState) -> AllowedActions:
@@ -88,89 +63,70 @@ def _allowed(state: PlanState) -> AllowedActions:
     )
 
 
+def recipe_choice_rows(
+    recipes: Mapping[int, RecipeInfo], selected: set[int]
+) -> tuple[RecipeChoiceRow, ...]:
+    """Every recipe for the picker: bases by name, each followed by its variants."""
+    return tuple(
+        RecipeChoiceRow(
+            id=r.id,
+            name=r.name,
+            category=r.category,
+            base_recipe_id=r.base_id,
+            base_recipe_name=(
+                recipes[r.base_id].name
+                if r.base_id is not None and r.base_id in recipes else None
+            ),
+            is_variant=r.base_id is not None,
+            selected=r.id in selected,
+        )
+        for r in variant_order(recipes)
+    )
+
+
+def _index(cache: PlanCache, catalog: PlanCatalog, frozen: bool) -> CatalogIndex:
+    # A completed plan's catalog comes from its record: indexed afresh.
+    return index_catalog(catalog) if frozen else cache.index(catalog)
+
+
 def get_plan_view(db: Database, event_id: int) -> PlanView:
     """Everything the planning tab shows for the event, read in one
     transaction with a fixed number of statements (9; 10 for a completed plan,
     whose figures come from its completion record). A cycle among the finished
     goods does not fail the call: ``cycle_error`` says which goods, and the
     parts that need decomposition (batches, assembly) are left empty."""
+    cache = plan_cache(db)
     with db.uow() as session:
         one_snapshot(session)
         ev, snapshot = load_event_and_snapshot(session, event_id)
-        catalog = load_plan_catalog(session)  # four statements
+        catalog = load_plan_catalog(session, cache)  # four statements
         choices = load_event_choices(session, event_id)
         runs = run_rows(session, event_id)
         raw_amendments = load_amendments(session, event_id)
-        own_lines = load_decided_recipe_lines(session, event_id)
+        own_lines = load_recipe_lines(
+            session,
+            with_ancestors(catalog.recipes, choices.selected | set(choices.decisions)),
+            cache,
+        )
         record = load_completion(session, event_id, ev.plan_state)
     completed_at = None
     if record is not None:  # a completed plan is history: its figures as at completion
         catalog, own_lines, completed_at = frozen_catalog(record, catalog)
-    recipes, units, goods = catalog.recipes, catalog.units, catalog.goods
-    packs, currency = catalog.packs, catalog.currency
-    selected, lines, decisions = choices.selected, choices.lines, choices.decisions
-    baked: dict[int, int] = {}
-    for run in runs:
-        baked[run.recipe_id] = baked.get(run.recipe_id, 0) + run.batches
-    shopping = _shopping_memo.get(
-        (recipes, own_lines, catalog.ingredients, catalog.pantry, packs),
-        (ev.plan_state, decisions, baked, currency),
-        lambda: _buying_shopping(
-            ev.plan_state, catalog, decisions, baked, own_lines, packs, currency
-        ),
-    )
-
-    needs, cycle_error = _needs_memo.get(
-        (goods, units), lines, lambda: plan_sections.needs_or_cycle(lines, goods, units)
-    )
-    if needs is None:
-        batches: tuple[BatchRow, ...] = ()
-        assembly = AssemblyView(overall="empty", lines=())
-        complete = False
-    else:
-        batches = plan_sections.batch_rows(recipes, units, needs, decisions, baked)
-        assembly = _assembly_memo.get(
-            (goods, units),
-            (lines, needs, decisions, baked),
-            lambda: plan_sections.assembly_view(lines, goods, units, needs, decisions, baked),
-        )
-        complete = plan_complete(
-            {r.recipe_id: r.batches_needed for r in batches},
-            {rid: b for rid, (b, _) in decisions.items()},
-            baked,
-        )
-    good_rows, catalog_cycle = plan_sections.good_rows(goods, units, recipes, selected, lines)
-    cycle_error = cycle_error or catalog_cycle
-
-    costed = frozenset(with_ancestors(recipes, selected | set(decisions)))
-    batch_cost, unit_costs = _recipe_costs_memo.get(
-        (recipes, units, own_lines, catalog.ingredients, packs),
-        costed,
-        lambda: recipe_costs(recipes, units, own_lines, costed, catalog.ingredients, packs),
-    )
-    batch_recipes = [b.recipe_id for b in batches]
-    costs = _costs_memo.get(
-        (goods, batch_cost, unit_costs, shopping),
-        (lines, decisions, baked, currency, batch_recipes),
-        lambda: costs_view(
-            goods=goods,
-            lines=lines,
-            decisions=decisions,
+    baked = baked_by_recipe((run.recipe_id, run.batches) for run in runs)
+    figures = build_plan(
+        catalog,
+        PlanInputs(
+            selected=choices.selected,
+            lines=choices.lines,
+            decisions=choices.decisions,
             baked=baked,
-            batch_cost=batch_cost,
-            unit_costs=unit_costs,
-            currency=currency,
-            batch_recipes=batch_recipes,
-            shopping=shopping,
+            own_lines=own_lines,
+            count_remaining=ev.plan_state in _COUNT_REMAINING,
+            snapshot=snapshot,
         ),
+        _index(cache, catalog, record is not None),
     )
-
-    comparison = None
-    if snapshot is not None:
-        comparison = plan_sections.plan_comparison(
-            snapshot, recipes, goods, units, selected, lines, decisions
-        )
-
+    recipes, goods = catalog.recipes, catalog.goods
     return PlanView(
         event=EventView(
             id=ev.id,
@@ -182,25 +138,25 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
             output_mode=ev.output_mode,
         ),
         allowed=_allowed(ev.plan_state),
-        recipes=recipe_choice_rows(recipes, selected),
-        selected_count=len(selected),
-        goods=good_rows,
-        batches=batches,
-        decided_count=sum(1 for r in batches if r.decision is not None),
-        complete=complete,
-        shopping=shopping,
-        assembly=assembly,
+        recipes=recipe_choice_rows(recipes, choices.selected),
+        selected_count=len(choices.selected),
+        goods=figures.goods,
+        batches=figures.batches,
+        decided_count=sum(1 for r in figures.batches if r.decision is not None),
+        complete=figures.complete,
+        shopping=figures.shopping,
+        assembly=figures.assembly,
         amendments=amendment_rows(
             raw_amendments,
             {g.id: g.name for g in goods.values()},
             {r.id: r.name for r in recipes.values()},
         ),
-        comparison=comparison,
+        comparison=figures.comparison,
         production_runs=runs,
-        cycle_error=cycle_error,
-        undecided=plan_sections.undecided_names(batches, baked),
+        cycle_error=figures.cycle_error,
+        undecided=figures.undecided,
         completed_at=completed_at,
-        costs=costs,
+        costs=figures.costs,
     )
 
 
@@ -211,15 +167,23 @@ def get_shopping_list(db: Database, event_id: int) -> tuple[ShoppingLineRow, ...
 
 def get_shopping_view(db: Database, event_id: int) -> ShoppingView:
     """The event's shopping list with packs to buy and the trip's totals."""
+    cache = plan_cache(db)
     with db.uow() as session:
+        one_snapshot(session)
         ev = load_event_row(session, event_id)
         decisions = load_decisions(session, event_id)
         baked = load_baked(session, event_id)
-        catalog = load_plan_catalog(session)
-        own_lines = load_decided_recipe_lines(session, event_id)
+        catalog = load_plan_catalog(session, cache)
+        own_lines = load_recipe_lines(session, with_ancestors(catalog.recipes, decisions))
         record = load_completion(session, event_id, ev.plan_state)
     if record is not None:  # a completed plan's figures as at completion (prices today's)
         catalog, own_lines, _ = frozen_catalog(record, catalog)
-    packs, currency = catalog.packs, catalog.currency
-    rows = _buying_shopping(ev.plan_state, catalog, decisions, baked, own_lines, packs, currency)
-    return ShoppingView(rows, shopping_totals(rows, currency))
+    inputs = PlanInputs(
+        selected=frozenset(),
+        lines={},
+        decisions=decisions,
+        baked=baked,
+        own_lines=own_lines,
+        count_remaining=ev.plan_state in _COUNT_REMAINING,
+    )
+    return build_shopping(catalog, inputs, _index(cache, catalog, record is not None))

@@ -1,0 +1,140 @@
+"""The catalog as plain planning data, and what the plan reads from it alone.
+
+:class:`PlanCatalog` is what the plan services load (every recipe, yield type,
+finished good, ingredient, the pantry, purchase packs and the currency).
+:class:`CatalogIndex` is what every plan of that catalog derives from it
+before looking at any event: which recipes each good reaches, the yield types
+of each recipe, each ingredient's display unit. :func:`index_catalog` builds
+it; the plan builder builds one when it is given none, and a caller that
+reads the same catalog again may hand the same index back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..aggregation import IngredientInfo
+from ..costs import DEFAULT_CURRENCY
+from ..decomposition import CycleError, recipes_reached
+from ..packs import Pack, display_unit
+from ..shopping import PantryLine
+from ..types import Good, YieldType
+from ..variants import RecipeInfo
+from .rows import UnitCount
+
+__all__ = ["PlanCatalog", "CatalogIndex", "GoodEntry", "index_catalog", "cycle_message"]
+
+
+@dataclass(frozen=True)
+class PlanCatalog:
+    """The catalog as plain planning data (read-only: it may be shared)."""
+
+    recipes: Mapping[int, RecipeInfo]
+    units: Mapping[int, YieldType]
+    goods: Mapping[int, Good]
+    ingredients: Mapping[int, IngredientInfo]
+    pantry: Sequence[PantryLine]
+    packs: Mapping[int, tuple[Pack, ...]] = field(default_factory=dict)  # by ingredient id
+    currency: str = DEFAULT_CURRENCY
+
+
+@dataclass(frozen=True)
+class GoodEntry:
+    """A good as the goods list shows it: whether it is a bundle, and the
+    recipes it reaches through nesting as (name, id) pairs by name (None when
+    it is on or reaches a cycle)."""
+
+    good: Good
+    is_bundle: bool
+    reaches: tuple[tuple[str, int], ...] | None
+
+
+@dataclass(frozen=True)
+class CatalogIndex:
+    goods: tuple[GoodEntry, ...]  # every good, by name
+    cycle: str | None  # the text of a cycle among the goods, if any
+    yields: Mapping[int, tuple[UnitCount, ...]]  # recipe id → its yield types by name
+    shown: Mapping[int, IngredientInfo]  # ingredients with their display unit set
+
+
+def cycle_message(exc: CycleError) -> str:
+    """What the baker reads about a cycle among the finished goods."""
+    return (
+        "The finished goods contain a cycle: "
+        + " → ".join(exc.names)
+        + ". Edit one of these bundles so that it no longer contains itself."
+    )
+
+
+def _reached_per_good(
+    goods: Mapping[int, Good], units: Mapping[int, YieldType]
+) -> tuple[Mapping[int, frozenset[int] | None], CycleError | None]:
+    """good id → recipes it reaches (None for a good on or reaching a cycle),
+    and the catalog's cycle, if any."""
+    try:
+        return recipes_reached(goods, units, sorted(goods)), None
+    except CycleError as exc:
+        # Rare (a cycle is refused when a bundle is saved): good by good.
+        reached: dict[int, frozenset[int] | None] = {}
+        for gid in goods:
+            try:
+                reached[gid] = recipes_reached(goods, units, [gid])[gid]
+            except CycleError:
+                reached[gid] = None
+        return reached, exc
+
+
+def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | None]:
+    reached, cycle = _reached_per_good(catalog.goods, catalog.units)
+    recipes = catalog.recipes
+    pairs_of: dict[frozenset[int], tuple[tuple[str, int], ...]] = {}
+    entries = []
+    for good in sorted(catalog.goods.values(), key=lambda g: (g.name.casefold(), g.id)):
+        mine = reached[good.id]
+        pairs = None
+        if mine is not None:
+            pairs = pairs_of.get(mine)
+            if pairs is None:  # many goods reach the same recipes: sort each set once
+                pairs = pairs_of[mine] = tuple(sorted((recipes[r].name, r) for r in mine))
+        is_bundle = any(c.good_id is not None for c in good.components)
+        entries.append(GoodEntry(good, is_bundle, pairs))
+    return tuple(entries), None if cycle is None else cycle_message(cycle)
+
+
+def _yield_choices(units: Mapping[int, YieldType]) -> dict[int, tuple[UnitCount, ...]]:
+    yields: dict[int, list[YieldType]] = {}
+    for unit in units.values():
+        yields.setdefault(unit.recipe_id, []).append(unit)
+    return {
+        rid: tuple(
+            UnitCount(u.id, u.name, u.items_per_batch or 0)
+            for u in sorted(mine, key=lambda u: (u.name, u.id))
+        )
+        for rid, mine in yields.items()
+    }
+
+
+def display_ingredients(
+    ingredients: Mapping[int, IngredientInfo], packs: Mapping[int, Sequence[Pack]]
+) -> dict[int, IngredientInfo]:
+    """The ingredients with ``preferred_unit`` set to their display unit
+    (src.planning.packs.display_unit), so totals come out in it."""
+    out = dict(ingredients)
+    for iid, ing_packs in packs.items():
+        info = out.get(iid)
+        if info is not None and not info.preferred_unit:
+            unit = display_unit(None, ing_packs)
+            if unit:
+                out[iid] = replace(info, preferred_unit=unit)
+    return out
+
+
+def index_catalog(catalog: PlanCatalog) -> CatalogIndex:
+    goods, cycle = _good_entries(catalog)
+    return CatalogIndex(
+        goods=goods,
+        cycle=cycle,
+        yields=_yield_choices(catalog.units),
+        shown=display_ingredients(catalog.ingredients, catalog.packs),
+    )

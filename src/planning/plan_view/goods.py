@@ -1,0 +1,50 @@
+"""The goods list: every finished good, whether the event can offer it, and
+its quantity when it is a line of the event."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+
+from ..availability import is_available
+from .catalog import CatalogIndex
+from .rows import GoodRow
+
+__all__ = ["good_rows"]
+
+
+def good_rows(
+    index: CatalogIndex, selected: AbstractSet[int], lines: Mapping[int, int]
+) -> tuple[GoodRow, ...]:
+    """Every good by name (src.planning.availability.is_available decides
+    whether it can be offered; ``missing_recipes`` names what to select)."""
+    # Many goods reach the same recipes: work out each distinct set once.
+    shared: dict[int, tuple[bool, tuple[str, ...], tuple[str, ...]]] = {}
+    rows = []
+    missing: tuple[str, ...]
+    names: tuple[str, ...]
+    for entry in index.goods:
+        pairs = entry.reaches
+        if pairs is None:  # on or reaching a cycle
+            available, missing, names = False, (), ()
+        else:
+            found = shared.get(id(pairs))
+            if found is None:
+                names = tuple(name for name, _ in pairs)
+                missing = tuple(name for name, rid in pairs if rid not in selected)
+                ids = [rid for _, rid in pairs]
+                found = shared[id(pairs)] = (is_available(ids, selected), missing, names)
+            available, missing, names = found
+        good = entry.good
+        rows.append(
+            GoodRow(
+                id=good.id,
+                name=good.name,
+                is_bundle=entry.is_bundle,
+                available=available,
+                missing_recipes=missing,
+                recipe_names=names,
+                quantity=lines.get(good.id),
+            )
+        )
+    return tuple(rows)

@@ -1,0 +1,270 @@
+"""Reading the catalog as plain planning data: the one place each catalog
+table is read for planning.
+
+Private to src/services. Every function takes an open session and never
+commits. Each table is read with one statement of selected columns (the Core
+path: no ORM objects, no lazy loads), so a caller's statement count does not
+grow with the catalog. :func:`load_plan_catalog` reads all of it (four
+statements) and, given the database's :class:`PlanCache`, reuses the data
+built from equal rows last time; the single-table loaders serve the services
+that need one part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from sqlalchemy import literal, select, union_all
+from sqlalchemy.orm import Session
+
+from src.models import (
+    AppSetting,
+    FinishedGood,
+    FinishedGoodComponent,
+    FinishedUnit,
+    Ingredient,
+    PantryItem,
+    PurchasePack,
+    Recipe,
+    RecipeIngredient,
+)
+from src.planning.aggregation import IngredientInfo, IngredientLine
+from src.planning.costs import DEFAULT_CURRENCY
+from src.planning.packs import Pack
+from src.planning.plan_view import PlanCatalog
+from src.planning.shopping import PantryLine
+from src.planning.types import Component, Good, YieldType
+from src.planning.variants import RecipeInfo
+
+from ..settings import CURRENCY_KEY
+from .cache import PlanCache
+
+__all__ = [
+    "plain",
+    "load_plan_catalog",
+    "load_recipes",
+    "load_units",
+    "load_goods",
+    "load_ingredients",
+    "load_pantry",
+    "load_recipe_lines",
+]
+
+_ONE = Decimal(1)
+
+
+def plain(value: Decimal) -> Decimal:
+    """``value`` without the storage scale's trailing zeros ("2.750000" → 2.75),
+    never in exponent form."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return value.quantize(_ONE)
+    return value.normalize()
+
+
+def _plainer() -> Callable[[Decimal], Decimal]:
+    """:func:`plain` for one read: a catalog repeats a few hundred quantities
+    thousands of times, so each distinct value is made plain once per read."""
+    seen: dict[Decimal, Decimal] = {}
+
+    def one(value: Decimal) -> Decimal:
+        found = seen.get(value)
+        if found is None or (not value and found.is_signed() != value.is_signed()):
+            found = seen[value] = plain(value)
+        return found
+
+    return one
+
+
+def _cols(model: Any) -> Any:
+    """The model's table columns: selecting them runs on the Core path, which
+    skips the ORM's per-row processing (the catalog tables have thousands of rows)."""
+    return model.__table__.c
+
+
+# The statements (built once: constructing one costs more than running it).
+
+
+@cache
+def _recipes_statement() -> Any:
+    r = _cols(Recipe)
+    return select(r.id, r.name, r.category, r.base_recipe_id)
+
+
+@cache
+def _units_statement() -> Any:
+    u = _cols(FinishedUnit)
+    return select(u.id, u.recipe_id, u.name, u.yield_mode, u.items_per_batch, u.batch_percentage)
+
+
+@cache
+def _goods_statement() -> Any:
+    g, c = _cols(FinishedGood), _cols(FinishedGoodComponent)
+    return (
+        select(g.id, g.name, c.id, c.quantity, c.finished_unit_id, c.component_good_id)
+        .select_from(
+            FinishedGood.__table__.outerjoin(
+                FinishedGoodComponent.__table__, c.finished_good_id == g.id
+            )
+        )
+        .order_by(g.id, c.id)
+    )
+
+
+@cache
+def _ingredients_statement() -> Any:
+    """Ingredients with their pantry stock, purchase packs and the currency
+    setting in one statement: three tagged row kinds padded to the same columns."""
+    i, p = _cols(Ingredient), _cols(PantryItem)
+    k, st = _cols(PurchasePack), _cols(AppSetting)
+
+    def null(column: Any) -> Any:
+        return literal(None, type_=column.type)
+
+    return union_all(
+        select(literal(1), i.id, i.name, i.category, i.density_g_per_ml,
+               i.preferred_unit, p.id, p.quantity, p.unit, null(k.preferred),
+               null(k.position)).select_from(
+            Ingredient.__table__.outerjoin(PantryItem.__table__, p.ingredient_id == i.id)
+        ),
+        select(literal(2), k.ingredient_id, k.label, k.store, k.price, k.unit, k.id,
+               k.quantity, null(p.unit), k.preferred, k.position),
+        select(literal(3), null(i.id), st.value, null(i.category),
+               null(i.density_g_per_ml), null(i.preferred_unit), null(p.id),
+               null(p.quantity), null(p.unit), null(k.preferred),
+               null(k.position)).where(st.key == CURRENCY_KEY),
+    )  # fmt: skip
+
+
+# Building plain data from the rows (positions as in the statements above).
+
+
+def _build_recipes(rows: list[Any]) -> dict[int, RecipeInfo]:
+    return {r[0]: RecipeInfo(r[0], r[1], r[2] or "", r[3]) for r in rows}
+
+
+def _build_units(rows: list[Any]) -> dict[int, YieldType]:
+    p = _plainer()
+    return {
+        r[0]: YieldType(r[0], r[1], r[2], r[3].value, r[4], None if r[5] is None else p(r[5]))
+        for r in rows
+    }
+
+
+def _build_goods(rows: list[Any]) -> dict[int, Good]:
+    """Goods from ``goods LEFT JOIN components`` rows (components in id order)."""
+    comps: dict[int, list[Component]] = {}
+    names: dict[int, str] = {}
+    for gid, name, _cid, qty, unit_id, child_id in rows:
+        if gid not in names:
+            names[gid] = name
+            comps[gid] = []
+        if qty is not None:
+            comps[gid].append(Component(qty, unit_id, child_id))
+    return {gid: Good(gid, name, tuple(comps[gid])) for gid, name in sorted(names.items())}
+
+
+def _build_ingredients(rows: list[Any]) -> tuple[
+    dict[int, IngredientInfo], list[PantryLine], dict[int, tuple[Pack, ...]], str
+]:
+    """Ingredients and pantry lines (in pantry id order) from the tag-1 rows,
+    purchase packs per ingredient (in the order entered) from the tag-2 rows
+    and the currency symbol from a tag-3 row (see _ingredients_statement)."""
+    p = _plainer()
+    ingredients: dict[int, IngredientInfo] = {}
+    pantry: list[tuple[int, PantryLine]] = []
+    packs: dict[int, list[tuple[int, int, Pack]]] = {}
+    currency = DEFAULT_CURRENCY
+    for tag, iid, name, category, density, preferred, pid, qty, unit, flag, position in rows:
+        if tag == 3:
+            currency = name
+        elif tag == 2:  # name = label, category = store, density = price, preferred = unit
+            pack = Pack(name, p(qty), preferred, None if density is None else p(density),
+                        category, bool(flag))
+            packs.setdefault(iid, []).append((position, pid, pack))
+        else:
+            if iid not in ingredients:
+                ingredients[iid] = IngredientInfo(
+                    iid, name, category or "", None if density is None else p(density),
+                    preferred,
+                )
+            if pid is not None:
+                pantry.append((pid, PantryLine(iid, p(qty), unit)))
+    pantry.sort(key=lambda x: x[0])
+    by_ingredient = {
+        iid: tuple(pk for _, _, pk in sorted(found, key=lambda x: x[:2]))
+        for iid, found in packs.items()
+    }
+    return ingredients, [line for _, line in pantry], by_ingredient, currency
+
+
+def _build_lines(rows: list[Any]) -> dict[int, list[IngredientLine]]:
+    p = _plainer()
+    out: dict[int, list[IngredientLine]] = {}
+    for rid, ing_id, qty, unit in rows:
+        out.setdefault(rid, []).append(IngredientLine(ing_id, p(qty), unit))
+    return out
+
+
+def _read(
+    session: Session, statement: Any, kind: str, build: Callable[[list[Any]], Any],
+    cache: PlanCache | None,
+) -> Any:
+    found = session.execute(statement).all()
+    if cache is None:
+        return build(list(found))
+    return cache.built(kind, found, build)
+
+
+def load_plan_catalog(session: Session, cache: PlanCache | None = None) -> PlanCatalog:
+    """Recipes, yield types, goods with their components, ingredients with the
+    pantry, purchase packs and the currency symbol (four statements). With
+    ``cache``, data built from equal rows before is reused (read-only)."""
+    recipes = _read(session, _recipes_statement(), "recipes", _build_recipes, cache)
+    units = _read(session, _units_statement(), "units", _build_units, cache)
+    goods = _read(session, _goods_statement(), "goods", _build_goods, cache)
+    ingredients, pantry, packs, currency = _read(
+        session, _ingredients_statement(), "ingredients", _build_ingredients, cache
+    )
+    return PlanCatalog(recipes, units, goods, ingredients, pantry, packs, currency)
+
+
+def load_recipes(session: Session) -> dict[int, RecipeInfo]:
+    return _build_recipes(list(session.execute(_recipes_statement()).all()))
+
+
+def load_units(session: Session) -> dict[int, YieldType]:
+    return _build_units(list(session.execute(_units_statement()).all()))
+
+
+def load_goods(session: Session) -> dict[int, Good]:
+    return _build_goods(list(session.execute(_goods_statement()).all()))
+
+
+def load_ingredients(session: Session) -> dict[int, IngredientInfo]:
+    return _build_ingredients(list(session.execute(_ingredients_statement()).all()))[0]
+
+
+def load_pantry(session: Session) -> list[PantryLine]:
+    return _build_ingredients(list(session.execute(_ingredients_statement()).all()))[1]
+
+
+def load_recipe_lines(
+    session: Session, recipe_ids: Iterable[int], cache: PlanCache | None = None
+) -> dict[int, list[IngredientLine]]:
+    """recipe id → its own ingredient lines (in entry order), for ``recipe_ids``
+    only (one statement; none when there are no ids)."""
+    wanted = sorted(set(recipe_ids))
+    if not wanted:
+        return {}
+    ri = _cols(RecipeIngredient)
+    statement = (
+        select(ri.recipe_id, ri.ingredient_id, ri.quantity, ri.unit)
+        .where(ri.recipe_id.in_(wanted))
+        .order_by(ri.id)
+    )
+    lines: dict[int, list[IngredientLine]] = _read(session, statement, "lines", _build_lines, cache)
+    return lines
