@@ -38,6 +38,12 @@ MIN_NAME_WIDTH = 80  # a name never wraps narrower than this
 ROW_PAD = 1  # pixels above and below a good's line
 
 
+def quantity_field(master: tk.Misc) -> tk.Entry:
+    """A good's quantity field (uncoloured): room for six digits."""
+    return tk.Entry(master, width=6, justify="right", font=theme.tk_font(10), relief="flat",
+                    borderwidth=1, highlightthickness=1)
+
+
 def good_label(row: GoodRow) -> str:
     return f"{row.name} (bundle)" if row.is_bundle else row.name
 
@@ -69,12 +75,8 @@ class _GoodRow:
         body = section.body
         self.good_id = good_id
         self.saved_text = ""  # what the field showed after the last save / refresh
-        self.label = tk.Label(body, font=theme.tk_font(10), anchor="w")
-        self.label.configure(justify="left")
-        self.entry = tk.Entry(
-            body, width=6, justify="right", font=theme.tk_font(10), relief="flat",
-            borderwidth=1, highlightthickness=1,
-        )
+        self.label = tk.Label(body, font=theme.tk_font(10), anchor="w", justify="left")
+        self.entry = quantity_field(body)
         self.message = tk.Label(body, font=theme.tk_font(9), anchor="w", justify="left")
         self.cost = tk.Label(body, font=theme.tk_font(9), anchor="e")
         self.index = -1
@@ -191,8 +193,7 @@ class GoodsSection(ctk.CTkFrame):
     def height_for(self, rows: int) -> int:
         """The section's height that shows ``rows`` goods without scrolling."""
         self.update_idletasks()
-        probe = tk.Entry(self.body, font=theme.tk_font(10), borderwidth=1,
-                         highlightthickness=1)
+        probe = quantity_field(self.body)
         line = probe.winfo_reqheight() + 2 * ROW_PAD
         probe.destroy()
         chrome = self.winfo_reqheight() - self.scroll.canvas.winfo_reqheight()
