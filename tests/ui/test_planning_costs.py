@@ -35,7 +35,7 @@ def test_header_names_the_missing_price_instead_of_a_total(planning):
 def test_goods_and_batches_show_their_costs(planning):
     plan = planning.presenter.plan
     goods = {g.name: g.id for g in plan.goods}
-    assert planning.goods.cost(goods["Cookie tin"]) == "$3.69 each · $36.85"
+    assert planning.goods.cost(goods["Cookie tin"]) == "$36.85 ($3.69 each)"
     assert planning.goods.cost(goods["Cookie exchange plate"]) == "cost unknown"
     sugar = next(b.recipe_id for b in plan.batches if b.recipe_name == "Sugar Cookie Dough")
     assert planning.batches.row_widgets(sugar).cost.cget("text") == "$4.50 a batch · $35.98 for 8"

@@ -19,14 +19,16 @@ def batch_cost_text(plan: PlanView, recipe_id: int) -> str:
 
 
 def good_cost_text(plan: PlanView, good_id: int) -> str:
-    """"$3.69 each · $36.85" for a line of the event ("cost unknown" without every
-    price: the header names what is missing), "" for a good that is not a line."""
+    """"$36.85 ($3.69 each)" for a line of the event: the line's total first, then
+    one good's cost rounded ("$3.69 × 10" would not make the exact total); "cost
+    unknown" without every price (the header names what is missing), "" for a good
+    that is not a line."""
     row = plan.costs.good(good_id) if plan.costs else None
     if row is None:
         return ""
     if not row.each.known:
         return "cost unknown"
-    return f"{row.each.text} each · {row.line.text}"
+    return f"{row.line.text} ({row.each.text} each)"
 
 
 def event_cost_text(plan: PlanView) -> str:

@@ -4,7 +4,13 @@ Fields are plain tk widgets kept by good id across refreshes, so a refresh
 never clobbers what the user is typing: a field's text is replaced only when
 it still shows the last saved value. A quantity is saved when the field loses
 focus or on Enter; invalid text stays in the field with the service's message
-beside it and nothing is saved; an empty field removes the line.
+under it and nothing is saved; an empty field removes the line.
+
+The list is the section: one line a good (name, quantity, cost), its message on a
+line of its own under it, then the notes (which goods need other recipes, how
+to remove a line) at the end of the list. The name wraps to what the quantity
+and cost leave, so no text is ever cut at the section's right edge, and a
+laptop screen shows eight goods or more.
 """
 
 from __future__ import annotations
@@ -26,6 +32,16 @@ from .cost_text import good_cost_text
 # (good id, text) -> what was saved, or the message for the field
 QuantityCallback = Callable[[int, str], SaveResult]
 MAX_UNAVAILABLE_NAMED = 2
+HINT = "Type how many of each; an empty field removes the line."
+NAME_GAP, COLUMN_GAP = 8, 10  # pixels between name and field, field and cost
+MIN_NAME_WIDTH = 80  # a name never wraps narrower than this
+ROW_PAD = 1  # pixels above and below a good's line
+
+
+def quantity_field(master: tk.Misc) -> tk.Entry:
+    """A good's quantity field (uncoloured): room for six digits."""
+    return tk.Entry(master, width=6, justify="right", font=theme.tk_font(10), relief="flat",
+                    borderwidth=1, highlightthickness=1)
 
 
 def good_label(row: GoodRow) -> str:
@@ -52,19 +68,18 @@ def unavailable_text(plan: PlanView) -> str:
 
 
 class _GoodRow:
-    """One good's widgets: name, quantity field, message."""
+    """One good's widgets: name, quantity field and cost on one line, the message
+    (shown only when there is one) on the line under it."""
 
     def __init__(self, section: GoodsSection, good_id: int) -> None:
         body = section.body
         self.good_id = good_id
         self.saved_text = ""  # what the field showed after the last save / refresh
-        self.label = tk.Label(body, font=theme.tk_font(10), anchor="w")
-        self.entry = tk.Entry(
-            body, width=8, justify="right", font=theme.tk_font(10), relief="flat",
-            borderwidth=2, highlightthickness=1,
-        )
+        self.label = tk.Label(body, font=theme.tk_font(10), anchor="w", justify="left")
+        self.entry = quantity_field(body)
         self.message = tk.Label(body, font=theme.tk_font(9), anchor="w", justify="left")
         self.cost = tk.Label(body, font=theme.tk_font(9), anchor="e")
+        self.index = -1
         self.recolor()
         self.entry.bind("<FocusOut>", lambda _e: section.commit(good_id))
         self.entry.bind("<Return>", lambda _e: section.commit(good_id))
@@ -84,11 +99,23 @@ class _GoodRow:
         self.message.configure(bg=bg, fg=theme.color("error"))
         self.cost.configure(bg=bg, fg=theme.color("muted"))
 
-    def place(self, row_index: int) -> None:
-        self.label.grid(row=row_index, column=0, sticky="w", padx=(0, 12), pady=1)
-        self.entry.grid(row=row_index, column=1, sticky="w", pady=1)
-        self.message.grid(row=row_index, column=2, sticky="w", padx=(10, 0))
-        self.cost.grid(row=row_index, column=3, sticky="e", padx=(10, 0))
+    def place(self, index: int) -> None:
+        """Grid the row as the ``index``-th good (two grid rows: the line, the message)."""
+        self.index = index
+        line = 2 * index
+        self.label.grid(row=line, column=0, sticky="w", padx=(0, NAME_GAP), pady=ROW_PAD)
+        self.entry.grid(row=line, column=1, sticky="e", pady=ROW_PAD)
+        self.cost.grid(row=line, column=2, sticky="e", padx=(COLUMN_GAP, 0), pady=ROW_PAD)
+        self.show_message(str(self.message.cget("text")))
+
+    def show_message(self, text: str) -> None:
+        """Show ``text`` under the field, or no message line at all when it is empty."""
+        self.message.configure(text=text)
+        if text and self.index >= 0:
+            self.message.grid(row=2 * self.index + 1, column=0, columnspan=3, sticky="w",
+                              pady=(0, 2))
+        else:
+            self.message.grid_remove()
 
     def destroy(self) -> None:
         for widget in (self.label, self.entry, self.message, self.cost):
@@ -116,46 +143,61 @@ class GoodsSection(ctk.CTkFrame):
         self._rows: dict[int, _GoodRow] = {}
         self._order: list[int] = []
         self._enabled = True
-        bg = theme.color("section")
         header = ctk.CTkFrame(self, fg_color="transparent")
         header.pack(fill="x", padx=10, pady=(8, 2))
         ctk.CTkLabel(header, text="Finished goods", font=theme.section_font()).pack(side="left")
         self.count_label = ctk.CTkLabel(header, text="", font=theme.font(13))
         self.count_label.pack(side="right")
-        self.hint_label = ctk.CTkLabel(
-            self, text="How many of each? An empty field removes the line.",
-            font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w", justify="left",
-        )
-        self.hint_label.pack(fill="x", padx=10)
-        self.unavailable_label = ctk.CTkLabel(
-            self, text="", font=theme.font(12), text_color=theme.COLORS["muted"], anchor="w",
-            justify="left", wraplength=440,
-        )
-        self.unavailable_label.pack(side="bottom", fill="x", padx=10, pady=(0, 10))
-        self.bind("<Configure>", self._fit_text, add="+")
-        # The fields scroll inside the section (the page around them does not scroll).
+        # The goods scroll inside the section (the page around them does not scroll);
+        # the notes follow the last good, inside the list, so the goods get the height.
         self.scroll = ScrollArea(self)
-        self.scroll.pack(fill="both", expand=True, padx=10, pady=(4, 4))
+        self.scroll.pack(fill="both", expand=True, padx=10, pady=(2, 8))
         self.body = self.scroll.body
-        self.body.columnconfigure(2, weight=1)
-        self.empty_label = tk.Label(self.body, bg=bg, fg=theme.color("muted"),
-                                    font=theme.tk_font(10), anchor="w", justify="left",
-                                    wraplength=440)
+        self.body.columnconfigure(0, weight=1)
+        self.empty_label, self.unavailable_label, self.hint_label = self._notes = tuple(
+            tk.Label(self.body, font=theme.tk_font(10), anchor="w", justify="left")
+            for _ in range(3)
+        )
+        self._width = 0
+        self.scroll.canvas.bind("<Configure>", lambda e: self._fit(e.width), add="+")
+        self._recolor()
         theme.on_appearance_change(self, self._recolor)
 
-    def _fit_text(self, event: tk.Event) -> None:
-        """Wrap the notes at the section's width (it changes with the window)."""
-        width = max(200, event.width - 24)
-        if self.unavailable_label.cget("wraplength") != width:
-            for label in (self.hint_label, self.unavailable_label, self.empty_label):
-                label.configure(wraplength=width)
+    def _fit(self, width: int | None = None) -> None:
+        """Wrap the names and notes to the list's width (it changes with the window):
+        the quantity and cost columns keep their width, the names wrap in what is left."""
+        if width is not None:
+            self._width = width
+        if self._width <= 1:
+            return
+        fixed = max((r.entry.winfo_reqwidth() for r in self._rows.values()), default=0)
+        fixed += max((r.cost.winfo_reqwidth() for r in self._rows.values()), default=0)
+        name_width = max(MIN_NAME_WIDTH, self._width - fixed - NAME_GAP - COLUMN_GAP)
+        for row in self._rows.values():
+            if row.label.cget("wraplength") != name_width:
+                row.label.configure(wraplength=name_width)
+            if row.message.cget("wraplength") != self._width:
+                row.message.configure(wraplength=self._width)
+        for label in self._notes:
+            if label.cget("wraplength") != self._width:
+                label.configure(wraplength=self._width)
 
     def _recolor(self) -> None:
         bg = theme.color("section")
         self.body.configure(bg=bg)
-        self.empty_label.configure(bg=bg, fg=theme.color("muted"))
+        for label in self._notes:
+            label.configure(bg=bg, fg=theme.color("muted"))
         for row in self._rows.values():
             row.recolor()
+
+    def height_for(self, rows: int) -> int:
+        """The section's height that shows ``rows`` goods without scrolling."""
+        self.update_idletasks()
+        probe = quantity_field(self.body)
+        line = probe.winfo_reqheight() + 2 * ROW_PAD
+        probe.destroy()
+        chrome = self.winfo_reqheight() - self.scroll.canvas.winfo_reqheight()
+        return chrome + rows * line
 
     def focused(self, entry: tk.Entry) -> None:
         """A field got the keyboard focus (the area scrolls it into view): tell
@@ -187,17 +229,25 @@ class GoodsSection(ctk.CTkFrame):
                 self._rows[gid].entry.lift()
         lines = sum(1 for g in plan.goods if g.quantity is not None)
         self.count_label.configure(text=f"{lines} of {len(shown)} planned")
-        if shown:
-            self.empty_label.grid_forget()
-        else:
-            self.empty_label.configure(
-                text="No finished good can be planned yet: select the recipes they are made "
-                "from."
-                if plan.goods
-                else "The catalog has no finished goods yet."
-            )
-            self.empty_label.grid(row=0, column=0, columnspan=3, sticky="w")
+        self.empty_label.configure(
+            text="" if shown
+            else "No finished good can be planned yet: select the recipes they are made from."
+            if plan.goods
+            else "The catalog has no finished goods yet."
+        )
         self.unavailable_label.configure(text=unavailable_text(plan))
+        self.hint_label.configure(text=HINT if shown else "")
+        self._place_notes(2 * len(shown))
+        self._fit()
+
+    def _place_notes(self, first: int) -> None:
+        """The notes with text, in order, on the grid rows from ``first`` on."""
+        for offset, label in enumerate(self._notes):
+            if label.cget("text"):
+                label.grid(row=first + offset, column=0, columnspan=3, sticky="ew",
+                           pady=(6 if offset else 4, 0))
+            else:
+                label.grid_remove()
 
     def _update_row(self, row: _GoodRow, good: GoodRow) -> None:
         label = good_label(good)
@@ -213,7 +263,7 @@ class GoodsSection(ctk.CTkFrame):
             entry.delete(0, "end")
             entry.insert(0, saved)
         if entry.get() == saved:
-            row.message.configure(text="")
+            row.show_message("")
         row.saved_text = saved
         if str(entry.cget("state")) != wanted_state:
             entry.configure(state=wanted_state)
@@ -229,11 +279,11 @@ class GoodsSection(ctk.CTkFrame):
             return
         result = self._on_quantity(good_id, text)
         if result.error is not None:
-            row.message.configure(text=result.error)
+            row.show_message(result.error)
             return
         # The saved value comes back ("007" is saved as 7 and reads back as 7); the
         # refreshed plan follows once this commit has returned.
-        row.message.configure(text="")
+        row.show_message("")
         row.saved_text = "" if result.saved is None else str(result.saved)
         if row.entry.get() != row.saved_text:
             row.entry.delete(0, "end")

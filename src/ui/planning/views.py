@@ -33,7 +33,10 @@ if TYPE_CHECKING:
     from src.ui.planning.bake_days import BakeDaysView
     from src.ui.planning.tab import PlanningTab
 
-TOP_SHARE = 0.46  # of the plan's height for recipes and goods at first; batches get the rest
+TOP_SHARE = 0.46  # of the plan's height for recipes and goods at least; batches get the rest
+GOODS_ROWS = 8  # finished goods seen without scrolling, when the batches keep BATCHES_MIN
+BATCHES_MIN = 190  # pixels: the batch decisions' header and two decisions
+AIDS_GAP = 6  # pixels under the planning aids
 
 
 class PlanPage(tk.PanedWindow):
@@ -53,7 +56,7 @@ class PlanPage(tk.PanedWindow):
         top.grid_columnconfigure(0, weight=3, uniform="pair")
         top.grid_columnconfigure(1, weight=2, uniform="pair")
         top.grid_rowconfigure(1, weight=1)
-        self.aids.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, 6))
+        self.aids.grid(row=0, column=0, columnspan=2, sticky="ew", pady=(0, AIDS_GAP))
         self.recipes.grid(row=1, column=0, sticky="nsew", padx=(0, 4))
         self.goods.grid(row=1, column=1, sticky="nsew", padx=(4, 0))
         self.recipes.tree.configure(height=4)
@@ -72,7 +75,14 @@ class PlanPage(tk.PanedWindow):
             return
         self._sash_placed = True
         height = event.height
-        self.after_idle(lambda: self.sash_place(0, 0, round(height * TOP_SHARE)))
+        self.after_idle(lambda: self.sash_place(0, 0, self.top_height(height)))
+
+    def top_height(self, height: int) -> int:
+        """Where the sash goes in a plan ``height`` pixels high: the quantities are what
+        a baker types most, so the top gets room for ``GOODS_ROWS`` goods (and at least
+        ``TOP_SHARE``) as long as the batch decisions keep ``BATCHES_MIN``."""
+        wanted = self.aids.winfo_reqheight() + AIDS_GAP + self.goods.height_for(GOODS_ROWS)
+        return max(round(height * TOP_SHARE), min(wanted, height - BATCHES_MIN))
 
     def show(self, plan: PlanView) -> None:
         for section in (self.aids, self.recipes, self.goods, self.batches):
