@@ -65,18 +65,53 @@ def plain(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def _plainer() -> Callable[[Decimal], Decimal]:
-    """:func:`plain` for one read: a catalog repeats a few hundred quantities
-    thousands of times, so each distinct value is made plain once per read."""
-    seen: dict[Decimal, Decimal] = {}
+def _exact(column: Any) -> Callable[[Any], Decimal]:
+    """The reader of one exact-decimal column's values as the driver returns
+    them (src.models.types.ExactDecimal: a scaled integer on SQLite, a Decimal
+    elsewhere), made plain; each distinct value converted once per read."""
+    scale = column.type.digits.scale
+    seen: dict[Any, Decimal] = {}
 
-    def one(value: Decimal) -> Decimal:
+    def one(value: Any) -> Decimal:
         found = seen.get(value)
-        if found is None or (not value and found.is_signed() != value.is_signed()):
-            found = seen[value] = plain(value)
+        if found is None:
+            if isinstance(value, int) and not isinstance(value, bool):
+                found = plain(Decimal(value).scaleb(-scale))
+            elif isinstance(value, Decimal):
+                found = plain(value)
+            else:
+                raise ValueError(f"expected an exact number in {column}, got {value!r}")
+            seen[value] = found
         return found
 
     return one
+
+
+_SQL: dict[tuple[Any, str], tuple[str, Any]] = {}
+
+
+def _driver_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
+    """The statement's rows as the database driver returns them: plain tuples,
+    with none of SQLAlchemy's per-value processing (the builders below convert
+    the few columns that need it). Still one statement through the session's
+    connection and its events. The compiled text of each statement is kept
+    per dialect (text, not data)."""
+    connection = session.connection()
+    key = (statement, connection.dialect.name)
+    found = _SQL.get(key)
+    if found is None:
+        compiled = statement.compile(dialect=connection.dialect)
+        params = compiled.construct_params()
+        args: Any = params
+        if compiled.positional:
+            args = tuple(params[name] for name in compiled.positiontup or ())
+        found = _SQL[key] = (str(compiled), args)
+    sql, args = found
+    result = connection.exec_driver_sql(sql, args)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 def _cols(model: Any) -> Any:
@@ -147,9 +182,9 @@ def _build_recipes(rows: list[Any]) -> dict[int, RecipeInfo]:
 
 
 def _build_units(rows: list[Any]) -> dict[int, YieldType]:
-    p = _plainer()
+    p = _exact(_cols(FinishedUnit).batch_percentage)
     return {
-        r[0]: YieldType(r[0], r[1], r[2], r[3].value, r[4], None if r[5] is None else p(r[5]))
+        r[0]: YieldType(r[0], r[1], r[2], str(r[3]), r[4], None if r[5] is None else p(r[5]))
         for r in rows
     }
 
@@ -173,7 +208,7 @@ def _build_ingredients(rows: list[Any]) -> tuple[
     """Ingredients and pantry lines (in pantry id order) from the tag-1 rows,
     purchase packs per ingredient (in the order entered) from the tag-2 rows
     and the currency symbol from a tag-3 row (see _ingredients_statement)."""
-    p = _plainer()
+    p = _exact(_cols(PantryItem).quantity)  # every exact column here has its scale
     ingredients: dict[int, IngredientInfo] = {}
     pantry: list[tuple[int, PantryLine]] = []
     packs: dict[int, list[tuple[int, int, Pack]]] = {}
@@ -202,7 +237,7 @@ def _build_ingredients(rows: list[Any]) -> tuple[
 
 
 def _build_lines(rows: list[Any]) -> dict[int, list[IngredientLine]]:
-    p = _plainer()
+    p = _exact(_cols(RecipeIngredient).quantity)
     out: dict[int, list[IngredientLine]] = {}
     for rid, ing_id, qty, unit in rows:
         out.setdefault(rid, []).append(IngredientLine(ing_id, p(qty), unit))
@@ -213,7 +248,7 @@ def _read(
     session: Session, statement: Any, kind: str, build: Callable[[list[Any]], Any],
     cache: PlanCache | None,
 ) -> Any:
-    found = session.execute(statement).all()
+    found = _driver_rows(session, statement)
     if cache is None:
         return build(list(found))
     return cache.built(kind, found, build)
@@ -233,23 +268,23 @@ def load_plan_catalog(session: Session, cache: PlanCache | None = None) -> PlanC
 
 
 def load_recipes(session: Session) -> dict[int, RecipeInfo]:
-    return _build_recipes(list(session.execute(_recipes_statement()).all()))
+    return _build_recipes(_driver_rows(session, _recipes_statement()))
 
 
 def load_units(session: Session) -> dict[int, YieldType]:
-    return _build_units(list(session.execute(_units_statement()).all()))
+    return _build_units(_driver_rows(session, _units_statement()))
 
 
 def load_goods(session: Session) -> dict[int, Good]:
-    return _build_goods(list(session.execute(_goods_statement()).all()))
+    return _build_goods(_driver_rows(session, _goods_statement()))
 
 
 def load_ingredients(session: Session) -> dict[int, IngredientInfo]:
-    return _build_ingredients(list(session.execute(_ingredients_statement()).all()))[0]
+    return _build_ingredients(_driver_rows(session, _ingredients_statement()))[0]
 
 
 def load_pantry(session: Session) -> list[PantryLine]:
-    return _build_ingredients(list(session.execute(_ingredients_statement()).all()))[1]
+    return _build_ingredients(_driver_rows(session, _ingredients_statement()))[1]
 
 
 def load_recipe_lines(
@@ -266,5 +301,7 @@ def load_recipe_lines(
         .where(ri.recipe_id.in_(wanted))
         .order_by(ri.id)
     )
-    lines: dict[int, list[IngredientLine]] = _read(session, statement, "lines", _build_lines, cache)
-    return lines
+    found = session.execute(statement).all()  # the list of ids varies: not kept compiled
+    if cache is None:
+        return _build_lines(list(found))
+    return cache.built("lines", found, _build_lines)
