@@ -6,7 +6,8 @@ every card asks for no more width than it has and lies inside its card, none
 overlapping another; a card with one yield type keeps two lines (name, need,
 cost and decision; the options and Clear). In a batch section on its own, a
 long name, long yield words, a stale decision and a refused choice wrap instead
-of being cut, at a narrow, a laptop's and a wide width.
+of being cut, at a narrow, a laptop's and a wide width, and so does the
+section's summary beside its title.
 """
 
 from __future__ import annotations
@@ -166,6 +167,12 @@ def test_long_words_a_stale_decision_and_a_message_wrap_instead_of_being_cut(roo
     assert section.row_widgets(7).status.cget("text").startswith("Quantities changed")
     for recipe_id in section.row_ids():
         _assert_nothing_cut(section.row_widgets(recipe_id))
+    # The section's summary (it names the recipes to choose again) wraps beside its title.
+    summary, words = section.summary_label, section.summary_label._label
+    assert "Sugar Cookie Dough" in summary.cget("text")
+    assert words.winfo_reqwidth() <= words.winfo_width()
+    assert _box(section.title_label)[2] <= _box(summary)[0]
+    assert _box(summary)[2] <= _box(section)[2]
     title = long_card.title
     if width < 1000:  # the long name wraps past its share of the line
         assert title.winfo_height() > section.row_widgets(1).title.winfo_height()
