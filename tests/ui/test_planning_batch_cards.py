@@ -32,9 +32,9 @@ LONG_RECIPE = "Grandmother's triple chocolate sugar cookie dough with toasted wa
 LONG_UNIT = UnitCount(11, "Extra large frosted holiday sugar cookie", 0)
 
 
-@pytest.fixture
-def draft(laptop_root, db):
-    """The Plan view of the demo's draft event, in the window the app opens on the laptop."""
+def _open(laptop_root, db, state: str):
+    """The Plan view of the demo's event in ``state``, in the window the app opens on
+    the laptop."""
     from src.services.exchange import demo
 
     assert demo.load_demo_if_empty(db)
@@ -42,11 +42,17 @@ def draft(laptop_root, db):
     laptop_root.geometry("+0+0")
     pump(laptop_root, 6)
     planning = main.planning
-    draft = next(e for e in planning.presenter.events if e.plan_state == "draft")
-    planning.events.select(draft.id)
+    event = next(e for e in planning.presenter.events if e.plan_state == state)
+    planning.events.select(event.id)
+    planning.show_view("plan")
     pump(laptop_root, 8)
     assert planning.bar.current == "plan"
     return planning
+
+
+@pytest.fixture
+def draft(laptop_root, db):
+    return _open(laptop_root, db, "draft")
 
 
 def _shown(row) -> list:
@@ -97,12 +103,14 @@ def _assert_nothing_cut(row) -> None:
         assert all(font.measure(text) <= room for text in [button.cget("text"), *labels])
 
 
-def _two_lines(row) -> bool:
-    """Name, need, cost and decision on the first line; options and Clear on the second."""
+def _two_lines(row, status_below: bool = False) -> bool:
+    """Name, need, cost and decision on the first line; options and Clear on the second
+    (with the decision before Clear when ``status_below``)."""
     title_bottom = row.title.winfo_rooty() + row.title.winfo_height()
-    first = [row.need, row.status] + ([row.cost] if row.cost.cget("text") else [])
+    first = [row.need] + ([row.cost] if row.cost.cget("text") else [])
     radios = [r for r in row.radios if r.winfo_manager()]
     second = radios + [row.clear]
+    (second if status_below else first).append(row.status)
     second_top = min(w.winfo_rooty() for w in second)
     return (all(w.winfo_rooty() + w.winfo_height() <= second_top for w in first)
             and title_bottom <= second_top
@@ -138,6 +146,22 @@ def test_a_card_with_one_yield_type_keeps_two_lines_and_the_first_two_are_seen(d
         assert row.need.cget("wraplength") in (0, "0")  # the need is whole on its line
     for recipe_id in batches.row_ids()[:2]:
         assert visible_in(batches.row_widgets(recipe_id).frame, batches.scroll)
+
+
+def test_a_longer_decision_goes_before_clear_rather_than_wrap_the_need(laptop_root, db):
+    planning = _open(laptop_root, db, "completed")
+    batches = planning.batches
+    rows = [batches.row_widgets(r) for r in batches.row_ids()]
+    assert len(rows) >= 3 and all("baked" in row.status.cget("text") for row in rows)
+    below = [row for row in rows if row.status_below]
+    assert below and len(below) < len(rows)  # only where the top line has no room
+    for row in rows:
+        _assert_nothing_cut(row)
+        assert _two_lines(row, status_below=row.status_below), row.title.cget("text")
+        assert row.need.cget("wraplength") in (0, "0")
+    for row in below:  # the decision sits just before Clear
+        status, clear = _box(row.status), _box(row.clear)
+        assert status[2] <= clear[0] and clear[0] - status[2] <= 20
 
 
 def _long_row():

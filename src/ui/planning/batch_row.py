@@ -1,4 +1,4 @@
-"""One recipe's row in the batch decisions section, and the words it shows.
+"""One recipe's card in the batch decisions section (its words: ``batch_words``).
 
 The row is plain tk widgets (customtkinter widgets cost milliseconds each),
 updated in place: a card of two lines. The top line is the recipe's name, the
@@ -17,100 +17,27 @@ import tkinter.font as tkfont
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from src.services.plan.dto import BatchRow, OptionRow, UnitCount
+from src.services.plan.dto import BatchRow, OptionRow
 from src.ui import theme
+from src.ui.planning.batch_words import (
+    DECIDED_MIX,
+    NO_YIELD,
+    decision_text,
+    default_yield,
+    needed_text,
+    option_text,
+    yield_label,
+)
 from src.ui.planning.card_fit import MIN_WRAP as MIN_WIDTH
 from src.ui.planning.card_fit import flow, name_wrap, wrap_at
 from src.ui.radio_images import big_radio_options, radio_images
-from src.ui.wording import count_of, lower_name, plural
 
 if TYPE_CHECKING:  # the section drives its rows; the rows call back into it
     from src.ui.planning.batches_section import BatchesSection
 
 NO_CHOICE = 0  # radio value meaning "no option selected" (0 batches is never offered)
-NO_YIELD = "Choose…"  # the yield picker's text while no yield type is chosen
-DECIDED_MIX = "As the plan needs"  # a saved decision that names no yield type
 EDGE, GAP = 8, 12  # pixels: card edge to its text, between the pieces of a line
 RADIO_GAP = 16  # pixels after each option
-
-
-def units_text(count: int, name: str) -> str:
-    """'200 sugar cookies', '3 pumpkin loaves', '1 gingerbread man'."""
-    return f"{count} {plural(lower_name(name), count)}"
-
-
-def option_text(row: BatchRow, option: OptionRow) -> str:
-    """The label of one option: batches, yield and difference in words, short
-    enough that two options fit side by side on a laptop screen ("8 batches:
-    192 sugar cookies, 8 short"; the unit is named once)."""
-    parts = [count_of(option.batches, "batch")]
-    if option.yield_items is not None and option.difference_items is not None:
-        made = ", ".join(units_text(u.items, u.unit_name) for u in option.yield_items)
-        parts.append(made)
-        diff = option.difference_items
-        if diff < 0:
-            parts.append(f"{-diff} short")
-        elif diff > 0:
-            parts.append(f"{diff} extra")
-        else:
-            parts.append("exact")
-    else:
-        text = option.difference_batches_text.lstrip("-")
-        if option.kind == "shortfall":
-            parts.append(f"{text} of a batch short")
-        elif option.kind == "extra":
-            parts.append(f"{text} of a batch extra")
-        else:
-            parts.append("exact")
-    return f"{parts[0]}: {', '.join(parts[1:])}"
-
-
-def shortfall_question(row: BatchRow, option: OptionRow) -> str:
-    """The confirmation asked before keeping a shortfall option."""
-    if option.difference_items is not None and row.needed:
-        what = units_text(-option.difference_items, row.needed[0].unit_name)
-    else:
-        what = f"{option.difference_batches_text.lstrip('-')} of a batch"
-    return f"You'll be {what} short — keep {count_of(option.batches, 'batch')}?"
-
-
-def needed_text(row: BatchRow) -> str:
-    items = ", ".join(units_text(u.items, u.unit_name) for u in row.needed)
-    return f"Needed: {items} · {row.batches_needed_text} batches"
-
-
-def decision_text(row: BatchRow) -> str:
-    if row.decision is None:
-        return "Not decided yet"
-    if row.decision.stale:
-        return (
-            f"Quantities changed: {count_of(row.decision.batches, 'batch')} is no longer an"
-            " option — choose again"
-        )
-    text = f"Decided: {count_of(row.decision.batches, 'batch')}"
-    p = row.progress
-    if p.baked:  # batches count as max(decided, baked): say what is baked, and any extras
-        text += f" · {p.baked} baked"
-        if p.overage:
-            text += f" ({count_of(p.overage, 'extra batch')})"
-    return text
-
-
-def yield_label(choice: UnitCount) -> str:
-    """A yield type as the picker lists it: 'Brownie square (24 per batch)'."""
-    if choice.items:
-        return f"{choice.unit_name} ({choice.items} per batch)"
-    return f"{choice.unit_name} (part of a batch)"
-
-
-def default_yield(row: BatchRow) -> int | None:
-    """The yield type a decision is saved with: the decided one, else the only one
-    needed, else none."""
-    if row.decision is not None and row.decision.finished_unit_id is not None:
-        return row.decision.finished_unit_id
-    if len(row.needed) == 1:
-        return row.needed[0].unit_id
-    return None
 
 
 def text_label(master: tk.Misc, font: tuple[str, int, str]) -> tk.Label:
@@ -163,13 +90,14 @@ class RecipeRow:
         self.clear = tk.Button(self.bottom, text="Clear", font=theme.tk_font(9), relief="flat",
                                padx=10, pady=1, highlightthickness=1,
                                command=lambda: section._clear(recipe_id))
-        self.clear.grid(row=0, column=2, sticky="ne", padx=(GAP, 0), pady=2)
+        self.clear.grid(row=0, column=3, sticky="ne", padx=(GAP, 0), pady=2)
         # The decision ends the top line, or has a line of its own when it went stale
         # (a child of the card, made after the lines so that it shows above them).
         self.status = text_label(self.frame, theme.tk_font(10))
         self.error = tk.Label(self.frame, anchor="w", font=theme.tk_font(10), wraplength=600,
                               justify="left")
         self.status_alone = False  # the decision has a line of its own (it went stale)
+        self.status_below = False  # the decision is on the bottom line, before Clear
         self._fitted: tuple[object, ...] = ()
         for line in (self.top, self.bottom):
             line.bind("<Configure>", lambda _e: self.fit(), add="+")
@@ -240,11 +168,12 @@ class RecipeRow:
         )
         self.status_alone = stale
         if stale:  # the long warning gets a line of its own, under the options
+            self.status_below = False
             self.status.grid(in_=self.frame, row=2, column=0, sticky="w", padx=EDGE,
                              pady=(0, 4))
-        else:  # the decision ends the top line
-            self.status.grid(in_=self.top, row=0, column=3, sticky="e", padx=(GAP, 0))
-        self.status.lift()
+            self.status.lift()
+        else:  # the decision ends the top line (or the bottom one: see fit)
+            self._put_status(self.status_below)
         self.clear.configure(state="normal" if enabled and row.decision else "disabled")
         self.show_error(None)
         self.fit()
@@ -261,8 +190,9 @@ class RecipeRow:
             self.fit()
 
     def fit(self) -> None:
-        """Fit both lines to the card's width: the name and the need wrap, and the
-        options go on more lines, only when they would not fit as they are."""
+        """Fit both lines to the card's width: the decision ends the top line, or the
+        bottom one when only there it leaves the need whole; the name and the need
+        wrap, and the options go on more lines, only when they would not fit."""
         shown = [r for r in self.radios if r.winfo_manager()]
         top, bottom = self.top.winfo_width(), self.bottom.winfo_width()
         texts = [w.cget("text") for w in (self.title, self.need, self.cost, self.status,
@@ -271,34 +201,64 @@ class RecipeRow:
         if top <= 1 or key == self._fitted:
             return
         self._fitted = key
-        self._fit_top(top)
+        for label in (self.title, self.need, self.status):
+            label.configure(wraplength=0)
+        for radio in shown:
+            radio.configure(wraplength=0)
+        self.title.configure(wraplength=name_wrap(self.title.winfo_reqwidth(), top))
+        options = sum(r.winfo_reqwidth() + RADIO_GAP for r in shown)
+        status = self.status.winfo_reqwidth() + GAP
+        if not self.status_alone:
+            below = not self._top_fits(top, status) and options + status <= self._room(bottom)
+            self._put_status(below)
+        self._fit_need(top)
         self._fit_options(shown, bottom)
         wide = max(MIN_WIDTH, top)
         self.error.configure(wraplength=wide)
         if self.status_alone:
             self.status.configure(wraplength=wide)
 
-    def _fit_top(self, width: int) -> None:
-        """Wrap the name past its share of the line and the need to what is left."""
-        for label in (self.title, self.need, self.status):
-            label.configure(wraplength=0)
-        self.title.configure(wraplength=name_wrap(self.title.winfo_reqwidth(), width))
-        taken = self.title.winfo_reqwidth() + GAP
+    def _put_status(self, below: bool) -> None:
+        """The decision at the end of the top line, or before Clear when ``below``."""
+        self.status_below = below
+        if below:
+            self.status.grid(in_=self.bottom, row=0, column=2, sticky="ne", padx=(GAP, 0),
+                             pady=4)
+        else:
+            self.status.grid(in_=self.top, row=0, column=3, sticky="e", padx=(GAP, 0), pady=0)
+        self.status.lift()
+
+    def _top_taken(self, status: int) -> int:
+        """Pixels the top line's name, cost and (``status`` wide) decision take."""
+        taken = self.title.winfo_reqwidth() + GAP + status
         if self.cost.cget("text"):
             taken += self.cost.winfo_reqwidth() + GAP
-        if not self.status_alone:
-            taken += self.status.winfo_reqwidth() + GAP
-        self.need.configure(wraplength=wrap_at(self.need.winfo_reqwidth(), width - taken))
+        return taken
 
-    def _fit_options(self, shown: list[tk.Radiobutton], width: int) -> None:
-        """Options beside each other while they fit before the picker and Clear, else
-        on the next line; an option wider than the room wraps its words."""
+    def _top_fits(self, width: int, status: int) -> bool:
+        return self._top_taken(status) + self.need.winfo_reqwidth() <= width
+
+    def _fit_need(self, width: int) -> None:
+        """Wrap the need to what the name, cost and decision leave of the top line."""
+        on_top = not (self.status_alone or self.status_below)
+        room = width - self._top_taken(self.status.winfo_reqwidth() + GAP if on_top else 0)
+        self.need.configure(wraplength=wrap_at(self.need.winfo_reqwidth(), room))
+
+    def _room(self, width: int) -> int:
+        """Pixels the bottom line leaves the options beside the picker and Clear."""
         room = width - self.clear.winfo_reqwidth() - GAP
         if self.yield_box.winfo_manager():
             room -= self.yield_box.winfo_reqwidth() + GAP
+        return room
+
+    def _fit_options(self, shown: list[tk.Radiobutton], width: int) -> None:
+        """Options beside each other while they fit before the picker (the decision)
+        and Clear, else on the next line; an option wider than the room wraps."""
+        room = self._room(width)
+        if self.status_below:
+            room -= self.status.winfo_reqwidth() + GAP
         widths = []
         for radio in shown:
-            radio.configure(wraplength=0)
             natural = radio.winfo_reqwidth()
             if natural + RADIO_GAP > room:  # the words wrap; the circle stays beside them
                 text = self._radio_font.measure(str(radio.cget("text")))

@@ -16,7 +16,8 @@ import customtkinter as ctk
 
 from src.services.plan.dto import PlanView
 from src.ui import theme
-from src.ui.planning.batch_row import NO_CHOICE, RecipeRow, shortfall_question
+from src.ui.planning.batch_row import NO_CHOICE, RecipeRow
+from src.ui.planning.batch_words import shortfall_question
 from src.ui.scrolling import ScrollArea
 
 from .cost_text import batch_cost_text
