@@ -193,7 +193,7 @@ def test_every_plan_action_is_reachable_by_tab_in_a_natural_order(demo_window, l
         planning.header.buttons["lock"], planning.header.edit_button, planning.bar,
         planning.recipes.filter_entry._entry, planning.recipes.tree,
         planning.goods.entry(planning.goods.good_ids()[0]),
-        first_row.clear, first_row.radios[0],  # Clear is on the row's first line
+        first_row.radios[0], first_row.clear,  # Clear ends the line of options
     ]
     positions = [position(w) for w in sequence]
     assert positions == sorted(positions), "Tab should move left to right, top to bottom"

@@ -1,107 +1,50 @@
-"""One recipe's row in the batch decisions section, and the words it shows.
+"""One recipe's card in the batch decisions section (its words: ``batch_words``).
 
 The row is plain tk widgets (customtkinter widgets cost milliseconds each),
-updated in place. It shows the need, the floor / ceil options as radio
-buttons, the decision, and — when the recipe has several yield types — a
-picker for the decision's yield type.
+updated in place: a card of two lines. The top line is the recipe's name, the
+need, the cost and the decision; the bottom line the floor / ceil options as
+radio buttons, a picker for the decision's yield type when the recipe has
+several, and Clear. A stale decision's warning and a refused choice's message
+get a line of their own. Nothing on a card is ever cut: when a line is too long
+for the card's width, its text wraps and its options go on the next line
+(``card_fit``), so a card is taller only when it must be.
 """
 
 from __future__ import annotations
 
 import tkinter as tk
+import tkinter.font as tkfont
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from src.services.plan.dto import BatchRow, OptionRow, UnitCount
+from src.services.plan.dto import BatchRow, OptionRow
 from src.ui import theme
+from src.ui.planning.batch_words import (
+    DECIDED_MIX,
+    NO_YIELD,
+    decision_text,
+    default_yield,
+    needed_text,
+    option_text,
+    yield_label,
+)
+from src.ui.planning.card_fit import MIN_WRAP as MIN_WIDTH
+from src.ui.planning.card_fit import flow, name_wrap, wrap_at
 from src.ui.radio_images import big_radio_options, radio_images
-from src.ui.wording import count_of, lower_name, plural
 
 if TYPE_CHECKING:  # the section drives its rows; the rows call back into it
     from src.ui.planning.batches_section import BatchesSection
 
 NO_CHOICE = 0  # radio value meaning "no option selected" (0 batches is never offered)
-NO_YIELD = "Choose…"  # the yield picker's text while no yield type is chosen
-DECIDED_MIX = "As the plan needs"  # a saved decision that names no yield type
+EDGE, GAP = 8, 12  # pixels: card edge to its text, between the pieces of a line
+RADIO_GAP = 16  # pixels after each option
 
 
-def units_text(count: int, name: str) -> str:
-    """'200 sugar cookies', '3 pumpkin loaves', '1 gingerbread man'."""
-    return f"{count} {plural(lower_name(name), count)}"
-
-
-def option_text(row: BatchRow, option: OptionRow) -> str:
-    """The label of one option: batches, yield and difference in words, short
-    enough that two options fit side by side on a laptop screen ("8 batches:
-    192 sugar cookies, 8 short"; the unit is named once)."""
-    parts = [count_of(option.batches, "batch")]
-    if option.yield_items is not None and option.difference_items is not None:
-        made = ", ".join(units_text(u.items, u.unit_name) for u in option.yield_items)
-        parts.append(made)
-        diff = option.difference_items
-        if diff < 0:
-            parts.append(f"{-diff} short")
-        elif diff > 0:
-            parts.append(f"{diff} extra")
-        else:
-            parts.append("exact")
-    else:
-        text = option.difference_batches_text.lstrip("-")
-        if option.kind == "shortfall":
-            parts.append(f"{text} of a batch short")
-        elif option.kind == "extra":
-            parts.append(f"{text} of a batch extra")
-        else:
-            parts.append("exact")
-    return f"{parts[0]}: {', '.join(parts[1:])}"
-
-
-def shortfall_question(row: BatchRow, option: OptionRow) -> str:
-    """The confirmation asked before keeping a shortfall option."""
-    if option.difference_items is not None and row.needed:
-        what = units_text(-option.difference_items, row.needed[0].unit_name)
-    else:
-        what = f"{option.difference_batches_text.lstrip('-')} of a batch"
-    return f"You'll be {what} short — keep {count_of(option.batches, 'batch')}?"
-
-
-def needed_text(row: BatchRow) -> str:
-    items = ", ".join(units_text(u.items, u.unit_name) for u in row.needed)
-    return f"Needed: {items} · {row.batches_needed_text} batches"
-
-
-def decision_text(row: BatchRow) -> str:
-    if row.decision is None:
-        return "Not decided yet"
-    if row.decision.stale:
-        return (
-            f"Quantities changed: {count_of(row.decision.batches, 'batch')} is no longer an"
-            " option — choose again"
-        )
-    text = f"Decided: {count_of(row.decision.batches, 'batch')}"
-    p = row.progress
-    if p.baked:  # batches count as max(decided, baked): say what is baked, and any extras
-        text += f" · {p.baked} baked"
-        if p.overage:
-            text += f" ({count_of(p.overage, 'extra batch')})"
-    return text
-
-
-def yield_label(choice: UnitCount) -> str:
-    """A yield type as the picker lists it: 'Brownie square (24 per batch)'."""
-    if choice.items:
-        return f"{choice.unit_name} ({choice.items} per batch)"
-    return f"{choice.unit_name} (part of a batch)"
-
-
-def default_yield(row: BatchRow) -> int | None:
-    """The yield type a decision is saved with: the decided one, else the only one
-    needed, else none."""
-    if row.decision is not None and row.decision.finished_unit_id is not None:
-        return row.decision.finished_unit_id
-    if len(row.needed) == 1:
-        return row.needed[0].unit_id
-    return None
+def text_label(master: tk.Misc, font: tuple[str, int, str]) -> tk.Label:
+    """A label exactly as wide as its text (no padding), so that a line's widths add
+    up; wrapped lines are left-aligned."""
+    return tk.Label(master, font=font, anchor="w", justify="left", borderwidth=0, padx=0,
+                    highlightthickness=0)
 
 
 class RecipeRow:
@@ -115,36 +58,49 @@ class RecipeRow:
         self.pending_unit = False  # chosen before any batches: saved with them
         self.var = tk.IntVar(master, value=NO_CHOICE)
         self.frame = tk.Frame(master, highlightthickness=1)
-        self.title = tk.Label(self.frame, anchor="w", font=theme.tk_font(11, "bold"))
-        # One compact card: name, need, yield type and Clear on top; options and the
-        # decision below.
-        self.title.grid(row=0, column=0, sticky="w", padx=(8, 4), pady=(5, 0))
-        self.need = tk.Label(self.frame, anchor="w", font=theme.tk_font(10))
-        self.need.grid(row=0, column=1, sticky="w", padx=4, pady=(5, 0))
-        self.yield_box = tk.Frame(self.frame)
+        self.frame.columnconfigure(0, weight=1)
+        # The top line: name, need (it stretches), cost, decision.
+        self.top = tk.Frame(self.frame)
+        self.top.grid(row=0, column=0, sticky="ew", padx=EDGE, pady=(5, 0))
+        self.top.columnconfigure(1, weight=1)
+        self.title = text_label(self.top, theme.tk_font(11, "bold"))
+        self.title.grid(row=0, column=0, sticky="nw")
+        self.need = text_label(self.top, theme.tk_font(10))
+        self.need.grid(row=0, column=1, sticky="w", padx=(GAP, 0))
+        self.cost = text_label(self.top, theme.tk_font(10))
+        self.cost.grid(row=0, column=2, sticky="e", padx=(GAP, 0))
+        self.cost.grid_remove()  # shown with a cost
+        # The bottom line: options (they stretch), yield type picker, Clear.
+        self.bottom = tk.Frame(self.frame)
+        self.bottom.grid(row=1, column=0, sticky="ew", padx=EDGE, pady=(2, 4))
+        self.bottom.columnconfigure(0, weight=1)
+        self.options = tk.Frame(self.bottom)
+        self.options.grid(row=0, column=0, sticky="w")
+        self.radios: list[tk.Radiobutton] = []
+        self._radio_font = tkfont.Font(self.frame, font=theme.tk_font(11))
+        self.yield_box = tk.Frame(self.bottom)
         self.yield_caption = tk.Label(self.yield_box, text="Yield type", font=theme.tk_font(10))
         self.yield_caption.pack(side="left", padx=(0, 4))
         self.yield_button = tk.Menubutton(self.yield_box, font=theme.tk_font(10), relief="flat",
                                           indicatoron=True, padx=8, pady=1, anchor="w",
-                                          highlightthickness=1, width=26)
+                                          highlightthickness=1)
         self.yield_menu = tk.Menu(self.yield_button, tearoff=False, font=theme.tk_font(10))
         self.yield_button.configure(menu=self.yield_menu)
         self.yield_button.pack(side="left")
-        self.clear = tk.Button(self.frame, text="Clear", font=theme.tk_font(9), relief="flat",
+        self.clear = tk.Button(self.bottom, text="Clear", font=theme.tk_font(9), relief="flat",
                                padx=10, pady=1, highlightthickness=1,
                                command=lambda: section._clear(recipe_id))
-        self.clear.grid(row=0, column=4, sticky="e", padx=8, pady=(5, 0))
-        # The cost has a column of its own beside the need (which stretches), so the
-        # columns below (options, status) keep their width.
-        self.cost = tk.Label(self.frame, anchor="e", font=theme.tk_font(10))
-        self.cost.grid(row=0, column=2, sticky="e", padx=4, pady=(5, 0))
-        self.options = tk.Frame(self.frame)
-        self.options.grid(row=1, column=0, columnspan=3, sticky="w", padx=4, pady=(0, 4))
-        self.radios: list[tk.Radiobutton] = []
-        self.status = tk.Label(self.frame, anchor="w", font=theme.tk_font(10))
+        self.clear.grid(row=0, column=3, sticky="ne", padx=(GAP, 0), pady=2)
+        # The decision ends the top line, or has a line of its own when it went stale
+        # (a child of the card, made after the lines so that it shows above them).
+        self.status = text_label(self.frame, theme.tk_font(10))
         self.error = tk.Label(self.frame, anchor="w", font=theme.tk_font(10), wraplength=600,
                               justify="left")
-        self.frame.columnconfigure(1, weight=1)
+        self.status_alone = False  # the decision has a line of its own (it went stale)
+        self.status_below = False  # the decision is on the bottom line, before Clear
+        self._fitted: tuple[object, ...] = ()
+        for line in (self.top, self.bottom):
+            line.bind("<Configure>", lambda _e: self.fit(), add="+")
         self._section = section
         self.paint()
         # Plain tk widgets hold one resolved colour: repaint them when the mode changes.
@@ -155,7 +111,7 @@ class RecipeRow:
         bg = theme.color("section")
         border = theme.color("border")
         self.frame.configure(bg=bg, highlightbackground=border, highlightcolor=border)
-        for widget in (self.options, self.yield_box):
+        for widget in (self.top, self.bottom, self.options, self.yield_box):
             widget.configure(bg=bg)
         self.title.configure(bg=bg, fg=theme.color("text"))
         self.need.configure(bg=bg, fg=theme.color("muted"))
@@ -188,7 +144,8 @@ class RecipeRow:
         options = [o for o in row.options if o.batches > 0]
         while len(self.radios) < len(options):
             radio = tk.Radiobutton(
-                self.options, variable=self.var, anchor="w", font=theme.tk_font(11),
+                self.options, variable=self.var, anchor="w", justify="left",
+                font=theme.tk_font(11),
                 bg=theme.color("section"), activebackground=theme.color("section"),
                 highlightthickness=0, command=lambda: self._section._picked(self.recipe_id),
             )
@@ -200,7 +157,7 @@ class RecipeRow:
             option = options[index]
             self._style_radio(radio, row, option)
             radio.configure(state="normal" if enabled else "disabled")
-            radio.grid(row=0, column=index, sticky="w", padx=(4, 16), pady=2)
+            radio.grid(row=0, column=index, sticky="w", padx=(0, RADIO_GAP), pady=2)
         self.current = row.decision.batches if row.decision else NO_CHOICE
         self.var.set(self.current)
         self._show_yields(row, enabled)
@@ -209,23 +166,106 @@ class RecipeRow:
             text=decision_text(row),
             fg=theme.color("warning_fg") if stale or row.decision is None else theme.color("ok_fg"),
         )
+        self.status_alone = stale
         if stale:  # the long warning gets a line of its own, under the options
-            self.status.grid(row=2, column=0, columnspan=5, sticky="w", padx=8, pady=(0, 4))
-            self.options.grid_configure(columnspan=5)
-        elif self.yield_box.winfo_manager():
-            self.status.grid(row=1, column=3, columnspan=2, sticky="e", padx=8, pady=(0, 4))
-            self.options.grid_configure(columnspan=3)
-        else:  # beside the need, so the options have the whole width
-            self.status.grid(row=0, column=3, columnspan=1, sticky="e", padx=8, pady=(5, 0))
-            self.options.grid_configure(columnspan=5)
+            self.status_below = False
+            self.status.grid(in_=self.frame, row=2, column=0, sticky="w", padx=EDGE,
+                             pady=(0, 4))
+            self.status.lift()
+        else:  # the decision ends the top line (or the bottom one: see fit)
+            self._put_status(self.status_below)
         self.clear.configure(state="normal" if enabled and row.decision else "disabled")
         self.show_error(None)
+        self.fit()
 
     def show_cost(self, text: str) -> None:
-        """The batch's cost ("$4.50 a batch · $36.00 for 8") in its column beside the
-        need; unchanged text is left alone."""
+        """The batch's cost ("$4.50 a batch · $36.00 for 8") between the need and the
+        decision; unchanged text is left alone."""
         if self.cost.cget("text") != text:
             self.cost.configure(text=text)
+            if text:
+                self.cost.grid()
+            else:
+                self.cost.grid_remove()
+            self.fit()
+
+    def fit(self) -> None:
+        """Fit both lines to the card's width: the decision ends the top line, or the
+        bottom one when only there it leaves the need whole; the name and the need
+        wrap, and the options go on more lines, only when they would not fit."""
+        shown = [r for r in self.radios if r.winfo_manager()]
+        top, bottom = self.top.winfo_width(), self.bottom.winfo_width()
+        texts = [w.cget("text") for w in (self.title, self.need, self.cost, self.status,
+                                          self.error, self.yield_button, *shown)]
+        key = (top, bottom, self.status_alone, bool(self.yield_box.winfo_manager()), *texts)
+        if top <= 1 or key == self._fitted:
+            return
+        self._fitted = key
+        for label in (self.title, self.need, self.status):
+            label.configure(wraplength=0)
+        for radio in shown:
+            radio.configure(wraplength=0)
+        self.title.configure(wraplength=name_wrap(self.title.winfo_reqwidth(), top))
+        options = sum(r.winfo_reqwidth() + RADIO_GAP for r in shown)
+        status = self.status.winfo_reqwidth() + GAP
+        if not self.status_alone:
+            below = not self._top_fits(top, status) and options + status <= self._room(bottom)
+            self._put_status(below)
+        self._fit_need(top)
+        self._fit_options(shown, bottom)
+        wide = max(MIN_WIDTH, top)
+        self.error.configure(wraplength=wide)
+        if self.status_alone:
+            self.status.configure(wraplength=wide)
+
+    def _put_status(self, below: bool) -> None:
+        """The decision at the end of the top line, or before Clear when ``below``."""
+        self.status_below = below
+        if below:
+            self.status.grid(in_=self.bottom, row=0, column=2, sticky="ne", padx=(GAP, 0),
+                             pady=4)
+        else:
+            self.status.grid(in_=self.top, row=0, column=3, sticky="e", padx=(GAP, 0), pady=0)
+        self.status.lift()
+
+    def _top_taken(self, status: int) -> int:
+        """Pixels the top line's name, cost and (``status`` wide) decision take."""
+        taken = self.title.winfo_reqwidth() + GAP + status
+        if self.cost.cget("text"):
+            taken += self.cost.winfo_reqwidth() + GAP
+        return taken
+
+    def _top_fits(self, width: int, status: int) -> bool:
+        return self._top_taken(status) + self.need.winfo_reqwidth() <= width
+
+    def _fit_need(self, width: int) -> None:
+        """Wrap the need to what the name, cost and decision leave of the top line."""
+        on_top = not (self.status_alone or self.status_below)
+        room = width - self._top_taken(self.status.winfo_reqwidth() + GAP if on_top else 0)
+        self.need.configure(wraplength=wrap_at(self.need.winfo_reqwidth(), room))
+
+    def _room(self, width: int) -> int:
+        """Pixels the bottom line leaves the options beside the picker and Clear."""
+        room = width - self.clear.winfo_reqwidth() - GAP
+        if self.yield_box.winfo_manager():
+            room -= self.yield_box.winfo_reqwidth() + GAP
+        return room
+
+    def _fit_options(self, shown: list[tk.Radiobutton], width: int) -> None:
+        """Options beside each other while they fit before the picker (the decision)
+        and Clear, else on the next line; an option wider than the room wraps."""
+        room = self._room(width)
+        if self.status_below:
+            room -= self.status.winfo_reqwidth() + GAP
+        widths = []
+        for radio in shown:
+            natural = radio.winfo_reqwidth()
+            if natural + RADIO_GAP > room:  # the words wrap; the circle stays beside them
+                text = self._radio_font.measure(str(radio.cget("text")))
+                radio.configure(wraplength=max(MIN_WIDTH, room - RADIO_GAP - (natural - text)))
+            widths.append(radio.winfo_reqwidth() + RADIO_GAP)
+        for radio, (line, column) in zip(shown, flow(widths, room), strict=True):
+            radio.grid_configure(row=line, column=column)
 
     def _show_yields(self, row: BatchRow, enabled: bool) -> None:
         """The yield type picker, shown only when the recipe has several yield types."""
@@ -241,9 +281,14 @@ class RecipeRow:
                 label=yield_label(choice),
                 command=self._yield_command(choice.unit_id),
             )
+        # As wide as its longest words (in widths of "0", as Tk counts): none is cut.
+        font = tkfont.Font(self.yield_button, font=self.yield_button.cget("font"))
+        words = [NO_YIELD, DECIDED_MIX, *(yield_label(c) for c in row.yield_choices)]
+        self.yield_button.configure(
+            width=-(-max(font.measure(w) for w in words) // font.measure("0")))
         self.show_yield(self.unit_id)
         self.yield_button.configure(state="normal" if enabled else "disabled")
-        self.yield_box.grid(row=0, column=3, sticky="e", padx=4, pady=(5, 0))
+        self.yield_box.grid(row=0, column=1, sticky="ne", padx=(GAP, 0), pady=2)
 
     def _yield_command(self, unit_id: int) -> Callable[[], None]:
         """The yield type menu's command for ``unit_id``."""
@@ -289,6 +334,6 @@ class RecipeRow:
     def show_error(self, message: str | None) -> None:
         if message:
             self.error.configure(text=message)
-            self.error.grid(row=3, column=0, columnspan=5, sticky="w", padx=8, pady=(0, 6))
+            self.error.grid(row=3, column=0, sticky="w", padx=EDGE, pady=(0, 6))
         else:
             self.error.grid_remove()

@@ -16,7 +16,8 @@ import customtkinter as ctk
 
 from src.services.plan.dto import PlanView
 from src.ui import theme
-from src.ui.planning.batch_row import NO_CHOICE, RecipeRow, shortfall_question
+from src.ui.planning.batch_row import NO_CHOICE, RecipeRow
+from src.ui.planning.batch_words import shortfall_question
 from src.ui.scrolling import ScrollArea
 
 from .cost_text import batch_cost_text
@@ -72,9 +73,12 @@ class BatchesSection(ctk.CTkFrame):
         bg = theme.color("section")
         header = ctk.CTkFrame(self, fg_color="transparent")
         header.pack(fill="x", padx=10, pady=(8, 2))
-        ctk.CTkLabel(header, text="Batch decisions", font=theme.section_font()).pack(side="left")
-        self.summary_label = ctk.CTkLabel(header, text="", font=theme.font(13))
+        self.title_label = ctk.CTkLabel(header, text="Batch decisions", font=theme.section_font())
+        self.title_label.pack(side="left")
+        self.summary_label = ctk.CTkLabel(header, text="", font=theme.font(13), justify="right")
         self.summary_label.pack(side="right")
+        # A long summary (many recipes to choose again) wraps beside the title.
+        header.bind("<Configure>", lambda e: self._fit_summary(e.width), add="+")
         self.note_label = ctk.CTkLabel(self, text="", text_color=theme.COLORS["muted"],
                                        font=theme.font(12), anchor="w", justify="left")
         # The rows scroll inside the section (the page around them does not scroll).
@@ -119,6 +123,11 @@ class BatchesSection(ctk.CTkFrame):
                 text=plan.cycle_error or "Choose finished goods above; their recipes appear here."
             )
             self.empty_label.grid(row=0, column=0, sticky="w", pady=4)
+
+    def _fit_summary(self, width: int) -> None:
+        room = max(200, width - self.title_label.winfo_reqwidth() - 16)
+        if self.summary_label.cget("wraplength") != room:
+            self.summary_label.configure(wraplength=room)
 
     def _show_note(self, plan: PlanView) -> None:
         if plan.allowed.edit_decisions:

@@ -6,12 +6,13 @@ from src.services.plan.dto import PlanView
 
 
 def batch_cost_text(plan: PlanView, recipe_id: int) -> str:
-    """"$4.50 a batch · $36.00 for 8", or "" without costs."""
+    """"$4.50 a batch · $36.00 for 8"; "cost unknown" without every price (the
+    header names what is missing: a card has no room for a list), "" without costs."""
     row = plan.costs.batch(recipe_id) if plan.costs else None
     if row is None:
         return ""
     if not row.per_batch.known:
-        return f"cost {row.per_batch.text}"
+        return "cost unknown"
     text = f"{row.per_batch.text} a batch"
     if row.batches:
         text += f" · {row.total.text} for {row.batches}"
