@@ -20,6 +20,7 @@ from src.models import (
 )
 from src.planning.aggregation import IngredientLine, effective_lines
 from src.planning.batches import format_decimal
+from src.planning.variants import RecipeInfo, variant_order
 
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..validation import clean_name
@@ -163,11 +164,8 @@ def list_recipes(db: Database) -> list[RecipeSummary]:
                 select(FinishedUnit.recipe_id, func.count()).group_by(FinishedUnit.recipe_id)
             ).all()
         )
+    by_id = {r.id: r for r in rows}
     names = {r.id: r.name for r in rows}
-    variants: dict[int, list] = {}
-    for r in rows:
-        if r.base_recipe_id is not None:
-            variants.setdefault(r.base_recipe_id, []).append(r)
 
     def summary(r) -> RecipeSummary:
         own = ingredients.get(r.id, set())
@@ -185,11 +183,8 @@ def list_recipes(db: Database) -> list[RecipeSummary]:
             yield_count=yield_counts.get(r.id, 0),
         )
 
-    out: list[RecipeSummary] = []
-    for base in sorted((r for r in rows if r.base_recipe_id is None), key=_by_name):
-        out.append(summary(base))
-        out.extend(summary(v) for v in sorted(variants.get(base.id, []), key=_by_name))
-    return out
+    infos = {r.id: RecipeInfo(r.id, r.name, r.category or "", r.base_recipe_id) for r in rows}
+    return [summary(by_id[info.id]) for info in variant_order(infos)]
 
 
 def get_recipe(db: Database, recipe_id: int) -> RecipeView:
