@@ -88,6 +88,8 @@ def _reached_per_good(
 def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | None]:
     reached, cycle = _reached_per_good(catalog.goods, catalog.units)
     recipes = catalog.recipes
+    # Each recipe's place by (name, id): a set's pairs sort by it without comparing names.
+    rank = {rid: i for i, (_, rid) in enumerate(sorted((r.name, r.id) for r in recipes.values()))}
     pairs_of: dict[frozenset[int], tuple[tuple[str, int], ...]] = {}
     entries = []
     for good in sorted(catalog.goods.values(), key=lambda g: (g.name.casefold(), g.id)):
@@ -96,8 +98,13 @@ def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | No
         if mine is not None:
             pairs = pairs_of.get(mine)
             if pairs is None:  # many goods reach the same recipes: sort each set once
-                pairs = pairs_of[mine] = tuple(sorted((recipes[r].name, r) for r in mine))
-        is_bundle = any(c.good_id is not None for c in good.components)
+                ordered = sorted(mine, key=rank.__getitem__)
+                pairs = pairs_of[mine] = tuple((recipes[r].name, r) for r in ordered)
+        is_bundle = False
+        for c in good.components:
+            if c.good_id is not None:
+                is_bundle = True
+                break
         entries.append(GoodEntry(good, is_bundle, pairs))
     return tuple(entries), None if cycle is None else cycle_message(cycle)
 

@@ -37,14 +37,8 @@ def good_rows(
             available, missing, names = found
         good = entry.good
         rows.append(
-            GoodRow(
-                id=good.id,
-                name=good.name,
-                is_bundle=entry.is_bundle,
-                available=available,
-                missing_recipes=missing,
-                recipe_names=names,
-                quantity=lines.get(good.id),
+            GoodRow(  # id, name, is_bundle, available, missing_recipes, recipe_names, quantity
+                good.id, good.name, entry.is_bundle, available, missing, names, lines.get(good.id)
             )
         )
     return tuple(rows)

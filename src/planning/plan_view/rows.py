@@ -10,11 +10,13 @@ with the currency symbol, src.planning.costs).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
+from typing import Any, TypeVar
 
 __all__ = [
     "BuyRow",
@@ -38,8 +40,39 @@ __all__ = [
     "CostsView",
 ]
 
+_T = TypeVar("_T")
 
-@dataclass(frozen=True)
+
+def row(cls: type[_T]) -> type[_T]:
+    """A frozen dataclass whose ``__init__`` stores its fields straight into the
+    instance's ``__dict__``. A plan refresh builds thousands of rows, and the
+    ``__init__`` dataclasses writes for a frozen class sets each field through
+    ``object.__setattr__``, four times slower. Equality, hashing, repr,
+    ``replace`` and the refusal to assign a field are the dataclass's own;
+    tests/planning/test_plan_rows.py checks every row against it."""
+    frozen = dataclass(frozen=True)(cls)
+    names = [f.name for f in fields(frozen)]  # type: ignore[arg-type]
+    defaults: dict[str, Any] = {}
+    for f in fields(frozen):  # type: ignore[arg-type]
+        if f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: a row field takes a plain default")
+        if f.default is not MISSING:
+            defaults[f"_default_{f.name}"] = f.default
+    params = ", ".join(
+        f"{n}=_default_{n}" if f"_default_{n}" in defaults else n for n in names
+    )
+    body = "".join(f"    d[{n!r}] = {n}\n" for n in names)
+    source = f"def __init__(self, {params}):\n    d = self.__dict__\n{body}"
+    namespace: dict[str, Any] = dict(defaults)
+    exec(source, namespace)  # noqa: S102 - built from the class's own field names
+    init: Callable[..., None] = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    frozen.__init__ = init  # type: ignore[misc]
+    return frozen
+
+
+
+@row
 class BuyRow:
     """Packs of one kind to buy: ``count`` × ``label``."""
 
@@ -49,7 +82,7 @@ class BuyRow:
     price: Decimal | None
 
 
-@dataclass(frozen=True)
+@row
 class CostFigure:
     """An amount, or unknown naming the ingredients without a price."""
 
@@ -62,7 +95,7 @@ class CostFigure:
         return self.amount is not None
 
 
-@dataclass(frozen=True)
+@row
 class StoreTotal:
     """What the lines bought at one store cost (``store`` "" = no store set)."""
 
@@ -73,7 +106,7 @@ class StoreTotal:
     text: str  # "$12.40" or "$12.40 + 1 without a price (Vanilla)"
 
 
-@dataclass(frozen=True)
+@row
 class ShoppingTotals:
     """The trip: the total (unknown when any line to buy has no price), the
     known part, the lines without a price by name, and the totals per store."""
@@ -86,7 +119,7 @@ class ShoppingTotals:
     text: str  # "$23.40", or "$23.40 + 2 without a price (Eggs, Vanilla)"
 
 
-@dataclass(frozen=True)
+@row
 class ShoppingView:
     """The shopping list (rows as in the plan view) and the trip's totals."""
 
@@ -94,7 +127,7 @@ class ShoppingView:
     totals: ShoppingTotals
 
 
-@dataclass(frozen=True)
+@row
 class UnitCount:
     """A number of items of one yield type (finished unit)."""
 
@@ -103,7 +136,7 @@ class UnitCount:
     items: int
 
 
-@dataclass(frozen=True)
+@row
 class OptionRow:
     batches: int
     kind: str  # "shortfall" | "exact" | "extra"
@@ -113,7 +146,7 @@ class OptionRow:
     difference_batches_text: str
 
 
-@dataclass(frozen=True)
+@row
 class DecisionRow:
     batches: int
     finished_unit_id: int | None
@@ -121,7 +154,7 @@ class DecisionRow:
     stale: bool
 
 
-@dataclass(frozen=True)
+@row
 class ProgressRow:
     decided: int
     baked: int
@@ -130,7 +163,7 @@ class ProgressRow:
     batches: int = 0  # the batches every panel counts: max(decided, baked)
 
 
-@dataclass(frozen=True)
+@row
 class BatchRow:
     """One selected recipe with a need: options, decision, progress."""
 
@@ -146,7 +179,7 @@ class BatchRow:
     yield_choices: tuple[UnitCount, ...]
 
 
-@dataclass(frozen=True)
+@row
 class GoodRow:
     """A finished good for the event: available or not, and its quantity if it is a line."""
 
@@ -159,7 +192,7 @@ class GoodRow:
     quantity: int | None  # None: not a line of the event
 
 
-@dataclass(frozen=True)
+@row
 class ShoppingLineRow:
     ingredient_id: int
     ingredient: str
@@ -188,7 +221,7 @@ class ShoppingLineRow:
     cost_text: str = ""  # "$2.19", "no price", "" when nothing to buy
 
 
-@dataclass(frozen=True)
+@row
 class AssemblyLineRow:
     good_id: int
     good: str
@@ -197,13 +230,13 @@ class AssemblyLineRow:
     status: str  # "met" | "partial" | "short" | "undecided"
 
 
-@dataclass(frozen=True)
+@row
 class AssemblyView:
     overall: str  # "met" | "partial" | "short" | "undecided" | "empty"
     lines: tuple[AssemblyLineRow, ...]
 
 
-@dataclass(frozen=True)
+@row
 class ComparisonLine:
     """One line of snapshot-vs-now: what it is, and how it changed."""
 
@@ -214,7 +247,7 @@ class ComparisonLine:
     after: str | None  # None when removed
 
 
-@dataclass(frozen=True)
+@row
 class ComparisonView:
     taken_at: datetime
     lines: tuple[ComparisonLine, ...]
@@ -224,7 +257,7 @@ class ComparisonView:
         return any(line.change != "unchanged" for line in self.lines)
 
 
-@dataclass(frozen=True)
+@row
 class BatchCostRow:
     recipe_id: int
     per_batch: CostFigure
@@ -232,7 +265,7 @@ class BatchCostRow:
     total: CostFigure  # per_batch × batches
 
 
-@dataclass(frozen=True)
+@row
 class GoodCostRow:
     """An event line: one good's cost and the line's (quantity × each)."""
 
@@ -243,7 +276,7 @@ class GoodCostRow:
     line: CostFigure
 
 
-@dataclass(frozen=True)
+@row
 class CostsView:
     """Costs of the plan: per batch, per event line and the whole event (the
     ingredients of every planned batch, extras included)."""
