@@ -110,16 +110,11 @@ def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | No
 
 
 def _yield_choices(units: Mapping[int, YieldType]) -> dict[int, tuple[UnitCount, ...]]:
-    yields: dict[int, list[YieldType]] = {}
-    for unit in units.values():
-        yields.setdefault(unit.recipe_id, []).append(unit)
-    return {
-        rid: tuple(
-            UnitCount(u.id, u.name, u.items_per_batch or 0)
-            for u in sorted(mine, key=lambda u: (u.name, u.id))
-        )
-        for rid, mine in yields.items()
-    }
+    """recipe id → its yield types by name (then id)."""
+    yields: dict[int, list[UnitCount]] = {}
+    for u in sorted(units.values(), key=lambda u: (u.name, u.id)):
+        yields.setdefault(u.recipe_id, []).append(UnitCount(u.id, u.name, u.items_per_batch or 0))
+    return {rid: tuple(mine) for rid, mine in yields.items()}
 
 
 def display_ingredients(
