@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 
 from .units import (
     MASS,
@@ -43,10 +43,15 @@ __all__ = [
 ]
 
 _ORDER = {u: i for i, u in enumerate(SUPPORTED_UNITS)}
+_DIM = {u: dimension(u) for u in SUPPORTED_UNITS}
+# Any mass unit and any volume unit: they convert exactly when the density is usable.
+MASS_PROBE, VOLUME_PROBE = "g", "ml"
 _BASE = {MASS: "g", VOLUME: "ml", "count": "each"}
 _SUM_PREC = 80
 _SUM = Context(prec=_SUM_PREC, rounding=ROUND_HALF_EVEN)
 _ZERO = Decimal(0)
+_CANONICAL = frozenset(SUPPORTED_UNITS)
+_NOT_SEEN = object()
 
 
 @dataclass(frozen=True)
@@ -110,18 +115,25 @@ def effective_lines(
 def unit_groups(units: Iterable[str], density: Decimal | None) -> list[list[str]]:
     """Canonical units partitioned into groups that convert into each other,
     each group and the list ordered by SUPPORTED_UNITS."""
-    groups: list[list[str]] = []
+    # Converting is an equivalence: same dimension, or mass and volume together
+    # when the density is usable; so each unit's group is found by its class.
+    joined = can_convert(MASS_PROBE, VOLUME_PROBE, density)
+    groups: dict[str, list[str]] = {}
     for u in sorted(set(units), key=_ORDER.__getitem__):
-        for g in groups:
-            if can_convert(u, g[0], density):
-                g.append(u)
-                break
+        kind = _DIM[u]
+        if joined and kind == VOLUME:
+            kind = MASS
+        found = groups.get(kind)
+        if found is None:
+            groups[kind] = [u]
         else:
-            groups.append([u])
-    return groups
+            found.append(u)
+    return list(groups.values())
 
 
-def _exact_sum(values: Iterable[Decimal]) -> Decimal:
+def _exact_sum(values: list[Decimal]) -> Decimal:
+    if len(values) == 1:
+        return _SUM.add(_ZERO, values[0])
     add = _SUM.add
     total = _ZERO
     for v in sorted(values):
@@ -129,17 +141,19 @@ def _exact_sum(values: Iterable[Decimal]) -> Decimal:
     return total
 
 
-def _choose_unit(group: list[str], sums: Mapping[str, Decimal], info: IngredientInfo) -> str:
-    preferred = normalize_unit(info.preferred_unit) if info.preferred_unit else None
-    density = info.density_g_per_ml
+def _choose_unit(
+    group: list[str], sums: Mapping[str, Decimal], preferred: str | None, density: Decimal | None
+) -> str:
     if preferred is not None and can_convert(preferred, group[0], density):
         return preferred
-    base = _BASE[dimension(group[0])]
+    first = group[0]
+    base = _BASE[_DIM[first]]
     if len(group) == 1:
-        # The only candidate; converting it to compare shares would only check the density.
-        if group[0] != base:
-            convert(_ZERO, group[0], base, density)
-        return group[0]
+        # The only candidate; converting it to compare shares would only check
+        # the density (which a conversion between different units always does).
+        if first != base and density is not None:
+            convert(_ZERO, first, base, density)
+        return first
     share = {u: convert(sums[u], u, base, density) for u in group}
     return max(group, key=lambda u: (share[u], -_ORDER[u]))
 
@@ -167,40 +181,62 @@ def aggregate_ingredients(
     for an unknown unit, ValueError for a negative multiplier.
     """
     per_unit: dict[int, dict[str, list[Decimal]]] = {}
-    with localcontext() as ctx:
-        ctx.prec = _SUM_PREC
-        for line, mult in scaled:
+    multiply = _SUM.multiply
+    last: object = _NOT_SEEN
+    m = _ZERO
+    for line, mult in scaled:
+        if mult is not last:  # lines come in runs sharing one multiplier
             m = mult if type(mult) is Decimal else Decimal(mult)
             if m < 0:
                 raise ValueError("a batch multiplier must not be negative")
-            if line.ingredient_id not in ingredients:
-                raise KeyError(f"unknown ingredient id {line.ingredient_id}")
-            unit = normalize_unit(line.unit)
-            q = line.quantity
-            q = (q if type(q) is Decimal else Decimal(q)) * m
-            if q:
-                per_unit.setdefault(line.ingredient_id, {}).setdefault(unit, []).append(q)
+            last = mult
+        ing_id = line.ingredient_id
+        if ing_id not in ingredients:
+            raise KeyError(f"unknown ingredient id {ing_id}")
+        unit = line.unit
+        if type(unit) is not str or unit not in _CANONICAL:
+            unit = normalize_unit(unit)
+        q = line.quantity
+        q = multiply(q if type(q) is Decimal else Decimal(q), m)
+        if q:
+            by_unit = per_unit.get(ing_id)
+            if by_unit is None:
+                per_unit[ing_id] = {unit: [q]}
+            else:
+                found = by_unit.get(unit)
+                if found is None:
+                    by_unit[unit] = [q]
+                else:
+                    found.append(q)
 
     totals: list[IngredientTotal] = []
+    add = _SUM.add
     for ing_id, by_unit in per_unit.items():
         info = ingredients[ing_id]
         density = info.density_g_per_ml
-        sums = {u: _exact_sum(v) for u, v in by_unit.items()}
+        sums: dict[str, Decimal] = {}
+        for u, values in by_unit.items():
+            sums[u] = add(_ZERO, values[0]) if len(values) == 1 else _exact_sum(values)
         groups = [list(sums)] if len(sums) == 1 else unit_groups(sums, density)
-        chosen = [_choose_unit(g, sums, info) for g in groups]
+        preferred = info.preferred_unit
+        preferred = normalize_unit(preferred) if preferred else None
+        chosen = [_choose_unit(g, sums, preferred, density) for g in groups]
         for group, target in zip(groups, chosen, strict=True):
-            if len(group) == 1 and group[0] == target:
-                # sums[u] is already a prec-80 sum from 0, so adding it to 0 again is itself.
-                quantity = sums[target]
+            if len(group) == 1:
+                u = group[0]
+                if u == target:
+                    # sums[u] is already a prec-80 sum from 0, so adding it to 0 again is itself.
+                    quantity = sums[u]
+                else:
+                    quantity = add(_ZERO, convert(sums[u], u, target, density))
             else:
-                quantity = _exact_sum(convert(sums[u], u, target, density) for u in group)
+                quantity = _exact_sum([convert(sums[u], u, target, density) for u in group])
             note = None
             if len(groups) > 1:
                 others = [t for t in chosen if t != target]
                 note = _split_note(target, others, density)
             totals.append(IngredientTotal(ing_id, quantity, target, note))
 
-    def key(t: IngredientTotal) -> tuple[str, int, int]:
-        return (ingredients[t.ingredient_id].name, t.ingredient_id, _ORDER[t.unit])
-
-    return sorted(totals, key=key)
+    name = {i: ingredients[i].name for i in per_unit}
+    totals.sort(key=lambda t: (name[t.ingredient_id], t.ingredient_id, _ORDER[t.unit]))
+    return totals

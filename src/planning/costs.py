@@ -42,6 +42,7 @@ __all__ = [
 
 DEFAULT_CURRENCY = "$"
 _CTX = Context(prec=60, rounding=ROUND_HALF_EVEN)
+_add, _multiply, _divide = _CTX.add, _CTX.multiply, _CTX.divide
 _ZERO = Decimal(0)
 _CENT = Decimal("0.01")
 
@@ -116,13 +117,29 @@ def lines_cost(
     packs: Mapping[int, Sequence[Pack]],
 ) -> Cost:
     """The cost of one batch of a recipe given its effective lines."""
-    return total(
-        quantity_cost(
-            line.quantity, line.unit, ingredients[line.ingredient_id],
-            packs.get(line.ingredient_id, ()),
-        )
-        for line in lines
-    )  # fmt: skip
+    # total(quantity_cost(line) for line in lines), without a Cost per line.
+    amount: Decimal | None = _ZERO
+    missing: set[str] = set()
+    for line in lines:
+        info = ingredients[line.ingredient_id]
+        pack = costing_pack(packs.get(line.ingredient_id, ()))
+        density = info.density_g_per_ml
+        unit = line.unit
+        if pack is None or pack.price is None or not can_convert(unit, pack.unit, density):
+            missing.add(info.name)
+            amount = None
+            continue
+        in_pack_unit = convert(line.quantity, unit, pack.unit, density)
+        cost = _divide(_multiply(in_pack_unit, pack.price), pack.quantity)
+        if amount is not None:
+            amount = _add(amount, cost)
+    return _cost(amount, missing)
+
+
+def _cost(amount: Decimal | None, missing: set[str]) -> Cost:
+    if not missing:
+        return Cost(amount)
+    return Cost(amount, tuple(sorted(missing, key=str.casefold)))
 
 
 def item_cost(batch: Cost, unit: YieldType) -> Cost:
@@ -130,13 +147,26 @@ def item_cost(batch: Cost, unit: YieldType) -> Cost:
     if batch.amount is None:
         return batch
     num, den = unit.batches_per_item_ratio()
-    return Cost(_CTX.divide(_CTX.multiply(batch.amount, num), den), batch.missing)
+    return Cost(_divide(_multiply(batch.amount, num), den), batch.missing)
 
 
 def good_cost(items: Mapping[int, int], unit_costs: Mapping[int, Cost]) -> Cost:
     """One finished good made of ``items`` (unit id → count, as
     src.planning.decomposition.expand_reachable gives them)."""
-    return total(unit_costs[u].times(n) for u, n in sorted(items.items()))
+    # total(unit_costs[u].times(n) for ...), without a Cost per item.
+    amount: Decimal | None = _ZERO
+    missing: set[str] = set()
+    for u, n in sorted(items.items()):
+        cost = unit_costs[u]
+        if cost.missing:
+            missing.update(cost.missing)
+        if cost.amount is None:
+            amount = None
+            continue
+        part = _multiply(cost.amount, Decimal(n))
+        if amount is not None:
+            amount = _add(amount, part)
+    return _cost(amount, missing)
 
 
 def money_text(amount: Decimal, symbol: str = DEFAULT_CURRENCY) -> str:

@@ -11,7 +11,7 @@ A non-zero amount never shows as 0: it shows as the smallest step (¼ cup,
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, getcontext
 
 from .units import normalize_unit, unit_display
 
@@ -27,6 +27,21 @@ _STEP: dict[str, Decimal] = {
     "each": _WHOLE, "dozen": _WHOLE,
 }  # fmt: skip
 _UP = frozenset({"each", "dozen"})
+# Per canonical unit: (step, rounding, steps per whole unit, unit as displayed).
+_TEXT_RULES: dict[str, tuple[Decimal, str, int, str]] = {
+    u: (
+        step,
+        ROUND_CEILING if u in _UP else ROUND_HALF_UP,
+        int(1 / step),
+        unit_display(u),
+    )
+    for u, step in _STEP.items()
+}
+_QUARTERS = ("", ".25", ".5", ".75")
+# Below 10**15 steps, steps × step has at most 17 digits: exact in any context
+# of at least that precision, so it can be written from the whole number.
+_EXACT_STEPS = 10**15
+_EXACT_PREC = 17
 
 
 def kitchen_round(quantity: Decimal, unit: str) -> Decimal:
@@ -54,4 +69,34 @@ def kitchen_text(quantity: Decimal, unit: str) -> str:
 def quantity_text(quantity: Decimal, unit: str) -> str:
     """The rounded figure with its unit as the baker writes it: "2.6 lb", "6.75 cup",
     "12 each", "8 fl oz" (not the internal "fl_oz")."""
-    return f"{kitchen_text(quantity, unit)} {unit_display(unit)}"
+    try:
+        step, mode, per_whole, shown = _TEXT_RULES[unit]
+    except (KeyError, TypeError):  # not a canonical name: the general path
+        return f"{kitchen_text(quantity, unit)} {unit_display(unit)}"
+    # kitchen_round, then the rounded figure written from its whole number of steps.
+    if not quantity:
+        return f"0 {shown}"
+    steps = (quantity / step).to_integral_value(mode)  # positional: twice as fast
+    try:
+        n = int(steps)
+    except (OverflowError, ValueError):  # infinite or not a number
+        return f"{kitchen_text(quantity, unit)} {shown}"
+    if not -_EXACT_STEPS < n < _EXACT_STEPS or getcontext().prec < _EXACT_PREC:
+        # steps × step would round in the context: let kitchen_round do it.
+        return f"{kitchen_text(quantity, unit)} {shown}"
+    if n == 0:
+        n = 1 if quantity > 0 else -1
+    if n < 0:
+        return f"-{_steps_text(-n, per_whole)} {shown}"
+    return f"{_steps_text(n, per_whole)} {shown}"
+
+
+def _steps_text(n: int, per_whole: int) -> str:
+    """``n`` (> 0) steps of 1/``per_whole`` (1, 4 or 10) as plain text without
+    trailing zeros: what formatting ``n × step`` and stripping its zeros gives."""
+    if per_whole == 1:
+        return str(n)
+    whole, part = divmod(n, per_whole)
+    if per_whole == 4:
+        return f"{whole}{_QUARTERS[part]}"
+    return f"{whole}.{part}" if part else str(whole)
