@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 from .units import (
     MASS,
@@ -132,13 +132,11 @@ def unit_groups(units: Iterable[str], density: Decimal | None) -> list[list[str]
 
 
 def _exact_sum(values: list[Decimal]) -> Decimal:
+    """0 + the values in ascending order, in the current context (which
+    :func:`aggregate_ingredients` sets to the 80-digit summing context)."""
     if len(values) == 1:
-        return _SUM.add(_ZERO, values[0])
-    add = _SUM.add
-    total = _ZERO
-    for v in sorted(values):
-        total = add(total, v)
-    return total
+        return _ZERO + values[0]
+    return sum(sorted(values), _ZERO)
 
 
 def _choose_unit(
@@ -180,8 +178,17 @@ def aggregate_ingredients(
     Raises KeyError for an ingredient missing from ``ingredients``, UnitError
     for an unknown unit, ValueError for a negative multiplier.
     """
+    # Arithmetic with operators in the summing context: cheaper than calling
+    # the context's methods, and the same results.
+    with localcontext(_SUM):
+        return _aggregate(scaled, ingredients)
+
+
+def _aggregate(
+    scaled: Iterable[tuple[IngredientLine, Decimal]],
+    ingredients: Mapping[int, IngredientInfo],
+) -> list[IngredientTotal]:
     per_unit: dict[int, dict[str, list[Decimal]]] = {}
-    multiply = _SUM.multiply
     last: object = _NOT_SEEN
     m = _ZERO
     for line, mult in scaled:
@@ -197,7 +204,7 @@ def aggregate_ingredients(
         if type(unit) is not str or unit not in _CANONICAL:
             unit = normalize_unit(unit)
         q = line.quantity
-        q = multiply(q if type(q) is Decimal else Decimal(q), m)
+        q = (q if type(q) is Decimal else Decimal(q)) * m
         if q:
             by_unit = per_unit.get(ing_id)
             if by_unit is None:
@@ -210,13 +217,12 @@ def aggregate_ingredients(
                     found.append(q)
 
     totals: list[IngredientTotal] = []
-    add = _SUM.add
     for ing_id, by_unit in per_unit.items():
         info = ingredients[ing_id]
         density = info.density_g_per_ml
         sums: dict[str, Decimal] = {}
         for u, values in by_unit.items():
-            sums[u] = add(_ZERO, values[0]) if len(values) == 1 else _exact_sum(values)
+            sums[u] = _ZERO + values[0] if len(values) == 1 else _exact_sum(values)
         groups = [list(sums)] if len(sums) == 1 else unit_groups(sums, density)
         preferred = info.preferred_unit
         preferred = normalize_unit(preferred) if preferred else None
@@ -228,7 +234,7 @@ def aggregate_ingredients(
                     # sums[u] is already a prec-80 sum from 0, so adding it to 0 again is itself.
                     quantity = sums[u]
                 else:
-                    quantity = add(_ZERO, convert(sums[u], u, target, density))
+                    quantity = _ZERO + convert(sums[u], u, target, density)
             else:
                 quantity = _exact_sum([convert(sums[u], u, target, density) for u in group])
             note = None

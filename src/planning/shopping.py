@@ -51,12 +51,6 @@ class ShoppingRow:
     note: str | None = None
 
 
-def _join_notes(first: str | None, second: str | None) -> str | None:
-    if not first:
-        return second or None
-    return f"{first}; {second}" if second else first
-
-
 def shopping_gap(
     totals: Sequence[IngredientTotal],
     pantry: Iterable[PantryLine],
@@ -92,11 +86,12 @@ def shopping_gap(
             continue
         density = ingredients[ing_id].density_g_per_ml
         for unit in by_unit:
-            target = next((i for i in rows if can_convert(unit, totals[i].unit, density)), None)
-            if target is None:
-                uncounted.setdefault(ing_id, []).append(unit)
+            for i in rows:
+                if can_convert(unit, totals[i].unit, density):
+                    credit.setdefault(i, []).append(unit)
+                    break
             else:
-                credit.setdefault(target, []).append(unit)
+                uncounted.setdefault(ing_id, []).append(unit)
 
     out: list[ShoppingRow] = []
     subtract = _SUM.subtract
@@ -107,27 +102,24 @@ def shopping_gap(
         if type(unit) is not str or unit not in _CANONICAL:
             unit = normalize_unit(unit)
         on_hand = _ZERO
-        if i in credit:
+        credited = credit.get(i)
+        if credited is not None:
             density = info.density_g_per_ml
             held = stock[ing_id]
-            for part in sorted([convert(held[u], u, unit, density) for u in credit[i]]):
+            for part in sorted([convert(held[u], u, unit, density) for u in credited]):
                 on_hand = add(on_hand, part)
         needed = total.quantity
         short = subtract(needed if type(needed) is Decimal else Decimal(needed), on_hand)
-        to_buy = short if short > _ZERO else _ZERO  # max(0, short), 0 itself on a tie
-        pantry_note = None
-        if ing_id in uncounted:
-            units = ", ".join(uncounted[ing_id])
-            pantry_note = f"pantry stock in {units} not counted: cannot be converted to {unit}"
-        out.append(
-            ShoppingRow(
-                ing_id,
-                total.quantity,
-                unit,
-                on_hand,
-                to_buy,
-                TO_BUY if to_buy > 0 else SUFFICIENT,
-                _join_notes(total.note, pantry_note),
+        # to_buy = max(0, short): 0 itself when short is not above zero
+        to_buy, status = (short, TO_BUY) if short > _ZERO else (_ZERO, SUFFICIENT)
+        note = total.note
+        missed = uncounted.get(ing_id)
+        if missed is not None:
+            pantry_note = (
+                f"pantry stock in {', '.join(missed)} not counted: cannot be converted to {unit}"
             )
-        )
+            note = f"{note}; {pantry_note}" if note else pantry_note
+        elif not note:
+            note = None
+        out.append(ShoppingRow(ing_id, total.quantity, unit, on_hand, to_buy, status, note))
     return out

@@ -181,3 +181,8 @@ def test_quantity_text_matches_reference_in_any_precision(quantity, unit, precis
         fast = outcome(kitchen_rounding.quantity_text, quantity, unit)
         plain = outcome(kitchen_ref.quantity_text, quantity, unit)
     assert fast == plain
+
+
+@given(st.one_of(NUMBER, SPECIAL, st.sampled_from([Decimal("999.995"), Decimal("-999.994")])))
+def test_money_text_matches_reference(amount):
+    assert outcome(costs.money_text, amount, "€") == outcome(costs_ref.money_text, amount, "€")

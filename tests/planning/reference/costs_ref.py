@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 
 from src.planning.aggregation import IngredientInfo, IngredientLine
 from src.planning.costs import Cost
@@ -61,3 +61,9 @@ def total_ref(costs: Iterable[Cost]) -> Cost:
         elif amount is not None:
             amount = _CTX.add(amount, c.amount)
     return Cost(amount, tuple(sorted(missing, key=str.casefold)))
+
+
+def money_text(amount: Decimal, symbol: str = "$") -> str:
+    value = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 else ""
+    return f"{sign}{symbol}{abs(value):,.2f}"
