@@ -45,7 +45,7 @@ __all__ = [
 _ORDER = {u: i for i, u in enumerate(SUPPORTED_UNITS)}
 _DIM = {u: dimension(u) for u in SUPPORTED_UNITS}
 # Any mass unit and any volume unit: they convert exactly when the density is usable.
-MASS_PROBE, VOLUME_PROBE = "g", "ml"
+_A_MASS, _A_VOLUME = "g", "ml"
 _BASE = {MASS: "g", VOLUME: "ml", "count": "each"}
 _SUM_PREC = 80
 _SUM = Context(prec=_SUM_PREC, rounding=ROUND_HALF_EVEN)
@@ -115,11 +115,13 @@ def effective_lines(
 def unit_groups(units: Iterable[str], density: Decimal | None) -> list[list[str]]:
     """Canonical units partitioned into groups that convert into each other,
     each group and the list ordered by SUPPORTED_UNITS."""
-    # Converting is an equivalence: same dimension, or mass and volume together
-    # when the density is usable; so each unit's group is found by its class.
-    joined = can_convert(MASS_PROBE, VOLUME_PROBE, density)
+    ordered = sorted(set(units), key=_ORDER.__getitem__)
+    # Converting is an equivalence: same dimension, or mass with volume when the
+    # density is usable (asked only when both are present, as a pairwise check would).
+    kinds = {_DIM[u] for u in ordered}
+    joined = MASS in kinds and VOLUME in kinds and can_convert(_A_MASS, _A_VOLUME, density)
     groups: dict[str, list[str]] = {}
-    for u in sorted(set(units), key=_ORDER.__getitem__):
+    for u in ordered:
         kind = _DIM[u]
         if joined and kind == VOLUME:
             kind = MASS

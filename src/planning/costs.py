@@ -103,16 +103,25 @@ def costing_pack(packs: Sequence[Pack]) -> Pack | None:
     return first_priced
 
 
+def _priced(
+    quantity: Decimal, unit: str, info: IngredientInfo, packs: Sequence[Pack]
+) -> Decimal | None:
+    """The exact cost of ``quantity`` ``unit`` at the costing pack's price per
+    unit, or None when it is unknown (module docstring)."""
+    pack = costing_pack(packs)
+    density = info.density_g_per_ml
+    if pack is None or pack.price is None or not can_convert(unit, pack.unit, density):
+        return None
+    in_pack_unit = convert(quantity, unit, pack.unit, density)
+    return _divide(_multiply(in_pack_unit, pack.price), pack.quantity)
+
+
 def quantity_cost(
     quantity: Decimal, unit: str, info: IngredientInfo, packs: Sequence[Pack]
 ) -> Cost:
     """The cost of ``quantity`` ``unit`` of one ingredient (module docstring)."""
-    pack = costing_pack(packs)
-    density = info.density_g_per_ml
-    if pack is None or pack.price is None or not can_convert(unit, pack.unit, density):
-        return Cost(None, (info.name,))
-    in_pack_unit = convert(quantity, unit, pack.unit, density)
-    return Cost(_CTX.divide(_CTX.multiply(in_pack_unit, pack.price), pack.quantity))
+    amount = _priced(quantity, unit, info, packs)
+    return Cost(None, (info.name,)) if amount is None else Cost(amount)
 
 
 def lines_cost(
@@ -126,16 +135,11 @@ def lines_cost(
     missing: set[str] = set()
     for line in lines:
         info = ingredients[line.ingredient_id]
-        pack = costing_pack(packs.get(line.ingredient_id, ()))
-        density = info.density_g_per_ml
-        unit = line.unit
-        if pack is None or pack.price is None or not can_convert(unit, pack.unit, density):
+        cost = _priced(line.quantity, line.unit, info, packs.get(line.ingredient_id, ()))
+        if cost is None:
             missing.add(info.name)
             amount = None
-            continue
-        in_pack_unit = convert(line.quantity, unit, pack.unit, density)
-        cost = _divide(_multiply(in_pack_unit, pack.price), pack.quantity)
-        if amount is not None:
+        elif amount is not None:
             amount = _add(amount, cost)
     return _cost(amount, missing)
 

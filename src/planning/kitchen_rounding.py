@@ -86,17 +86,15 @@ def quantity_text(quantity: Decimal, unit: str) -> str:
         return f"{kitchen_text(quantity, unit)} {shown}"
     if n == 0:
         n = 1 if quantity > 0 else -1
+    sign = ""
     if n < 0:
-        return f"-{_steps_text(-n, per_whole)} {shown}"
-    return f"{_steps_text(n, per_whole)} {shown}"
-
-
-def _steps_text(n: int, per_whole: int) -> str:
-    """``n`` (> 0) steps of 1/``per_whole`` (1, 4 or 10) as plain text without
-    trailing zeros: what formatting ``n × step`` and stripping its zeros gives."""
+        sign, n = "-", -n
+    # n × step written without trailing zeros, from the whole number of steps.
     if per_whole == 1:
-        return str(n)
+        return f"{sign}{n} {shown}"
     whole, part = divmod(n, per_whole)
     if per_whole == 4:
-        return f"{whole}{_QUARTERS[part]}"
-    return f"{whole}.{part}" if part else str(whole)
+        return f"{sign}{whole}{_QUARTERS[part]} {shown}"
+    if part:
+        return f"{sign}{whole}.{part} {shown}"
+    return f"{sign}{whole} {shown}"

@@ -40,7 +40,7 @@ QUANTITY = st.one_of(NUMBER, st.sampled_from([Decimal(0), Decimal("0.000"), Deci
 DENSITY = st.one_of(
     st.none(),
     POSITIVE,
-    st.sampled_from([Decimal(0), Decimal(-1), Decimal("Infinity"), Decimal("NaN"), 2, "0.5"]),
+    st.sampled_from([Decimal(0), Decimal(-1), Decimal("Infinity"), Decimal("NaN"), 2, "0.5", "x"]),
 )
 NAMES = st.sampled_from(["Flour", "butter", "Butter", "Vanilla", "eggs"])
 
