@@ -27,15 +27,10 @@ _STEP: dict[str, Decimal] = {
     "each": _WHOLE, "dozen": _WHOLE,
 }  # fmt: skip
 _UP = frozenset({"each", "dozen"})
-# Per canonical unit: (step, rounding, steps per whole unit, unit as displayed).
-_TEXT_RULES: dict[str, tuple[Decimal, str, int, str]] = {
-    u: (
-        step,
-        ROUND_CEILING if u in _UP else ROUND_HALF_UP,
-        int(1 / step),
-        unit_display(u),
-    )
-    for u, step in _STEP.items()
+_MODE = {u: ROUND_CEILING if u in _UP else ROUND_HALF_UP for u in _STEP}
+# Per canonical unit: (steps per whole unit, the unit as displayed).
+_TEXT_RULES: dict[str, tuple[int, str]] = {
+    u: (int(1 / step), unit_display(u)) for u, step in _STEP.items()
 }
 _QUARTERS = ("", ".25", ".5", ".75")
 # Below 10**15 steps, steps × step has at most 17 digits: exact in any context
@@ -44,17 +39,21 @@ _EXACT_STEPS = 10**15
 _EXACT_PREC = 17
 
 
+def _steps(quantity: Decimal, u: str) -> Decimal:
+    """The whole number of ``u``'s steps a non-zero ``quantity`` rounds to for
+    the kitchen (up for counts); never 0, so a non-zero amount never shows as 0."""
+    steps = (quantity / _STEP[u]).to_integral_value(_MODE[u])  # positional: twice as fast
+    if steps == 0:
+        steps = Decimal(1) if quantity > 0 else Decimal(-1)
+    return steps
+
+
 def kitchen_round(quantity: Decimal, unit: str) -> Decimal:
     """``quantity`` rounded for the kitchen in ``unit`` (see the module docstring)."""
     u = normalize_unit(unit)
-    step = _STEP[u]
     if not quantity:
         return Decimal(0)
-    mode = ROUND_CEILING if u in _UP else ROUND_HALF_UP
-    steps = (quantity / step).to_integral_value(rounding=mode)
-    if steps == 0:
-        steps = Decimal(1) if quantity > 0 else Decimal(-1)
-    return steps * step
+    return _steps(quantity, u) * _STEP[u]
 
 
 def kitchen_text(quantity: Decimal, unit: str) -> str:
@@ -70,26 +69,22 @@ def quantity_text(quantity: Decimal, unit: str) -> str:
     """The rounded figure with its unit as the baker writes it: "2.6 lb", "6.75 cup",
     "12 each", "8 fl oz" (not the internal "fl_oz")."""
     try:
-        step, mode, per_whole, shown = _TEXT_RULES[unit]
+        per_whole, shown = _TEXT_RULES[unit]
     except (KeyError, TypeError):  # not a canonical name: the general path
         return f"{kitchen_text(quantity, unit)} {unit_display(unit)}"
-    # kitchen_round, then the rounded figure written from its whole number of steps.
     if not quantity:
         return f"0 {shown}"
-    steps = (quantity / step).to_integral_value(mode)  # positional: twice as fast
     try:
-        n = int(steps)
+        n = int(_steps(quantity, unit))
     except (OverflowError, ValueError):  # infinite or not a number
         return f"{kitchen_text(quantity, unit)} {shown}"
     if not -_EXACT_STEPS < n < _EXACT_STEPS or getcontext().prec < _EXACT_PREC:
         # steps × step would round in the context: let kitchen_round do it.
         return f"{kitchen_text(quantity, unit)} {shown}"
-    if n == 0:
-        n = 1 if quantity > 0 else -1
+    # kitchen_text's figure, written from the whole number of steps (n × 1/per_whole).
     sign = ""
     if n < 0:
         sign, n = "-", -n
-    # n × step written without trailing zeros, from the whole number of steps.
     if per_whole == 1:
         return f"{sign}{n} {shown}"
     whole, part = divmod(n, per_whole)
