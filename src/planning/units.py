@@ -274,14 +274,15 @@ def _rule(src: str, dst: str) -> _Rule:
     return kind, _FACTORS[src], _FACTORS[dst]
 
 
-_RULES: dict[tuple[str, str], _Rule] = {
-    (src, dst): _rule(src, dst) for src in SUPPORTED_UNITS for dst in SUPPORTED_UNITS
+# _RULES[source][target]: two plain lookups, cheaper than one on a pair.
+_RULES: dict[str, dict[str, _Rule]] = {
+    src: {dst: _rule(src, dst) for dst in SUPPORTED_UNITS} for src in SUPPORTED_UNITS
 }
 
 
 def _rule_for(from_unit: str, to_unit: str) -> _Rule:
     """The rule for two unit names in any accepted spelling (UnitError if unknown)."""
-    return _RULES[normalize_unit(from_unit), normalize_unit(to_unit)]
+    return _RULES[normalize_unit(from_unit)][normalize_unit(to_unit)]
 
 
 def can_convert(from_unit: str, to_unit: str, density: Decimal | None = None) -> bool:
@@ -289,7 +290,7 @@ def can_convert(from_unit: str, to_unit: str, density: Decimal | None = None) ->
     (same dimension, or mass↔volume with a positive density). Unknown units
     raise UnitError."""
     try:
-        kind = _RULES[from_unit, to_unit][0]  # both already canonical: the common case
+        kind = _RULES[from_unit][to_unit][0]  # both already canonical: the common case
     except (KeyError, TypeError):
         kind = _rule_for(from_unit, to_unit)[0]
     if kind <= _SCALE:
@@ -318,7 +319,7 @@ def convert(
     Example: 5 lb at 0.53 g/ml → 18.0870… cup.
     """
     try:
-        kind, from_factor, to_factor = _RULES[from_unit, to_unit]
+        kind, from_factor, to_factor = _RULES[from_unit][to_unit]
     except (KeyError, TypeError):
         kind, from_factor, to_factor = _rule_for(from_unit, to_unit)
     q = quantity if type(quantity) is Decimal else Decimal(quantity)
