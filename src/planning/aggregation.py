@@ -141,6 +141,13 @@ def _exact_sum(values: list[Decimal]) -> Decimal:
     return sum(sorted(values), _ZERO)
 
 
+def _all_convert(units: Iterable[str], target: str, density: Decimal | None) -> bool:
+    for u in units:
+        if not can_convert(u, target, density):
+            return False
+    return True
+
+
 def _choose_unit(
     group: list[str], sums: Mapping[str, Decimal], preferred: str | None, density: Decimal | None
 ) -> str:
@@ -225,9 +232,17 @@ def _aggregate(
         sums: dict[str, Decimal] = {}
         for u, values in by_unit.items():
             sums[u] = _ZERO + values[0] if len(values) == 1 else _exact_sum(values)
-        groups = [list(sums)] if len(sums) == 1 else unit_groups(sums, density)
         preferred = info.preferred_unit
         preferred = normalize_unit(preferred) if preferred else None
+        if preferred is not None and _all_convert(sums, preferred, density):
+            # One group (converting is an equivalence), totalled in the preferred unit.
+            if len(sums) == 1 and preferred in sums:
+                quantity = sums[preferred]
+            else:
+                quantity = _exact_sum([convert(q, u, preferred, density) for u, q in sums.items()])
+            totals.append(IngredientTotal(ing_id, quantity, preferred, None))
+            continue
+        groups = [list(sums)] if len(sums) == 1 else unit_groups(sums, density)
         chosen = [_choose_unit(g, sums, preferred, density) for g in groups]
         for group, target in zip(groups, chosen, strict=True):
             if len(group) == 1:
