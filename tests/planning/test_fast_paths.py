@@ -178,9 +178,9 @@ def test_total_matches_reference(parts):
     assert outcome(costs.total, parts) == outcome(costs_ref.total_ref, parts)
 
 
-@given(QUANTITY, UNIT, st.integers(3, 40))
-def test_quantity_text_matches_reference_in_any_precision(quantity, unit, precision):
-    with localcontext(Context(prec=precision)):
+@given(st.one_of(QUANTITY, SPECIAL), UNIT, st.integers(3, 40), st.sampled_from([0, 1]))
+def test_quantity_text_matches_reference_in_any_context(quantity, unit, precision, capitals):
+    with localcontext(Context(prec=precision, capitals=capitals)):
         fast = outcome(kitchen_rounding.quantity_text, quantity, unit)
         plain = outcome(kitchen_ref.quantity_text, quantity, unit)
     assert fast == plain
