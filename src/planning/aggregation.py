@@ -43,10 +43,15 @@ __all__ = [
 ]
 
 _ORDER = {u: i for i, u in enumerate(SUPPORTED_UNITS)}
+_DIM = {u: dimension(u) for u in SUPPORTED_UNITS}
+# Any mass unit and any volume unit: they convert exactly when the density is usable.
+_A_MASS, _A_VOLUME = "g", "ml"
 _BASE = {MASS: "g", VOLUME: "ml", "count": "each"}
 _SUM_PREC = 80
 _SUM = Context(prec=_SUM_PREC, rounding=ROUND_HALF_EVEN)
 _ZERO = Decimal(0)
+_CANONICAL = frozenset(SUPPORTED_UNITS)
+_NOT_SEEN = object()
 
 
 @dataclass(frozen=True)
@@ -110,36 +115,52 @@ def effective_lines(
 def unit_groups(units: Iterable[str], density: Decimal | None) -> list[list[str]]:
     """Canonical units partitioned into groups that convert into each other,
     each group and the list ordered by SUPPORTED_UNITS."""
-    groups: list[list[str]] = []
-    for u in sorted(set(units), key=_ORDER.__getitem__):
-        for g in groups:
-            if can_convert(u, g[0], density):
-                g.append(u)
-                break
+    ordered = sorted(set(units), key=_ORDER.__getitem__)
+    # Converting is an equivalence: same dimension, or mass with volume when the
+    # density is usable (asked only when both are present, as a pairwise check would).
+    kinds = {_DIM[u] for u in ordered}
+    joined = MASS in kinds and VOLUME in kinds and can_convert(_A_MASS, _A_VOLUME, density)
+    groups: dict[str, list[str]] = {}
+    for u in ordered:
+        kind = _DIM[u]
+        if joined and kind == VOLUME:
+            kind = MASS
+        found = groups.get(kind)
+        if found is None:
+            groups[kind] = [u]
         else:
-            groups.append([u])
-    return groups
+            found.append(u)
+    return list(groups.values())
 
 
-def _exact_sum(values: Iterable[Decimal]) -> Decimal:
-    add = _SUM.add
-    total = _ZERO
-    for v in sorted(values):
-        total = add(total, v)
-    return total
+def _exact_sum(values: list[Decimal]) -> Decimal:
+    """0 + the values in ascending order, in the current context (which
+    :func:`aggregate_ingredients` sets to the 80-digit summing context)."""
+    if len(values) == 1:
+        return _ZERO + values[0]
+    return sum(sorted(values), _ZERO)
 
 
-def _choose_unit(group: list[str], sums: Mapping[str, Decimal], info: IngredientInfo) -> str:
-    preferred = normalize_unit(info.preferred_unit) if info.preferred_unit else None
-    density = info.density_g_per_ml
+def _all_convert(units: Iterable[str], target: str, density: Decimal | None) -> bool:
+    for u in units:
+        if not can_convert(u, target, density):
+            return False
+    return True
+
+
+def _choose_unit(
+    group: list[str], sums: Mapping[str, Decimal], preferred: str | None, density: Decimal | None
+) -> str:
     if preferred is not None and can_convert(preferred, group[0], density):
         return preferred
-    base = _BASE[dimension(group[0])]
+    first = group[0]
+    base = _BASE[_DIM[first]]
     if len(group) == 1:
-        # The only candidate; converting it to compare shares would only check the density.
-        if group[0] != base:
-            convert(_ZERO, group[0], base, density)
-        return group[0]
+        # The only candidate; converting it to compare shares would only check
+        # the density (which a conversion between different units always does).
+        if first != base and density is not None:
+            convert(_ZERO, first, base, density)
+        return first
     share = {u: convert(sums[u], u, base, density) for u in group}
     return max(group, key=lambda u: (share[u], -_ORDER[u]))
 
@@ -166,41 +187,79 @@ def aggregate_ingredients(
     Raises KeyError for an ingredient missing from ``ingredients``, UnitError
     for an unknown unit, ValueError for a negative multiplier.
     """
+    # Arithmetic with operators in the summing context: cheaper than calling
+    # the context's methods, and the same results.
+    with localcontext(_SUM):
+        return _aggregate(scaled, ingredients)
+
+
+def _aggregate(
+    scaled: Iterable[tuple[IngredientLine, Decimal]],
+    ingredients: Mapping[int, IngredientInfo],
+) -> list[IngredientTotal]:
     per_unit: dict[int, dict[str, list[Decimal]]] = {}
-    with localcontext() as ctx:
-        ctx.prec = _SUM_PREC
-        for line, mult in scaled:
+    last: object = _NOT_SEEN
+    m = _ZERO
+    for line, mult in scaled:
+        if mult is not last:  # lines come in runs sharing one multiplier
             m = mult if type(mult) is Decimal else Decimal(mult)
             if m < 0:
                 raise ValueError("a batch multiplier must not be negative")
-            if line.ingredient_id not in ingredients:
-                raise KeyError(f"unknown ingredient id {line.ingredient_id}")
-            unit = normalize_unit(line.unit)
-            q = line.quantity
-            q = (q if type(q) is Decimal else Decimal(q)) * m
-            if q:
-                per_unit.setdefault(line.ingredient_id, {}).setdefault(unit, []).append(q)
+            last = mult
+        ing_id = line.ingredient_id
+        if ing_id not in ingredients:
+            raise KeyError(f"unknown ingredient id {ing_id}")
+        unit = line.unit
+        if type(unit) is not str or unit not in _CANONICAL:
+            unit = normalize_unit(unit)
+        q = line.quantity
+        q = (q if type(q) is Decimal else Decimal(q)) * m
+        if q:
+            by_unit = per_unit.get(ing_id)
+            if by_unit is None:
+                per_unit[ing_id] = {unit: [q]}
+            else:
+                found = by_unit.get(unit)
+                if found is None:
+                    by_unit[unit] = [q]
+                else:
+                    found.append(q)
 
     totals: list[IngredientTotal] = []
     for ing_id, by_unit in per_unit.items():
         info = ingredients[ing_id]
         density = info.density_g_per_ml
-        sums = {u: _exact_sum(v) for u, v in by_unit.items()}
-        groups = [list(sums)] if len(sums) == 1 else unit_groups(sums, density)
-        chosen = [_choose_unit(g, sums, info) for g in groups]
-        for group, target in zip(groups, chosen, strict=True):
-            if len(group) == 1 and group[0] == target:
-                # sums[u] is already a prec-80 sum from 0, so adding it to 0 again is itself.
-                quantity = sums[target]
+        sums: dict[str, Decimal] = {}
+        for u, values in by_unit.items():
+            sums[u] = _ZERO + values[0] if len(values) == 1 else _exact_sum(values)
+        preferred = info.preferred_unit
+        preferred = normalize_unit(preferred) if preferred else None
+        if preferred is not None and _all_convert(sums, preferred, density):
+            # One group (converting is an equivalence), totalled in the preferred unit.
+            if len(sums) == 1 and preferred in sums:
+                quantity = sums[preferred]
             else:
-                quantity = _exact_sum(convert(sums[u], u, target, density) for u in group)
+                quantity = _exact_sum([convert(q, u, preferred, density) for u, q in sums.items()])
+            totals.append(IngredientTotal(ing_id, quantity, preferred, None))
+            continue
+        groups = [list(sums)] if len(sums) == 1 else unit_groups(sums, density)
+        chosen = [_choose_unit(g, sums, preferred, density) for g in groups]
+        for group, target in zip(groups, chosen, strict=True):
+            if len(group) == 1:
+                u = group[0]
+                if u == target:
+                    # sums[u] is already a prec-80 sum from 0, so adding it to 0 again is itself.
+                    quantity = sums[u]
+                else:
+                    quantity = _ZERO + convert(sums[u], u, target, density)
+            else:
+                quantity = _exact_sum([convert(sums[u], u, target, density) for u in group])
             note = None
             if len(groups) > 1:
                 others = [t for t in chosen if t != target]
                 note = _split_note(target, others, density)
             totals.append(IngredientTotal(ing_id, quantity, target, note))
 
-    def key(t: IngredientTotal) -> tuple[str, int, int]:
-        return (ingredients[t.ingredient_id].name, t.ingredient_id, _ORDER[t.unit])
-
-    return sorted(totals, key=key)
+    name = {i: ingredients[i].name for i in per_unit}
+    totals.sort(key=lambda t: (name[t.ingredient_id], t.ingredient_id, _ORDER[t.unit]))
+    return totals

@@ -42,8 +42,10 @@ __all__ = [
 
 DEFAULT_CURRENCY = "$"
 _CTX = Context(prec=60, rounding=ROUND_HALF_EVEN)
+_add, _multiply, _divide = _CTX.add, _CTX.multiply, _CTX.divide
 _ZERO = Decimal(0)
 _CENT = Decimal("0.01")
+_THOUSAND = Decimal(1000)
 
 
 @dataclass(frozen=True)
@@ -92,22 +94,34 @@ def total(costs: Iterable[Cost]) -> Cost:
 
 def costing_pack(packs: Sequence[Pack]) -> Pack | None:
     """The pack costs are computed from: the preferred one, else the first priced one."""
+    first_priced = None
     for p in packs:
         if p.preferred:
             return p
-    return next((p for p in packs if p.price is not None), None)
+        if first_priced is None and p.price is not None:
+            first_priced = p
+    return first_priced
+
+
+def _priced(
+    quantity: Decimal, unit: str, info: IngredientInfo, packs: Sequence[Pack]
+) -> Decimal | None:
+    """The exact cost of ``quantity`` ``unit`` at the costing pack's price per
+    unit, or None when it is unknown (module docstring)."""
+    pack = costing_pack(packs)
+    density = info.density_g_per_ml
+    if pack is None or pack.price is None or not can_convert(unit, pack.unit, density):
+        return None
+    in_pack_unit = convert(quantity, unit, pack.unit, density)
+    return _divide(_multiply(in_pack_unit, pack.price), pack.quantity)
 
 
 def quantity_cost(
     quantity: Decimal, unit: str, info: IngredientInfo, packs: Sequence[Pack]
 ) -> Cost:
     """The cost of ``quantity`` ``unit`` of one ingredient (module docstring)."""
-    pack = costing_pack(packs)
-    density = info.density_g_per_ml
-    if pack is None or pack.price is None or not can_convert(unit, pack.unit, density):
-        return Cost(None, (info.name,))
-    in_pack_unit = convert(quantity, unit, pack.unit, density)
-    return Cost(_CTX.divide(_CTX.multiply(in_pack_unit, pack.price), pack.quantity))
+    amount = _priced(quantity, unit, info, packs)
+    return Cost(None, (info.name,)) if amount is None else Cost(amount)
 
 
 def lines_cost(
@@ -116,13 +130,24 @@ def lines_cost(
     packs: Mapping[int, Sequence[Pack]],
 ) -> Cost:
     """The cost of one batch of a recipe given its effective lines."""
-    return total(
-        quantity_cost(
-            line.quantity, line.unit, ingredients[line.ingredient_id],
-            packs.get(line.ingredient_id, ()),
-        )
-        for line in lines
-    )  # fmt: skip
+    # total(quantity_cost(line) for line in lines), without a Cost per line.
+    amount: Decimal | None = _ZERO
+    missing: set[str] = set()
+    for line in lines:
+        info = ingredients[line.ingredient_id]
+        cost = _priced(line.quantity, line.unit, info, packs.get(line.ingredient_id, ()))
+        if cost is None:
+            missing.add(info.name)
+            amount = None
+        elif amount is not None:
+            amount = _add(amount, cost)
+    return _cost(amount, missing)
+
+
+def _cost(amount: Decimal | None, missing: set[str]) -> Cost:
+    if not missing:
+        return Cost(amount)
+    return Cost(amount, tuple(sorted(missing, key=str.casefold)))
 
 
 def item_cost(batch: Cost, unit: YieldType) -> Cost:
@@ -130,20 +155,35 @@ def item_cost(batch: Cost, unit: YieldType) -> Cost:
     if batch.amount is None:
         return batch
     num, den = unit.batches_per_item_ratio()
-    return Cost(_CTX.divide(_CTX.multiply(batch.amount, num), den), batch.missing)
+    return Cost(_divide(_multiply(batch.amount, num), den), batch.missing)
 
 
 def good_cost(items: Mapping[int, int], unit_costs: Mapping[int, Cost]) -> Cost:
     """One finished good made of ``items`` (unit id → count, as
     src.planning.decomposition.expand_reachable gives them)."""
-    return total(unit_costs[u].times(n) for u, n in sorted(items.items()))
+    # total(unit_costs[u].times(n) for ...), without a Cost per item.
+    amount: Decimal | None = _ZERO
+    missing: set[str] = set()
+    for u, n in sorted(items.items()):
+        cost = unit_costs[u]
+        if cost.missing:
+            missing.update(cost.missing)
+        if cost.amount is None:
+            amount = None
+            continue
+        part = _multiply(cost.amount, Decimal(n))
+        if amount is not None:
+            amount = _add(amount, part)
+    return _cost(amount, missing)
 
 
 def money_text(amount: Decimal, symbol: str = DEFAULT_CURRENCY) -> str:
     """"$4.29": rounded half up to cents."""
-    value = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
+    value = amount.quantize(_CENT, ROUND_HALF_UP)  # positional: twice as fast
     sign = "-" if value < 0 else ""
-    return f"{sign}{symbol}{abs(value):,.2f}"
+    shown = abs(value)
+    # Below a thousand there is no separator to place: the plain text is the same.
+    return f"{sign}{symbol}{shown}" if shown < _THOUSAND else f"{sign}{symbol}{shown:,.2f}"
 
 
 def cost_text(cost: Cost, symbol: str = DEFAULT_CURRENCY) -> str:

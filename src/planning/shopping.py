@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 
 from .aggregation import IngredientInfo, IngredientTotal
-from .units import can_convert, convert, normalize_unit
+from .units import SUPPORTED_UNITS, can_convert, convert, normalize_unit
 
 __all__ = ["TO_BUY", "SUFFICIENT", "PantryLine", "ShoppingRow", "shopping_gap"]
 
@@ -26,6 +26,7 @@ SUFFICIENT = "sufficient"
 _PREC = 80
 _SUM = Context(prec=_PREC, rounding=ROUND_HALF_EVEN)
 _ZERO = Decimal(0)
+_CANONICAL = frozenset(SUPPORTED_UNITS)
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,6 @@ class ShoppingRow:
     note: str | None = None
 
 
-def _join_notes(*notes: str | None) -> str | None:
-    parts = [n for n in notes if n]
-    return "; ".join(parts) if parts else None
-
-
 def shopping_gap(
     totals: Sequence[IngredientTotal],
     pantry: Iterable[PantryLine],
@@ -66,13 +62,17 @@ def shopping_gap(
     for an unknown pantry unit and KeyError for a total whose ingredient is
     missing from ``ingredients``.
     """
+    add = _SUM.add
     stock: dict[int, dict[str, Decimal]] = {}
-    with localcontext() as ctx:
-        ctx.prec = _PREC
-        for p in pantry:
-            unit = normalize_unit(p.unit)
-            by_unit = stock.setdefault(p.ingredient_id, {})
-            by_unit[unit] = by_unit.get(unit, Decimal(0)) + Decimal(p.quantity)
+    for p in pantry:
+        unit = p.unit
+        if type(unit) is not str or unit not in _CANONICAL:
+            unit = normalize_unit(unit)
+        by_unit = stock.get(p.ingredient_id)
+        if by_unit is None:
+            by_unit = stock[p.ingredient_id] = {}
+        q = p.quantity
+        by_unit[unit] = add(by_unit.get(unit, _ZERO), q if type(q) is Decimal else Decimal(q))
 
     # Assign every pantry unit to the first compatible total of its ingredient.
     credit: dict[int, list[str]] = {}
@@ -86,40 +86,40 @@ def shopping_gap(
             continue
         density = ingredients[ing_id].density_g_per_ml
         for unit in by_unit:
-            target = next((i for i in rows if can_convert(unit, totals[i].unit, density)), None)
-            if target is None:
-                uncounted.setdefault(ing_id, []).append(unit)
+            for i in rows:
+                if can_convert(unit, totals[i].unit, density):
+                    credit.setdefault(i, []).append(unit)
+                    break
             else:
-                credit.setdefault(target, []).append(unit)
+                uncounted.setdefault(ing_id, []).append(unit)
 
     out: list[ShoppingRow] = []
+    subtract = _SUM.subtract
     for i, total in enumerate(totals):
-        info = ingredients[total.ingredient_id]
-        density = info.density_g_per_ml
-        unit = normalize_unit(total.unit)
+        ing_id = total.ingredient_id
+        info = ingredients[ing_id]
+        unit = total.unit
+        if type(unit) is not str or unit not in _CANONICAL:
+            unit = normalize_unit(unit)
         on_hand = _ZERO
-        if i in credit:
-            parts = sorted(
-                convert(stock[total.ingredient_id][u], u, unit, density) for u in credit[i]
-            )
-            for part in parts:
-                on_hand = _SUM.add(on_hand, part)
+        credited = credit.get(i)
+        if credited is not None:
+            density = info.density_g_per_ml
+            held = stock[ing_id]
+            for part in sorted([convert(held[u], u, unit, density) for u in credited]):
+                on_hand = add(on_hand, part)
         needed = total.quantity
-        needed = needed if type(needed) is Decimal else Decimal(needed)
-        to_buy = max(_ZERO, _SUM.subtract(needed, on_hand))
-        pantry_note = None
-        if total.ingredient_id in uncounted:
-            units = ", ".join(uncounted[total.ingredient_id])
-            pantry_note = f"pantry stock in {units} not counted: cannot be converted to {unit}"
-        out.append(
-            ShoppingRow(
-                ingredient_id=total.ingredient_id,
-                needed=total.quantity,
-                unit=unit,
-                on_hand=on_hand,
-                to_buy=to_buy,
-                status=TO_BUY if to_buy > 0 else SUFFICIENT,
-                note=_join_notes(total.note, pantry_note),
+        short = subtract(needed if type(needed) is Decimal else Decimal(needed), on_hand)
+        # to_buy = max(0, short): 0 itself when short is not above zero
+        to_buy, status = (short, TO_BUY) if short > _ZERO else (_ZERO, SUFFICIENT)
+        note = total.note
+        missed = uncounted.get(ing_id)
+        if missed is not None:
+            pantry_note = (
+                f"pantry stock in {', '.join(missed)} not counted: cannot be converted to {unit}"
             )
-        )
+            note = f"{note}; {pantry_note}" if note else pantry_note
+        elif not note:
+            note = None
+        out.append(ShoppingRow(ing_id, total.quantity, unit, on_hand, to_buy, status, note))
     return out

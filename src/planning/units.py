@@ -123,15 +123,17 @@ _RESULT_PREC = 28
 # entering a localcontext twice per conversion, and the caller's context is untouched.
 _WORK = Context(prec=_WORK_PREC, rounding=ROUND_HALF_EVEN)
 _RESULT = Context(prec=_RESULT_PREC, rounding=ROUND_HALF_EVEN)
+_multiply, _divide, _round_result = _WORK.multiply, _WORK.divide, _RESULT.plus
+_ONE = Decimal(1)
 
 # Factor of each unit to its dimension's base unit (g, ml, each): the same
 # numbers, written the same way, as the pint definitions above produce
 # (tests/planning/test_units.py compares them with the registry's).
 _FACTORS: dict[str, Decimal] = {
-    "g": Decimal(1), "kg": Decimal(1000), "oz": OZ_G, "lb": LB_G,
-    "ml": Decimal(1), "l": Decimal(1000), "tsp": TSP_ML, "tbsp": TBSP_ML, "cup": CUP_ML,
+    "g": _ONE, "kg": Decimal(1000), "oz": OZ_G, "lb": LB_G,
+    "ml": _ONE, "l": Decimal(1000), "tsp": TSP_ML, "tbsp": TBSP_ML, "cup": CUP_ML,
     "fl_oz": FL_OZ_ML,
-    "each": Decimal(1), "dozen": Decimal(12),
+    "each": _ONE, "dozen": Decimal(12),
 }  # fmt: skip
 
 _lock = threading.Lock()
@@ -248,20 +250,59 @@ def _refusal(src: str, dst: str) -> ConversionError:
     )
 
 
+# How each ordered pair of canonical units converts, worked out once at import
+# from the dimensions and factors above: (kind, factor of the source unit,
+# factor of the target unit). Conversion then costs one dict lookup on the
+# names before the Decimal arithmetic, instead of normalising both names and
+# comparing dimensions on every call.
+_SAME, _SCALE, _TO_VOLUME, _TO_MASS, _NEVER = range(5)
+_Rule = tuple[int, Decimal, Decimal]
+
+
+def _rule(src: str, dst: str) -> _Rule:
+    a, b = _DIMENSION[src], _DIMENSION[dst]
+    if src == dst:
+        kind = _SAME
+    elif a == b:
+        kind = _SCALE
+    elif (a, b) == (MASS, VOLUME):
+        kind = _TO_VOLUME
+    elif (a, b) == (VOLUME, MASS):
+        kind = _TO_MASS
+    else:
+        kind = _NEVER
+    return kind, _FACTORS[src], _FACTORS[dst]
+
+
+# _RULES[source][target]: two plain lookups, cheaper than one on a pair.
+_RULES: dict[str, dict[str, _Rule]] = {
+    src: {dst: _rule(src, dst) for dst in SUPPORTED_UNITS} for src in SUPPORTED_UNITS
+}
+
+
+def _rule_for(from_unit: str, to_unit: str) -> _Rule:
+    """The rule for two unit names in any accepted spelling (UnitError if unknown)."""
+    return _RULES[normalize_unit(from_unit)][normalize_unit(to_unit)]
+
+
 def can_convert(from_unit: str, to_unit: str, density: Decimal | None = None) -> bool:
     """True when :func:`convert` would succeed for these units and density
     (same dimension, or mass↔volume with a positive density). Unknown units
     raise UnitError."""
-    src, dst = normalize_unit(from_unit), normalize_unit(to_unit)
-    a, b = _DIMENSION[src], _DIMENSION[dst]
-    if a == b:
+    try:
+        kind = _RULES[from_unit][to_unit][0]  # both already canonical: the common case
+    except (KeyError, TypeError):
+        kind = _rule_for(from_unit, to_unit)[0]
+    if kind <= _SCALE:
         return True
-    if {a, b} == {MASS, VOLUME}:
-        try:
-            return _check_density(density) is not None
-        except ValueError:
-            return False
-    return False
+    if kind == _NEVER or density is None:
+        return False
+    if type(density) is Decimal:
+        return density.is_finite() and density > 0
+    try:
+        return _check_density(density) is not None
+    except ValueError:
+        return False
 
 
 def convert(
@@ -277,20 +318,28 @@ def convert(
     when the units cannot be converted, ValueError for a non-positive density.
     Example: 5 lb at 0.53 g/ml → 18.0870… cup.
     """
-    src, dst = normalize_unit(from_unit), normalize_unit(to_unit)
+    try:
+        kind, from_factor, to_factor = _RULES[from_unit][to_unit]
+    except (KeyError, TypeError):
+        kind, from_factor, to_factor = _rule_for(from_unit, to_unit)
     q = quantity if type(quantity) is Decimal else Decimal(quantity)
-    if src == dst:
+    if kind == _SAME:
         return q
-    a, b = _DIMENSION[src], _DIMENSION[dst]
-    if a != b:
-        if {a, b} != {MASS, VOLUME}:
-            raise _refusal(src, dst)
-        if density_g_per_ml is None:
-            raise _refusal(src, dst)
-    density = _check_density(density_g_per_ml)  # a bad density is a ValueError
-    base = _WORK.multiply(q, _FACTORS[src])  # grams, millilitres or items
-    if density is not None and a == MASS and b == VOLUME:
-        base = _WORK.divide(base, density)
-    elif density is not None and a == VOLUME and b == MASS:
-        base = _WORK.multiply(base, density)
-    return _RESULT.plus(_WORK.divide(base, _FACTORS[dst]))
+    density = density_g_per_ml
+    if density is None:
+        if kind != _SCALE:
+            raise _refusal(normalize_unit(from_unit), normalize_unit(to_unit))
+    elif kind == _NEVER:
+        raise _refusal(normalize_unit(from_unit), normalize_unit(to_unit))
+    elif type(density) is not Decimal or not density.is_finite() or density <= 0:
+        density = _check_density(density)  # a bad density is a ValueError
+    base = _multiply(q, from_factor)  # grams, millilitres or items
+    if density is not None:
+        if kind == _TO_VOLUME:
+            base = _divide(base, density)
+        elif kind == _TO_MASS:
+            base = _multiply(base, density)
+    if to_factor is _ONE:
+        # Dividing a 60-digit working value by 1 gives that value back exactly.
+        return _round_result(base)
+    return _round_result(_divide(base, to_factor))
