@@ -101,32 +101,38 @@ def batch_options(
     """
     needed_clean = {uid: n for uid, n in needed.items() if n}
     # Integer arithmetic on need = num / den (Fraction arithmetic costs µs per step).
-    num, den = 0, 1
-    ratios = {}
-    for uid, items in needed_clean.items():
+    single: int | None = None
+    if len(needed_clean) == 1:
+        ((single, items),) = needed_clean.items()
         if items < 0:
-            raise ValueError(f"needed items for unit {uid} must not be negative")
-        a, b = ratios[uid] = units[uid].batches_per_item_ratio()
-        num, den = num * b + items * a * den, den * b
+            raise ValueError(f"needed items for unit {single} must not be negative")
+        a, c = units[single].batches_per_item_ratio()
+        num, den = items * a, c
+    else:
+        num, den = 0, 1
+        for uid, items in needed_clean.items():
+            if items < 0:
+                raise ValueError(f"needed items for unit {uid} must not be negative")
+            a, c = units[uid].batches_per_item_ratio()
+            num, den = num * c + items * a * den, den * c
+    common = math.gcd(num, den)
+    num, den = num // common, den // common
     need = Fraction(num, den)
-    num, den = need.numerator, need.denominator
-    options: list[BatchOption] = []
-    if num > 0:
-        low = num // den
-        counts = (low,) if den == 1 else (low, low + 1)
-        single = next(iter(needed_clean)) if len(needed_clean) == 1 else None
-        for b in counts:
-            diff = Fraction(b * den - num, den)
-            if single is not None:
-                a, c = ratios[single]
-                made = (b * c) // a  # floor(b / (a / c))
-                yield_items: dict[int, int] | None = {single: made}
-                diff_items: int | None = made - needed_clean[single]
-            else:
-                yield_items = None
-                diff_items = None
-            options.append(BatchOption(b, _kind(diff), yield_items, diff_items, diff))
-    return RecipeNeed(recipe_id, dict(needed_clean), need, tuple(options))
+    if num <= 0:
+        return RecipeNeed(recipe_id, needed_clean, need, ())
+    low = num // den
+    # num / den is in lowest terms: floor(need) falls short unless the need is whole.
+    counts = ((low, EXACT),) if den == 1 else ((low, SHORTFALL), (low + 1, EXTRA))
+    options = []
+    for b, kind in counts:
+        yield_items: dict[int, int] | None = None
+        diff_items: int | None = None
+        if single is not None:
+            made = (b * c) // a  # floor(b / (a / c))
+            yield_items, diff_items = {single: made}, made - items
+        # b·den − num and den are coprime too: the difference needs no reducing.
+        options.append(BatchOption(b, kind, yield_items, diff_items, Fraction(b * den - num, den)))
+    return RecipeNeed(recipe_id, needed_clean, need, tuple(options))
 
 
 def is_stale(batches: int, need: Fraction, baked: int = 0) -> bool:
@@ -177,9 +183,28 @@ def format_decimal(value: Fraction | Decimal | int, places: int = 3) -> str:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"cannot format {value}")
-        exact = Fraction(value)
+        num, den = value.as_integer_ratio()  # exact, as Fraction(value) reads it
+    elif isinstance(value, (int, Fraction)):
+        num, den = value.numerator, value.denominator
     else:
-        exact = Fraction(value)
+        return _format_exact(Fraction(value), places)
+    if not isinstance(places, int) or places < 0:
+        return _format_exact(Fraction(num, den), places)
+    # In integers: rounded = floor(|value| × 10^places + 1/2).
+    scale = 10**places
+    rounded = (2 * abs(num) * scale + den) // (2 * den)
+    if rounded == 0:
+        return "0"
+    sign = "-" if num < 0 else ""
+    whole, frac = divmod(rounded, scale)
+    if frac == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}.{str(frac).rjust(places, '0').rstrip('0')}"
+
+
+def _format_exact(exact: Fraction, places: int) -> str:
+    """:func:`format_decimal` on an exact Fraction in Fraction arithmetic: the
+    path for inputs other than Decimal, Fraction or int, and other ``places``."""
     scale = 10**places
     magnitude = abs(exact) * scale
     rounded = math.floor(magnitude + Fraction(1, 2))
