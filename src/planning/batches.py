@@ -31,6 +31,8 @@ __all__ = [
     "format_fraction",
 ]
 
+_NO_NEED = Fraction(0)
+
 SHORTFALL = "shortfall"
 EXACT = "exact"
 EXTRA = "extra"
@@ -53,6 +55,20 @@ class BatchOption:
     difference_items: int | None
     difference_batches: Fraction
 
+    def __init__(
+        self,
+        batches: int,
+        kind: str,
+        yield_items: dict[int, int] | None,
+        difference_items: int | None,
+        difference_batches: Fraction,
+    ) -> None:
+        # Stored straight into __dict__, as src.planning.types explains.
+        fields = self.__dict__
+        fields["batches"], fields["kind"], fields["yield_items"] = batches, kind, yield_items
+        fields["difference_items"] = difference_items
+        fields["difference_batches"] = difference_batches
+
 
 @dataclass(frozen=True)
 class RecipeNeed:
@@ -63,6 +79,17 @@ class RecipeNeed:
     needed: dict[int, int]
     batches_needed: Fraction
     options: tuple[BatchOption, ...]
+
+    def __init__(
+        self,
+        recipe_id: int,
+        needed: dict[int, int],
+        batches_needed: Fraction,
+        options: tuple[BatchOption, ...],
+    ) -> None:
+        fields = self.__dict__
+        fields["recipe_id"], fields["needed"] = recipe_id, needed
+        fields["batches_needed"], fields["options"] = batches_needed, options
 
 
 def batch_need(needed: Mapping[int, int], units: Mapping[int, YieldType]) -> Fraction:
@@ -152,7 +179,8 @@ def is_stale(batches: int, need: Fraction, baked: int = 0) -> bool:
 def is_undecided(need: Fraction, decided: int | None, baked: int) -> bool:
     """True when a recipe has a need but neither a decision nor baked batches:
     nothing is counted for it (shopping list, assembly) until the baker decides."""
-    return need > 0 and decided is None and baked == 0
+    # The cheap tests first: comparing a Fraction costs a microsecond.
+    return decided is None and baked == 0 and need > 0
 
 
 def plan_complete(
@@ -169,7 +197,7 @@ def plan_complete(
         if is_undecided(need, decisions.get(rid), made.get(rid, 0)):
             return False
     return not any(
-        is_stale(b, needs.get(rid, Fraction(0)), made.get(rid, 0)) for rid, b in decisions.items()
+        is_stale(b, needs.get(rid, _NO_NEED), made.get(rid, 0)) for rid, b in decisions.items()
     )
 
 

@@ -20,6 +20,8 @@ from src.planning.batches import (
     RecipeNeed,
     batch_options,
     format_decimal,
+    is_undecided,
+    plan_complete,
 )
 from src.planning.types import YieldType
 
@@ -166,3 +168,36 @@ def test_non_finite_decimals_are_refused_as_before(value):
         format_decimal(value)
     with pytest.raises(ValueError, match="cannot format"):
         ref_format(value)
+
+
+# --- undecided and complete -------------------------------------------------
+
+
+def ref_plan_complete(needs, decisions, baked):
+    for rid, need in needs.items():
+        if need > 0 and decisions.get(rid) is None and baked.get(rid, 0) == 0:
+            return False
+    for rid, b in decisions.items():
+        need, made = needs.get(rid, Fraction(0)), baked.get(rid, 0)
+        if not (made > 0 and made >= need) and max(b, made) not in (
+            math.floor(need),
+            math.ceil(need),
+        ):
+            return False
+    return True
+
+
+_recipes = st.sampled_from([1, 2, 3, 4])
+
+
+@settings(max_examples=300)
+@given(
+    st.dictionaries(_recipes, st.fractions(0, 12, max_denominator=6)),
+    st.dictionaries(_recipes, st.integers(0, 13)),
+    st.dictionaries(_recipes, st.integers(0, 13)),
+)
+def test_undecided_and_complete_match_the_reference(needs, decisions, baked):
+    for rid, need in needs.items():
+        decided, made = decisions.get(rid), baked.get(rid, 0)
+        assert is_undecided(need, decided, made) is (need > 0 and decided is None and made == 0)
+    assert plan_complete(needs, decisions, baked) is ref_plan_complete(needs, decisions, baked)
