@@ -172,20 +172,23 @@ def reach_recipes(
         return mine
 
     for root in roots:
-        if root in out:
-            continue
         good = get_good(root)
         if good is None:
             raise BrokenWalk
         comps = good.components
-        if len(comps) == 1 and comps[0].unit_id is not None:  # one_unit, inline
-            unit = get_unit(comps[0].unit_id)
-            if unit is None:
-                raise BrokenWalk
-            mine = single.get(unit.recipe_id)
-            if mine is None:
-                mine = single[unit.recipe_id] = frozenset((unit.recipe_id,))
-            out[root] = mine
+        if len(comps) == 1:
+            uid = comps[0].unit_id
+            if uid is not None:  # one_unit, inline; done again, it keeps its place
+                unit = get_unit(uid)
+                if unit is None:
+                    raise BrokenWalk
+                rid = unit.recipe_id
+                mine = single.get(rid)
+                if mine is None:
+                    mine = single[rid] = frozenset((rid,))
+                out[root] = mine
+                continue
+        if root in out:
             continue
         mine = _recipes_of(comps, out, single, get_unit)
         if mine is not _PENDING:
