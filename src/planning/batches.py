@@ -211,6 +211,14 @@ def format_decimal(value: Fraction | Decimal | int, places: int = 3) -> str:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"cannot format {value}")
+        if type(places) is int and places >= 0:
+            # Most figures have no more than ``places`` decimals: nothing to round.
+            whole, _, decimals = format(value, "f").partition(".")
+            if len(decimals) <= places:
+                decimals = decimals.rstrip("0")
+                if decimals:
+                    return f"{whole}.{decimals}"
+                return "0" if whole == "-0" else whole
         num, den = value.as_integer_ratio()  # exact, as Fraction(value) reads it
     elif isinstance(value, (int, Fraction)):
         num, den = value.numerator, value.denominator
