@@ -101,13 +101,20 @@ def find_cycle(goods: Mapping[int, Good]) -> tuple[str, ...] | None:
     ``goods`` are ignored here. Goods are visited in id order, so the answer
     is deterministic."""
     known = {
-        gid: Good(g.id, g.name, tuple(c for c in g.components if _known(c.good_id, goods)))
+        gid: g
+        if all(_known(c.good_id, goods) for c in g.components)
+        else Good(g.id, g.name, tuple(c for c in g.components if _known(c.good_id, goods)))
         for gid, g in goods.items()
     }
+    roots = sorted(known)
     try:
-        _walk_postorder(known, sorted(known))
-    except CycleError as exc:
-        return exc.names
+        unit_order_and_goods(known, roots)  # every good known: it breaks only on a cycle
+    except BrokenWalk:
+        try:
+            _walk_postorder(known, roots)
+        except CycleError as exc:
+            return exc.names
+        raise AssertionError("a walk that fails fast must fail again") from None
     return None
 
 

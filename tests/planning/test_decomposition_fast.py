@@ -14,6 +14,7 @@ from src.planning.decomposition import (
     UnknownReferenceError,
     decompose_lines,
     expand_reachable,
+    find_cycle,
     recipes_reached,
 )
 from src.planning.types import Good, YieldType
@@ -189,3 +190,22 @@ def test_goods_reaching_the_same_recipes_share_one_set():
     assert reached == ref_reached(goods, units, sorted(goods))
     assert reached[1] is reached[2] is reached[3]
     assert reached[5] is reached[4]
+
+
+def ref_find_cycle(goods: Mapping[int, Good]) -> tuple[str, ...] | None:
+    known = {
+        gid: Good(gid, g.name, tuple(c for c in g.components if c.good_id in (None, *goods)))
+        for gid, g in goods.items()
+    }
+    try:
+        ref_walk(known, sorted(known))
+    except CycleError as exc:
+        return exc.names
+    return None
+
+
+@settings(max_examples=300)
+@given(catalogs())
+def test_find_cycle_matches_the_reference(data):
+    goods, _ = data
+    assert find_cycle(goods) == ref_find_cycle(goods)
