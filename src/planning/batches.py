@@ -211,28 +211,38 @@ def format_decimal(value: Fraction | Decimal | int, places: int = 3) -> str:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"cannot format {value}")
-        if type(places) is int and places >= 0:
-            # Most figures have no more than ``places`` decimals: nothing to round.
-            whole, _, decimals = format(value, "f").partition(".")
-            if len(decimals) <= places:
-                decimals = decimals.rstrip("0")
-                if decimals:
-                    return f"{whole}.{decimals}"
-                return "0" if whole == "-0" else whole
-        num, den = value.as_integer_ratio()  # exact, as Fraction(value) reads it
+        if type(places) is not int or places < 0:
+            return _format_exact(Fraction(value), places)
+        # The exact digits decide: past ``places``, a first digit ≥ 5 is at least half.
+        text = str(value)
+        if "E" in text or "e" in text:  # str writes very small or large ones as 1E-7
+            text = format(value, "f")
+        negative = text[0] == "-"
+        whole, _, decimals = text.lstrip("-").partition(".")
+        if len(decimals) > places:
+            if decimals[places] >= "5":  # rounds up, maybe into the whole part
+                rounded = int(whole + decimals[:places]) + 1
+                return _rounded_text(rounded, negative, places)
+            decimals = decimals[:places]
+        decimals = decimals.rstrip("0")
+        if decimals:
+            return f"-{whole}.{decimals}" if negative else f"{whole}.{decimals}"
+        return f"-{whole}" if negative and whole != "0" else whole
     elif isinstance(value, (int, Fraction)):
         num, den = value.numerator, value.denominator
-    else:
-        return _format_exact(Fraction(value), places)
-    if not isinstance(places, int) or places < 0:
-        return _format_exact(Fraction(num, den), places)
-    # In integers: rounded = floor(|value| × 10^places + 1/2).
-    scale = 10**places
-    rounded = (2 * abs(num) * scale + den) // (2 * den)
+        if type(places) is not int or places < 0:
+            return _format_exact(Fraction(num, den), places)
+        # In integers: rounded = floor(|value| × 10^places + 1/2).
+        return _rounded_text((2 * abs(num) * 10**places + den) // (2 * den), num < 0, places)
+    return _format_exact(Fraction(value), places)
+
+
+def _rounded_text(rounded: int, negative: bool, places: int) -> str:
+    """The text of ±rounded / 10^places, trailing zeros stripped, never "-0"."""
     if rounded == 0:
         return "0"
-    sign = "-" if num < 0 else ""
-    whole, frac = divmod(rounded, scale)
+    sign = "-" if negative else ""
+    whole, frac = divmod(rounded, 10**places)
     if frac == 0:
         return f"{sign}{whole}"
     return f"{sign}{whole}.{str(frac).rjust(places, '0').rstrip('0')}"

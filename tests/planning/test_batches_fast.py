@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -148,6 +148,14 @@ def test_ints_format_as_the_reference(value, places):
         Decimal("-0.0005"),
         Decimal("-0.00049999"),
         Decimal("-0"),
+        Decimal("-0.000"),
+        Decimal("-0.0000"),
+        Decimal("0.00049999999999999999999999999999"),
+        Decimal("-999.9995"),
+        Decimal("999.99949"),
+        Decimal("116.6805159560885029878258313635"),
+        Decimal("1E-40"),
+        Decimal("-1.5E+3"),
         Decimal("1E+30"),
         Decimal("12.3450000"),
         True,
@@ -157,7 +165,7 @@ def test_ints_format_as_the_reference(value, places):
         "5/8",
     ],
 )
-@pytest.mark.parametrize("places", [0, 1, 3, 4, -1])
+@pytest.mark.parametrize("places", [0, 1, 3, 4, -1, True])
 def test_halves_signs_and_other_inputs_format_as_the_reference(value, places):
     assert format_decimal(value, places) == ref_format(value, places)
 
@@ -201,3 +209,12 @@ def test_undecided_and_complete_match_the_reference(needs, decisions, baked):
         decided, made = decisions.get(rid), baked.get(rid, 0)
         assert is_undecided(need, decided, made) is (need > 0 and decided is None and made == 0)
     assert plan_complete(needs, decisions, baked) is ref_plan_complete(needs, decisions, baked)
+
+
+@settings(max_examples=100)
+@given(st.decimals(allow_nan=False, allow_infinity=False), st.integers(0, 20))
+def test_decimals_format_the_same_whatever_the_decimal_context(value, prec):
+    # The text comes from the exact digits, never from the thread's context.
+    with localcontext() as ctx:
+        ctx.capitals, ctx.prec, ctx.rounding = 0, prec + 1, ROUND_DOWN
+        assert format_decimal(value) == ref_format(value)
