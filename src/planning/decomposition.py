@@ -4,6 +4,10 @@ A good's components are finished units or other goods (bundles), nested to any
 depth. Everything here is iterative (an explicit stack, never recursion), so a
 chain thousands of levels deep works, and each good is expanded once
 (memoized). A cycle among goods raises :class:`CycleError` naming its goods.
+
+The work is done by the fast walks of :mod:`src.planning.goods_walks`; when
+one gives up (a cycle, an unknown good or unit), the plain walk here,
+:func:`_walk_postorder`, runs and raises the error with its names.
 """
 
 from __future__ import annotations
@@ -155,8 +159,8 @@ def decompose_lines(lines: Mapping[int, int], goods: Mapping[int, Good]) -> dict
     except BrokenWalk:
         _walk_postorder(goods, wanted)  # raises the cycle or unknown good
         raise AssertionError("a walk that fails fast must fail again") from None
-    # Copies of each good, parents before children (reverse post-order), pushed
-    # down to their components: every good is visited once, nothing is copied.
+    # How many of each good the lines hold, pushed from parents to children
+    # (reverse post-order): each good is visited once, no expansion is built.
     copies = {gid: lines[gid] for gid in wanted}
     for gid in reversed(order):
         m = copies.get(gid, 0)
