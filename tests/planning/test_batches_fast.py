@@ -93,7 +93,7 @@ UNITS: dict[int, YieldType] = {
 }
 
 
-@settings(max_examples=400)
+@settings(max_examples=200, deadline=None)
 @given(
     st.dictionaries(
         st.integers(1, 8),  # 8 is unknown
@@ -119,13 +119,13 @@ def test_single_types_match_the_reference(items, per_batch, pct):
 _places = st.integers(0, 8)
 
 
-@settings(max_examples=400)
+@settings(max_examples=200, deadline=None)
 @given(st.fractions(min_value=-(10**9), max_value=10**9), _places)
 def test_fractions_format_as_the_reference(value, places):
     assert format_decimal(value, places) == ref_format(value, places)
 
 
-@settings(max_examples=400)
+@settings(max_examples=200, deadline=None)
 @given(st.decimals(allow_nan=False, allow_infinity=False), _places)
 def test_decimals_format_as_the_reference(value, places):
     # Any exponent: 1E+30, 1E-30, -0, many digits.
@@ -198,7 +198,7 @@ def ref_plan_complete(needs, decisions, baked):
 _recipes = st.sampled_from([1, 2, 3, 4])
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(
     st.dictionaries(_recipes, st.fractions(0, 12, max_denominator=6)),
     st.dictionaries(_recipes, st.integers(0, 13)),
@@ -211,7 +211,7 @@ def test_undecided_and_complete_match_the_reference(needs, decisions, baked):
     assert plan_complete(needs, decisions, baked) is ref_plan_complete(needs, decisions, baked)
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.decimals(allow_nan=False, allow_infinity=False), st.integers(0, 20))
 def test_decimals_format_the_same_whatever_the_decimal_context(value, prec):
     # The text comes from the exact digits, never from the thread's context.

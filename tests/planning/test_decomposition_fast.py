@@ -139,14 +139,14 @@ def catalogs(draw, acyclic: bool = False):
     return goods, roots
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(catalogs())
 def test_expand_reachable_matches_the_reference(data):
     goods, roots = data
     assert outcome(expand_reachable, goods, roots) == outcome(ref_expand, goods, roots)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(catalogs())
 def test_recipes_reached_matches_the_reference(data):
     goods, roots = data
@@ -155,7 +155,7 @@ def test_recipes_reached_matches_the_reference(data):
     )
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(catalogs(), st.data())
 def test_decompose_lines_matches_the_reference(data, draw):
     goods, roots = data
@@ -163,7 +163,7 @@ def test_decompose_lines_matches_the_reference(data, draw):
     assert outcome(decompose_lines, lines, goods) == outcome(ref_decompose, lines, goods)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(catalogs(acyclic=True))
 def test_acyclic_catalogs_agree_with_the_reference(data):
     # Most random catalogs above fail; these always succeed, so the values are compared.
@@ -204,7 +204,7 @@ def ref_find_cycle(goods: Mapping[int, Good]) -> tuple[str, ...] | None:
     return None
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(catalogs())
 def test_find_cycle_matches_the_reference(data):
     goods, _ = data

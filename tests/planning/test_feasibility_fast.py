@@ -110,7 +110,7 @@ def plans(draw):
     return decisions, baked, needs
 
 
-@settings(max_examples=400)
+@settings(max_examples=200, deadline=None)
 @given(plans())
 def test_supply_and_undecided_match_the_reference(plan):
     decisions, baked, needs = plan
@@ -119,7 +119,7 @@ def test_supply_and_undecided_match_the_reference(plan):
     assert undecided_units(decisions, baked, needs) == ref_undecided(decisions, baked, needs)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(plans(), st.booleans())
 def test_supply_at_the_batch_options_matches_the_reference(plan, up):
     # Deciding floor or ceil of the need puts shares on whole numbers of items.
@@ -151,7 +151,7 @@ def goods_and_lines(draw):
     return goods, lines, supply, undecided
 
 
-@settings(max_examples=400)
+@settings(max_examples=200, deadline=None)
 @given(goods_and_lines())
 def test_assembly_matches_the_reference(data):
     goods, lines, supply, undecided = data

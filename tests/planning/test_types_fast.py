@@ -81,7 +81,7 @@ def built(cls, args, kwargs):
 _maybe_ints = st.none() | st.integers(-2, 30) | st.booleans() | st.just(2.0)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200, deadline=None)
 @given(
     st.sampled_from([DISCRETE_COUNT, BATCH_PORTION, "other"]),
     _maybe_ints,
@@ -100,7 +100,7 @@ def test_yield_types_build_as_the_reference(mode, ipb, pct, by_keyword):
         assert built(YieldType, (*args, ipb, pct), {}) == built(RefYieldType, (*args, ipb, pct), {})
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(_maybe_ints, st.none() | st.integers(0, 5), st.none() | st.integers(0, 5))
 def test_components_build_as_the_reference(quantity, unit_id, good_id):
     for args, kwargs in (
