@@ -31,6 +31,8 @@ __all__ = [
     "format_fraction",
 ]
 
+_NO_NEED = Fraction(0)
+
 SHORTFALL = "shortfall"
 EXACT = "exact"
 EXTRA = "extra"
@@ -53,6 +55,20 @@ class BatchOption:
     difference_items: int | None
     difference_batches: Fraction
 
+    def __init__(
+        self,
+        batches: int,
+        kind: str,
+        yield_items: dict[int, int] | None,
+        difference_items: int | None,
+        difference_batches: Fraction,
+    ) -> None:
+        # Stored straight into __dict__, as src.planning.types explains.
+        fields = self.__dict__
+        fields["batches"], fields["kind"], fields["yield_items"] = batches, kind, yield_items
+        fields["difference_items"] = difference_items
+        fields["difference_batches"] = difference_batches
+
 
 @dataclass(frozen=True)
 class RecipeNeed:
@@ -63,6 +79,17 @@ class RecipeNeed:
     needed: dict[int, int]
     batches_needed: Fraction
     options: tuple[BatchOption, ...]
+
+    def __init__(
+        self,
+        recipe_id: int,
+        needed: dict[int, int],
+        batches_needed: Fraction,
+        options: tuple[BatchOption, ...],
+    ) -> None:
+        fields = self.__dict__
+        fields["recipe_id"], fields["needed"] = recipe_id, needed
+        fields["batches_needed"], fields["options"] = batches_needed, options
 
 
 def batch_need(needed: Mapping[int, int], units: Mapping[int, YieldType]) -> Fraction:
@@ -101,32 +128,38 @@ def batch_options(
     """
     needed_clean = {uid: n for uid, n in needed.items() if n}
     # Integer arithmetic on need = num / den (Fraction arithmetic costs µs per step).
-    num, den = 0, 1
-    ratios = {}
-    for uid, items in needed_clean.items():
+    single: int | None = None
+    if len(needed_clean) == 1:
+        ((single, items),) = needed_clean.items()
         if items < 0:
-            raise ValueError(f"needed items for unit {uid} must not be negative")
-        a, b = ratios[uid] = units[uid].batches_per_item_ratio()
-        num, den = num * b + items * a * den, den * b
+            raise ValueError(f"needed items for unit {single} must not be negative")
+        a, c = units[single].batches_per_item_ratio()
+        num, den = items * a, c
+    else:
+        num, den = 0, 1
+        for uid, items in needed_clean.items():
+            if items < 0:
+                raise ValueError(f"needed items for unit {uid} must not be negative")
+            a, c = units[uid].batches_per_item_ratio()
+            num, den = num * c + items * a * den, den * c
+    common = math.gcd(num, den)
+    num, den = num // common, den // common
     need = Fraction(num, den)
-    num, den = need.numerator, need.denominator
-    options: list[BatchOption] = []
-    if num > 0:
-        low = num // den
-        counts = (low,) if den == 1 else (low, low + 1)
-        single = next(iter(needed_clean)) if len(needed_clean) == 1 else None
-        for b in counts:
-            diff = Fraction(b * den - num, den)
-            if single is not None:
-                a, c = ratios[single]
-                made = (b * c) // a  # floor(b / (a / c))
-                yield_items: dict[int, int] | None = {single: made}
-                diff_items: int | None = made - needed_clean[single]
-            else:
-                yield_items = None
-                diff_items = None
-            options.append(BatchOption(b, _kind(diff), yield_items, diff_items, diff))
-    return RecipeNeed(recipe_id, dict(needed_clean), need, tuple(options))
+    if num <= 0:
+        return RecipeNeed(recipe_id, needed_clean, need, ())
+    low = num // den
+    # num / den is in lowest terms: floor(need) falls short unless the need is whole.
+    counts = ((low, EXACT),) if den == 1 else ((low, SHORTFALL), (low + 1, EXTRA))
+    options = []
+    for b, kind in counts:
+        yield_items: dict[int, int] | None = None
+        diff_items: int | None = None
+        if single is not None:
+            made = (b * c) // a  # floor(b / (a / c))
+            yield_items, diff_items = {single: made}, made - items
+        # b·den − num and den are coprime too: the difference needs no reducing.
+        options.append(BatchOption(b, kind, yield_items, diff_items, Fraction(b * den - num, den)))
+    return RecipeNeed(recipe_id, needed_clean, need, tuple(options))
 
 
 def is_stale(batches: int, need: Fraction, baked: int = 0) -> bool:
@@ -146,7 +179,8 @@ def is_stale(batches: int, need: Fraction, baked: int = 0) -> bool:
 def is_undecided(need: Fraction, decided: int | None, baked: int) -> bool:
     """True when a recipe has a need but neither a decision nor baked batches:
     nothing is counted for it (shopping list, assembly) until the baker decides."""
-    return need > 0 and decided is None and baked == 0
+    # The cheap tests first: comparing a Fraction costs a microsecond.
+    return decided is None and baked == 0 and need > 0
 
 
 def plan_complete(
@@ -163,7 +197,7 @@ def plan_complete(
         if is_undecided(need, decisions.get(rid), made.get(rid, 0)):
             return False
     return not any(
-        is_stale(b, needs.get(rid, Fraction(0)), made.get(rid, 0)) for rid, b in decisions.items()
+        is_stale(b, needs.get(rid, _NO_NEED), made.get(rid, 0)) for rid, b in decisions.items()
     )
 
 
@@ -177,9 +211,46 @@ def format_decimal(value: Fraction | Decimal | int, places: int = 3) -> str:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"cannot format {value}")
-        exact = Fraction(value)
-    else:
-        exact = Fraction(value)
+        if type(places) is not int or places < 0:
+            return _format_exact(Fraction(value), places)
+        # The exact digits decide: past ``places``, a first digit ≥ 5 is at least half.
+        text = str(value)
+        if "E" in text or "e" in text:  # str writes very small or large ones as 1E-7
+            text = format(value, "f")
+        negative = text[0] == "-"
+        whole, _, decimals = text.lstrip("-").partition(".")
+        if len(decimals) > places:
+            if decimals[places] >= "5":  # rounds up, maybe into the whole part
+                rounded = int(whole + decimals[:places]) + 1
+                return _rounded_text(rounded, negative, places)
+            decimals = decimals[:places]
+        decimals = decimals.rstrip("0")
+        if decimals:
+            return f"-{whole}.{decimals}" if negative else f"{whole}.{decimals}"
+        return f"-{whole}" if negative and whole != "0" else whole
+    elif isinstance(value, (int, Fraction)):
+        num, den = value.numerator, value.denominator
+        if type(places) is not int or places < 0:
+            return _format_exact(Fraction(num, den), places)
+        # In integers: rounded = floor(|value| × 10^places + 1/2).
+        return _rounded_text((2 * abs(num) * 10**places + den) // (2 * den), num < 0, places)
+    return _format_exact(Fraction(value), places)
+
+
+def _rounded_text(rounded: int, negative: bool, places: int) -> str:
+    """The text of ±rounded / 10^places, trailing zeros stripped, never "-0"."""
+    if rounded == 0:
+        return "0"
+    sign = "-" if negative else ""
+    whole, frac = divmod(rounded, 10**places)
+    if frac == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole}.{str(frac).rjust(places, '0').rstrip('0')}"
+
+
+def _format_exact(exact: Fraction, places: int) -> str:
+    """:func:`format_decimal` on an exact Fraction in Fraction arithmetic: the
+    path for inputs other than Decimal, Fraction or int, and other ``places``."""
     scale = 10**places
     magnitude = abs(exact) * scale
     rounded = math.floor(magnitude + Fraction(1, 2))

@@ -4,12 +4,17 @@ A good's components are finished units or other goods (bundles), nested to any
 depth. Everything here is iterative (an explicit stack, never recursion), so a
 chain thousands of levels deep works, and each good is expanded once
 (memoized). A cycle among goods raises :class:`CycleError` naming its goods.
+
+The work is done by the fast walks of :mod:`src.planning.goods_walks`; when
+one gives up (a cycle, an unknown good or unit), the plain walk here,
+:func:`_walk_postorder`, runs and raises the error with its names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .goods_walks import BrokenWalk, expand_items, reach_recipes, unit_order_and_goods
 from .types import Good, YieldType
 
 __all__ = [
@@ -100,39 +105,32 @@ def find_cycle(goods: Mapping[int, Good]) -> tuple[str, ...] | None:
     ``goods`` are ignored here. Goods are visited in id order, so the answer
     is deterministic."""
     known = {
-        gid: Good(g.id, g.name, tuple(c for c in g.components if _known(c.good_id, goods)))
+        gid: g
+        if all(_known(c.good_id, goods) for c in g.components)
+        else Good(g.id, g.name, tuple(c for c in g.components if _known(c.good_id, goods)))
         for gid, g in goods.items()
     }
+    roots = sorted(known)
     try:
-        _walk_postorder(known, sorted(known))
-    except CycleError as exc:
-        return exc.names
+        unit_order_and_goods(known, roots)  # every good known: it breaks only on a cycle
+    except BrokenWalk:
+        try:
+            _walk_postorder(known, roots)
+        except CycleError as exc:
+            return exc.names
+        raise AssertionError("a walk that fails fast must fail again") from None
     return None
 
 
 def expand_reachable(goods: Mapping[int, Good], roots: Iterable[int]) -> dict[int, dict[int, int]]:
     """Like :func:`expand_goods`, but only for the goods reachable from
     ``roots`` (good ids), which must all be in ``goods``."""
-    memo: dict[int, dict[int, int]] = {}
-    for gid in _walk_postorder(goods, roots):
-        acc: dict[int, int] = {}
-        for comp in goods[gid].components:
-            q = comp.quantity
-            if comp.unit_id is not None:
-                acc[comp.unit_id] = acc.get(comp.unit_id, 0) + q
-                continue
-            assert comp.good_id is not None  # a component holds a unit or a good
-            child = memo[comp.good_id]
-            if not acc:
-                acc = dict(child) if q == 1 else {u: q * n for u, n in child.items()}
-            elif q == 1:
-                get = acc.get
-                acc.update({u: get(u, 0) + n for u, n in child.items()})
-            else:
-                get = acc.get
-                acc.update({u: get(u, 0) + q * n for u, n in child.items()})
-        memo[gid] = acc
-    return memo
+    roots = list(roots)
+    try:
+        return expand_items(goods, roots)
+    except BrokenWalk:
+        _walk_postorder(goods, roots)  # raises the cycle or unknown good
+        raise AssertionError("a walk that fails fast must fail again") from None
 
 
 def expand_goods(goods: Mapping[int, Good]) -> dict[int, dict[int, int]]:
@@ -156,12 +154,22 @@ def decompose_lines(lines: Mapping[int, int], goods: Mapping[int, Good]) -> dict
         if isinstance(qty, bool) or not isinstance(qty, int) or qty < 0:
             raise ValueError(f"line for good {gid}: quantity must be a whole number ≥ 0")
     wanted = [gid for gid, qty in lines.items() if qty]
-    per_good = expand_reachable(goods, wanted)
-    need: dict[int, int] = {}
-    for gid in wanted:
-        qty = lines[gid]
-        for uid, n in per_good[gid].items():
-            need[uid] = need.get(uid, 0) + qty * n
+    try:
+        order, need = unit_order_and_goods(goods, wanted)
+    except BrokenWalk:
+        _walk_postorder(goods, wanted)  # raises the cycle or unknown good
+        raise AssertionError("a walk that fails fast must fail again") from None
+    # How many of each good the lines hold, pushed from parents to children
+    # (reverse post-order): each good is visited once, no expansion is built.
+    copies = {gid: lines[gid] for gid in wanted}
+    for gid in reversed(order):
+        m = copies.get(gid, 0)
+        for comp in goods[gid].components:
+            if comp.unit_id is not None:
+                need[comp.unit_id] += comp.quantity * m
+            else:
+                assert comp.good_id is not None  # a component holds a unit or a good
+                copies[comp.good_id] = copies.get(comp.good_id, 0) + comp.quantity * m
     return {uid: n for uid, n in need.items() if n}
 
 
@@ -191,16 +199,21 @@ def recipes_reached(
     behind availability ("a good is available when every recipe it reaches is
     selected"). A good that reaches no finished unit maps to an empty set.
     Raises CycleError on a cycle reachable from ``roots`` and
-    UnknownReferenceError for a unit id missing from ``units``."""
-    out: dict[int, frozenset[int]] = {}
-    for gid, per_unit in expand_reachable(goods, roots).items():
-        recipes = set()
-        for uid in per_unit:
-            if uid not in units:
-                raise UnknownReferenceError(f"unknown finished unit id {uid}")
-            recipes.add(units[uid].recipe_id)
-        out[gid] = frozenset(recipes)
-    return out
+    UnknownReferenceError for a unit id missing from ``units``.
+
+    Goods reaching the same recipes often share one frozenset object."""
+    roots = list(roots)
+    try:
+        return reach_recipes(goods, units, roots)
+    except BrokenWalk:
+        pass
+    # A cycle, an unknown good or an unknown unit: the errors come in this order.
+    order = _walk_postorder(goods, roots)
+    for gid in order:
+        for comp in goods[gid].components:
+            if comp.unit_id is not None and comp.unit_id not in units:
+                raise UnknownReferenceError(f"unknown finished unit id {comp.unit_id}")
+    raise AssertionError("a walk that fails fast must fail again")
 
 
 def recipes_of_goods(

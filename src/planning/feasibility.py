@@ -23,7 +23,6 @@ with no lines at all, ``empty``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -63,6 +62,12 @@ class LineStatus:
     status: str
     can_make: int
 
+    def __init__(self, good_id: int, quantity: int, status: str, can_make: int) -> None:
+        # Stored straight into __dict__, as src.planning.types explains.
+        fields = self.__dict__
+        fields["good_id"], fields["quantity"] = good_id, quantity
+        fields["status"], fields["can_make"] = status, can_make
+
 
 @dataclass(frozen=True)
 class AssemblyResult:
@@ -88,21 +93,21 @@ def project_supply(
         if rid not in decisions and rid not in baked:
             continue
         batches = effective_batches(decisions.get(rid), baked.get(rid, 0))
-        positive = [uid for uid, n in needed.items() if n > 0]
+        positive = [(uid, n) for uid, n in needed.items() if n > 0]
         if len(positive) == 1:
             # All the batches go to the one type: floor(batches / (a / b)), in integers.
-            uid = positive[0]
+            uid = positive[0][0]
             a, b = units[uid].batches_per_item_ratio()
             supply[uid] = supply.get(uid, 0) + (batches * b) // a
             continue
-        shares = {uid: n * units[uid].batches_per_item() for uid, n in needed.items() if n > 0}
-        total = sum(shares.values(), Fraction(0))
-        if not shares:
-            continue
-        for uid, share in shares.items():
-            share_batches = Fraction(batches) if len(shares) == 1 else batches * share / total
-            made = math.floor(share_batches / units[uid].batches_per_item())
-            supply[uid] = supply.get(uid, 0) + made
+        # A type's share of the batches, batches × n·bpi / Σ n·bpi, divided by its
+        # bpi (batches per item) is batches × n / total: in integers over total = tn / td.
+        tn, td = 0, 1
+        for uid, n in positive:
+            a, b = units[uid].batches_per_item_ratio()
+            tn, td = tn * b + n * a * td, td * b
+        for uid, n in positive:
+            supply[uid] = supply.get(uid, 0) + (batches * n * td) // tn
     return supply
 
 
@@ -112,16 +117,17 @@ def undecided_units(
     needs_by_recipe: Mapping[int, Mapping[int, int]],
 ) -> frozenset[int]:
     """Units needed by recipes that have neither a decision nor baked batches."""
-    return frozenset(
-        uid
-        for rid, needed in needs_by_recipe.items()
-        if is_undecided(Fraction(sum(needed.values())), decisions.get(rid), baked.get(rid, 0))
-        for uid, n in needed.items()
-        if n > 0
-    )
+    out: set[int] = set()
+    for rid, needed in needs_by_recipe.items():
+        decided, made = decisions.get(rid), baked.get(rid, 0)
+        if decided is not None or made != 0:
+            continue  # is_undecided is false whatever the need: skip building it
+        if is_undecided(Fraction(sum(needed.values())), decided, made):
+            out.update(uid for uid, n in needed.items() if n > 0)
+    return frozenset(out)
 
 
-def _overall(statuses: list[str]) -> str:
+def _overall(statuses: AbstractSet[str]) -> str:
     if not statuses:
         return EMPTY
     for status in (UNDECIDED, SHORT, PARTIAL):
@@ -147,26 +153,26 @@ def assess_assembly(
             raise ValueError(f"line for good {gid}: quantity must be a whole number ≥ 1")
     per_good = expand_reachable(goods, list(lines))
     remaining = dict(supply)
-    order = sorted(lines, key=lambda g: (goods[g].name, g))
     results: list[LineStatus] = []
-    for gid in order:
+    statuses: set[str] = set()
+    for _, gid in sorted([(goods[g].name, g) for g in lines]):
         qty = lines[gid]
         needs = per_good[gid]
-        if any(uid in undecided_units for uid in needs):
+        if undecided_units and any(uid in undecided_units for uid in needs):
             results.append(LineStatus(gid, qty, UNDECIDED, 0))
+            statuses.add(UNDECIDED)
             continue
-        if not needs:
-            can_make = 0
-        else:
-            can_make = min(qty, min(remaining.get(uid, 0) // n for uid, n in needs.items()))
-            can_make = max(0, can_make)
+        can_make = qty if needs else 0  # a good that reaches no unit is short
         for uid, n in needs.items():
-            remaining[uid] = remaining.get(uid, 0) - can_make * n
-        if can_make == qty:
-            status = MET
-        elif can_make > 0:
-            status = PARTIAL
+            fits = remaining.get(uid, 0) // n
+            if fits < can_make:
+                can_make = fits
+        if can_make > 0:
+            for uid, n in needs.items():
+                remaining[uid] = remaining.get(uid, 0) - can_make * n
         else:
-            status = SHORT
+            can_make = 0
+        status = MET if can_make == qty else PARTIAL if can_make > 0 else SHORT
+        statuses.add(status)
         results.append(LineStatus(gid, qty, status, can_make))
-    return AssemblyResult(tuple(results), _overall([r.status for r in results]))
+    return AssemblyResult(tuple(results), _overall(statuses))

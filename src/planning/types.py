@@ -2,10 +2,18 @@
 
 These mirror the FinishedUnit and FinishedGood rows of the database as frozen
 dataclasses, so the planning math can run without SQLAlchemy.
+
+Each class writes its own ``__init__`` (dataclass keeps it, and still gives
+eq, hash, repr and ``replace``): it checks the arguments, then stores the
+fields straight into the instance's ``__dict__``. A plan refresh builds every
+good, component and yield type of the catalog, thousands of them, and the
+generated frozen ``__init__`` plus ``__post_init__`` cost twice as much. A new
+field must be added to the class's ``__init__`` too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -33,23 +41,37 @@ class YieldType:
     items_per_batch: int | None = None
     batch_percentage: Decimal | None = None
 
-    def __post_init__(self) -> None:
-        if self.mode == DISCRETE_COUNT:
-            ipb = self.items_per_batch
-            if isinstance(ipb, bool) or not isinstance(ipb, int) or ipb < 1:
-                raise ValueError(
-                    f"yield type {self.name!r}: items_per_batch must be a whole number ≥ 1"
-                )
-        elif self.mode == BATCH_PORTION:
-            pct = self.batch_percentage
+    def __init__(
+        self,
+        id: int,
+        recipe_id: int,
+        name: str,
+        mode: str,
+        items_per_batch: int | None = None,
+        batch_percentage: Decimal | None = None,
+    ) -> None:
+        if mode == DISCRETE_COUNT:
+            ipb = items_per_batch
+            if (
+                type(ipb) is not int  # the usual case skips the two isinstance checks
+                and (isinstance(ipb, bool) or not isinstance(ipb, int))
+                or ipb < 1
+            ):
+                raise ValueError(f"yield type {name!r}: items_per_batch must be a whole number ≥ 1")
+        elif mode == BATCH_PORTION:
+            pct = batch_percentage
             if pct is None:
-                raise ValueError(f"yield type {self.name!r}: batch_percentage is required")
+                raise ValueError(f"yield type {name!r}: batch_percentage is required")
             pct = Decimal(pct) if not isinstance(pct, Decimal) else pct
             if not pct.is_finite() or not (0 < pct <= 100):
-                raise ValueError(f"yield type {self.name!r}: batch_percentage must be in (0, 100]")
-            object.__setattr__(self, "batch_percentage", pct)
+                raise ValueError(f"yield type {name!r}: batch_percentage must be in (0, 100]")
+            batch_percentage = pct
         else:
-            raise ValueError(f"yield type {self.name!r}: unknown mode {self.mode!r}")
+            raise ValueError(f"yield type {name!r}: unknown mode {mode!r}")
+        fields = self.__dict__
+        fields["id"], fields["recipe_id"], fields["name"] = id, recipe_id, name
+        fields["mode"], fields["items_per_batch"] = mode, items_per_batch
+        fields["batch_percentage"] = batch_percentage
 
     def batches_per_item(self) -> Fraction:
         """The exact share of one batch that one item of this type uses.
@@ -87,12 +109,19 @@ class Component:
     unit_id: int | None = None
     good_id: int | None = None
 
-    def __post_init__(self) -> None:
-        if (self.unit_id is None) == (self.good_id is None):
+    def __init__(
+        self, quantity: int, unit_id: int | None = None, good_id: int | None = None
+    ) -> None:
+        if (unit_id is None) == (good_id is None):
             raise ValueError("a component has exactly one of unit_id or good_id")
-        q = self.quantity
-        if isinstance(q, bool) or not isinstance(q, int) or q < 1:
+        if (
+            type(quantity) is not int  # the usual case skips the two isinstance checks
+            and (isinstance(quantity, bool) or not isinstance(quantity, int))
+            or quantity < 1
+        ):
             raise ValueError("a component quantity must be a whole number ≥ 1")
+        fields = self.__dict__
+        fields["quantity"], fields["unit_id"], fields["good_id"] = quantity, unit_id, good_id
 
 
 @dataclass(frozen=True)
@@ -104,6 +133,13 @@ class Good:
     name: str
     components: tuple[Component, ...] = ()
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.components, tuple):
-            object.__setattr__(self, "components", tuple(self.components))
+    def __init__(
+        self,
+        id: int,
+        name: str,
+        components: Iterable[Component] = (),
+    ) -> None:
+        if not isinstance(components, tuple):
+            components = tuple(components)
+        fields = self.__dict__
+        fields["id"], fields["name"], fields["components"] = id, name, components
