@@ -28,7 +28,6 @@ __all__ = [
     "is_undecided",
     "plan_complete",
     "format_decimal",
-    "format_fraction",
 ]
 
 _NO_NEED = Fraction(0)
@@ -263,7 +262,3 @@ def _format_exact(exact: Fraction, places: int) -> str:
     digits = str(frac).rjust(places, "0").rstrip("0")
     return f"{sign}{whole}.{digits}"
 
-
-def format_fraction(f: Fraction, places: int = 3) -> str:
-    """Same as :func:`format_decimal` for a Fraction ("8.333", "3")."""
-    return format_decimal(f, places)

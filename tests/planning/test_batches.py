@@ -10,7 +10,6 @@ from src.planning.batches import (
     batch_need,
     batch_options,
     format_decimal,
-    format_fraction,
     is_stale,
     plan_complete,
 )
@@ -68,8 +67,8 @@ def test_batch_options_worked_examples(recipe, needed, need, options):
 
 def test_report_figures_for_200_cookies():
     result = batch_options(1, {1: 200}, UNITS)
-    assert format_fraction(result.batches_needed) == "8.333"
-    assert [format_fraction(o.difference_batches) for o in result.options] == ["-0.333", "0.667"]
+    assert format_decimal(result.batches_needed) == "8.333"
+    assert [format_decimal(o.difference_batches) for o in result.options] == ["-0.333", "0.667"]
 
 
 @st.composite

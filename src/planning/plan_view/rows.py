@@ -16,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 __all__ = [
     "BuyRow",
@@ -43,6 +43,7 @@ __all__ = [
 _T = TypeVar("_T")
 
 
+@dataclass_transform(frozen_default=True)
 def row(cls: type[_T]) -> type[_T]:
     """A frozen dataclass whose ``__init__`` stores its fields straight into the
     instance's ``__dict__``. A plan refresh builds thousands of rows, and the
@@ -67,7 +68,7 @@ def row(cls: type[_T]) -> type[_T]:
     exec(source, namespace)  # noqa: S102 - built from the class's own field names
     init: Callable[..., None] = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
-    frozen.__init__ = init  # type: ignore[misc]
+    setattr(frozen, "__init__", init)  # noqa: B010 - replaces the generated one
     return frozen
 
 
