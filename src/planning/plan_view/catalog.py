@@ -48,6 +48,8 @@ class GoodEntry:
     good: Good
     is_bundle: bool
     reaches: tuple[tuple[str, int], ...] | None
+    recipe_ids: frozenset[int] = frozenset()  # the same recipes as a set
+    recipe_names: tuple[str, ...] = ()  # their names, in the same order
 
 
 @dataclass(frozen=True)
@@ -90,22 +92,25 @@ def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | No
     recipes = catalog.recipes
     # Each recipe's place by (name, id): a set's pairs sort by it without comparing names.
     rank = {rid: i for i, (_, rid) in enumerate(sorted((r.name, r.id) for r in recipes.values()))}
-    pairs_of: dict[frozenset[int], tuple[tuple[str, int], ...]] = {}
+    sets: dict[frozenset[int], tuple[tuple[tuple[str, int], ...], tuple[str, ...]]] = {}
     entries = []
+    no_names: tuple[str, ...] = ()
     for good in sorted(catalog.goods.values(), key=lambda g: (g.name.casefold(), g.id)):
         mine = reached[good.id]
-        pairs = None
-        if mine is not None:
-            pairs = pairs_of.get(mine)
-            if pairs is None:  # many goods reach the same recipes: sort each set once
-                ordered = sorted(mine, key=rank.__getitem__)
-                pairs = pairs_of[mine] = tuple((recipes[r].name, r) for r in ordered)
         is_bundle = False
         for c in good.components:
             if c.good_id is not None:
                 is_bundle = True
                 break
-        entries.append(GoodEntry(good, is_bundle, pairs))
+        if mine is None:
+            entries.append(GoodEntry(good, is_bundle, None, frozenset(), no_names))
+            continue
+        found = sets.get(mine)
+        if found is None:  # many goods reach the same recipes: sort each set once
+            ordered = sorted(mine, key=rank.__getitem__)
+            names = tuple(recipes[r].name for r in ordered)
+            found = sets[mine] = (tuple(zip(names, ordered, strict=True)), names)
+        entries.append(GoodEntry(good, is_bundle, found[0], mine, found[1]))
     return tuple(entries), None if cycle is None else cycle_message(cycle)
 
 

@@ -19,7 +19,7 @@ def good_rows(
     """Every good by name (src.planning.availability.is_available decides
     whether it can be offered; ``missing_recipes`` names what to select)."""
     # Many goods reach the same recipes: work out each distinct set once.
-    shared: dict[int, tuple[bool, tuple[str, ...], tuple[str, ...]]] = {}
+    shared: dict[int, tuple[bool, tuple[str, ...]]] = {}
     rows = []
     missing: tuple[str, ...]
     names: tuple[str, ...]
@@ -28,13 +28,16 @@ def good_rows(
         if pairs is None:  # on or reaching a cycle
             available, missing, names = False, (), ()
         else:
+            names = entry.recipe_names
             found = shared.get(id(pairs))
             if found is None:
-                names = tuple(name for name, _ in pairs)
-                missing = tuple(name for name, rid in pairs if rid not in selected)
-                ids = [rid for _, rid in pairs]
-                found = shared[id(pairs)] = (is_available(ids, selected), missing, names)
-            available, missing, names = found
+                ids = entry.recipe_ids
+                available = is_available(ids, selected)
+                missing = () if ids <= selected else tuple(
+                    name for name, rid in pairs if rid not in selected
+                )
+                found = shared[id(pairs)] = (available, missing)
+            available, missing = found
         good = entry.good
         rows.append(
             GoodRow(  # id, name, is_bundle, available, missing_recipes, recipe_names, quantity
