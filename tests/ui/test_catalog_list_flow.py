@@ -10,6 +10,7 @@ from typing import NamedTuple
 import pytest
 
 from src.services import catalog
+from src.services.catalog.dto import ComponentInput, RecipeInput
 from src.ui.catalog.goods import GoodDialog
 from src.ui.catalog.ingredients import IngredientDialog
 from src.ui.catalog.recipe_editor import RecipeDialog
@@ -147,3 +148,31 @@ def test_new_opens_an_empty_editor(root, case):
     assert dialog.name_entry.get() == ""
     dialog.cancel_button.invoke()
     pump(root)
+
+
+def make_scratch(db, ids, attr: str) -> int:
+    """A new item of the list ``attr`` that nothing uses (so it can be deleted)."""
+    if attr == "ingredients":
+        return catalog.create_ingredient(db, name="Scratch").id
+    if attr == "recipes":
+        return catalog.create_recipe(db, RecipeInput(name="Scratch")).id
+    return catalog.create_finished_good(db, name="Scratch", components=[
+        ComponentInput(1, unit_id=ids["unit:Truffle"])]).id
+
+
+def test_editing_an_item_deleted_elsewhere_says_so_and_leaves_no_editor(root, db, ids, case):
+    spec, section, _iid = case
+    scratch = make_scratch(db, ids, spec.attr)
+    section.refresh()
+    section.panel.select(str(scratch))
+    delete = {"ingredients": catalog.delete_ingredient, "recipes": catalog.delete_recipe,
+              "goods": catalog.delete_finished_good}[spec.attr]
+    delete(db, scratch)  # as another window would
+    section.panel.buttons["Edit"].invoke()
+    pump(root)
+    ((title, message),) = open_notices(root)
+    assert title == f"Edit {spec.noun}"
+    assert "does not exist" in message
+    assert open_dialogs(root, spec.dialog) == []
+    assert not section.panel.tree.exists(str(scratch))
+    close_notices(root)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 import customtkinter as ctk
 
 from src.services.catalog.dto import IngredientView
+from src.services.errors import ServiceError
 from src.services.facade import Services
 from src.services.formatting import DISPLAY_UNITS, format_decimal, unit_display
 from src.ui import theme
@@ -71,7 +72,12 @@ class IngredientDialog(FormDialog):
         self.unit_menu.grid_configure(sticky="w")
         self.packs: PacksPanel | None = None
         if ingredient is not None:
-            self.packs = PacksPanel(self.body, presenter.services, ingredient.id, on_packs_changed)
+            try:
+                self.packs = PacksPanel(self.body, presenter.services, ingredient.id,
+                                        on_packs_changed)
+            except ServiceError:
+                self._close()  # e.g. deleted in another window: no half-built dialog left
+                raise
             self.add_field("Packs", self.packs, name="packs")
         else:
             self.add_field("Packs", ctk.CTkLabel(self.body, text="save the ingredient first",
