@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from src.services import catalog
+from src.ui.catalog.editor_presenter import FORM_ERROR
 from src.ui.catalog.goods_presenter import (
     ComponentForm,
     GoodEditorPresenter,
@@ -13,7 +14,6 @@ from src.ui.catalog.goods_presenter import (
     unit_label,
 )
 from src.ui.catalog.recipe_presenter import (
-    FORM_ERROR,
     SHARE_OF_BATCH,
     LineForm,
     RecipeEditorPresenter,

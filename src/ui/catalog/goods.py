@@ -12,11 +12,12 @@ from src.services.catalog.dto import FinishedGoodView
 from src.services.errors import ServiceError
 from src.services.facade import Services
 from src.ui import theme
-from src.ui.dialogs import FormDialog, ask_confirm, show_notice
+from src.ui.dialogs import FormDialog
 
 from .goods_presenter import ComponentForm, GoodEditorPresenter, GoodForm
 from .list_presenters import GoodsListPresenter
-from .listing import Column, ListPanel, ListRow
+from .list_section import ListLayout, ListSection
+from .listing import Column, ListRow
 from .suggest import SuggestBox
 
 _ROW_KEY = re.compile(r"^components\[(\d+)\](?:\.(\w+))?$")
@@ -151,79 +152,27 @@ class GoodDialog(FormDialog):
         return False
 
 
-class GoodsSection(ctk.CTkFrame):
+class GoodsSection(ListSection[FinishedGoodView, GoodsListPresenter]):
     """The finished goods list; ``on_changed()`` after every saved edit."""
+
+    layout = ListLayout("finished good", 240, name_stretch=False, columns=(
+        Column("kind", "Kind", 100),
+        Column("components", "Components", 480, stretch=True),
+        Column("recipes", "Made from recipes", 400, stretch=True),
+    ))
 
     def __init__(self, master: tk.Misc, services: Services,
                  on_changed: Callable[[], None]) -> None:
-        super().__init__(master, fg_color="transparent")
-        self._services = services
-        self.presenter = GoodsListPresenter(services, self)
-        self._on_changed = on_changed
-        self._items: dict[str, FinishedGoodView] = {}
-        self.dialog: GoodDialog | None = None
-        self.panel = ListPanel(
-            self,
-            tree_heading="Finished good",
-            tree_width=240,
-            tree_stretch=False,
-            columns=(
-                Column("kind", "Kind", 100),
-                Column("components", "Components", 480, stretch=True),
-                Column("recipes", "Made from recipes", 400, stretch=True),
-            ),
-            buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),
-            on_activate=lambda _iid: self.edit(),
-            noun="finished good",
-        )
-        self.panel.pack(fill="both", expand=True)
+        super().__init__(master, services, on_changed, GoodsListPresenter)
 
-    def refresh(self) -> None:
-        self.presenter.load()
+    def _open_editor(self, good: FinishedGoodView | None) -> GoodDialog:
+        return GoodDialog(self, self._services, good.id if good is not None else None, self._saved)
 
-    # -- the presenter's view ------------------------------------------------
-    def show(self, goods: Sequence[FinishedGoodView]) -> None:
-        self._items = {str(g.id): g for g in goods}
-        self.panel.set_rows([good_row(g) for g in goods])
+    def _rows(self, goods: Sequence[FinishedGoodView]) -> list[ListRow]:
+        return [good_row(g) for g in goods]
 
-    def select(self, iid: str) -> None:
-        self.panel.select(iid)
+    def _delete_question(self, good: FinishedGoodView) -> str:
+        return f'Delete "{good.name}"?'
 
-    def show_notice(self, title: str, text: str) -> None:
-        show_notice(self, title, text)
-
-    def changed(self) -> None:
-        self._on_changed()
-
-    def selected(self) -> FinishedGoodView | None:
-        iid = self.panel.selected()
-        return self._items.get(iid) if iid else None
-
-    def new(self) -> None:
-        self.dialog = GoodDialog(self, self._services, None, self._saved)
-
-    def edit(self) -> None:
-        item = self.selected()
-        if item is None:
-            show_notice(self, "Edit finished good", "Select a finished good first.")
-            return
-        try:
-            self.dialog = GoodDialog(self, self._services, item.id, self._saved)
-        except ServiceError as exc:  # deleted meanwhile in another window
-            show_notice(self, "Edit finished good", exc.message)
-            self.refresh()
-
-    def delete(self) -> None:
-        item = self.selected()
-        if item is None:
-            show_notice(self, "Delete finished good", "Select a finished good first.")
-            return
-
-        def answer(yes: bool) -> None:
-            if yes:
-                self.presenter.delete_good(item.id)
-
-        ask_confirm(self, "Delete finished good", f'Delete "{item.name}"?', answer, "Delete")
-
-    def _saved(self, good: FinishedGoodView) -> None:
-        self.presenter.saved(good.id)
+    def _delete(self, good: FinishedGoodView) -> None:
+        self.presenter.delete_good(good.id)

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from src.services.catalog.dto import ComponentInput, FinishedGoodView
-from src.services.errors import ServiceError, ValidationError
-from src.services.facade import Services, as_services
+from src.services.facade import Services
 from src.services.validation import name_key
 
-FORM_ERROR = "form"
+from .editor_presenter import EditorPresenter, renumber
 
 
 @dataclass
@@ -53,7 +52,7 @@ def made_from_text(recipes: tuple[str, ...] | list[str]) -> str:
     return "Made from recipes: " + ", ".join(recipes)
 
 
-class GoodEditorPresenter:
+class GoodEditorPresenter(EditorPresenter[GoodEditorView, FinishedGoodView]):
     """Loads the component choices, builds the service input, saves."""
 
     def __init__(
@@ -63,10 +62,9 @@ class GoodEditorPresenter:
         good_id: int | None = None,
         on_saved: Callable[[FinishedGoodView], None] | None = None,
     ) -> None:
-        self.services = services = as_services(services)
-        self.view = view
+        super().__init__(services, view, on_saved)
+        services = self.services
         self.good_id = good_id
-        self._on_saved = on_saved
         recipe_names = {r.id: r.name for r in services.catalog.list_recipes()}
         goods = services.catalog.list_finished_goods()
         self.good = services.catalog.get_finished_good(good_id) if good_id is not None else None
@@ -142,38 +140,19 @@ class GoodEditorPresenter:
         field, a cycle) shows every message and leaves the form as typed."""
         form = self.view.read_form()
         components, early, rows = self.build_input(form)
-        try:
-            if self.good_id is None:
-                saved = self.services.catalog.create_finished_good(
-                    name=form.name, notes=form.notes, components=components
-                )
-            else:
-                saved = self.services.catalog.update_finished_good(
-                    self.good_id, name=form.name, notes=form.notes,
-                    components=components,
-                )
-        except ValidationError as exc:
-            found = exc.errors or {FORM_ERROR: exc.message}
-            errors = {_renumber(k, rows): m for k, m in found.items()}
-            errors.update(early)
-            self.view.show_errors(errors)
+        good_id = self.good_id
+        catalog = self.services.catalog
+
+        def write() -> FinishedGoodView:
+            if good_id is None:
+                return catalog.create_finished_good(
+                    name=form.name, notes=form.notes, components=components)
+            return catalog.update_finished_good(
+                good_id, name=form.name, notes=form.notes, components=components)
+
+        saved = self._write(write, early, lambda found: {
+            renumber(k, "components", rows) or k: m for k, m in found.items()})
+        if saved is None:
             return False
-        except ServiceError as exc:
-            self.view.show_errors({**early, FORM_ERROR: exc.message})
-            return False
-        self.view.show_errors({})
         self.view.show_made_from(made_from_text(saved.recipe_names))
-        if self._on_saved is not None:
-            self._on_saved(saved)
-        self.view.close()
-        return True
-
-
-def _renumber(key: str, rows: list[int]) -> str:
-    prefix = "components["
-    if not key.startswith(prefix):
-        return key
-    inside, _, rest = key[len(prefix):].partition("]")
-    if not inside.isdigit() or int(inside) >= len(rows):
-        return key
-    return f"{prefix}{rows[int(inside)]}]{rest}"
+        return self._done(saved)

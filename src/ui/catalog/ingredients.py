@@ -8,13 +8,15 @@ from collections.abc import Callable, Sequence
 import customtkinter as ctk
 
 from src.services.catalog.dto import IngredientView
+from src.services.errors import ServiceError
 from src.services.facade import Services
 from src.services.formatting import DISPLAY_UNITS, format_decimal, unit_display
 from src.ui import theme
-from src.ui.dialogs import FormDialog, ask_confirm, show_notice
+from src.ui.dialogs import FormDialog
 
 from .list_presenters import IngredientsPresenter
-from .listing import Column, ListPanel, ListRow
+from .list_section import ListLayout, ListSection
+from .listing import Column, ListRow
 from .packs import PacksPanel
 
 NO_UNIT = "none"
@@ -70,7 +72,12 @@ class IngredientDialog(FormDialog):
         self.unit_menu.grid_configure(sticky="w")
         self.packs: PacksPanel | None = None
         if ingredient is not None:
-            self.packs = PacksPanel(self.body, presenter.services, ingredient.id, on_packs_changed)
+            try:
+                self.packs = PacksPanel(self.body, presenter.services, ingredient.id,
+                                        on_packs_changed)
+            except ServiceError:
+                self._close()  # e.g. deleted in another window: no half-built dialog left
+                raise
             self.add_field("Packs", self.packs, name="packs")
         else:
             self.add_field("Packs", ctk.CTkLabel(self.body, text="save the ingredient first",
@@ -104,83 +111,39 @@ class IngredientDialog(FormDialog):
         )
 
 
-class IngredientsSection(ctk.CTkFrame):
+class IngredientsSection(ListSection[IngredientView, IngredientsPresenter]):
     """The ingredient list with New / Edit / Delete; ``on_changed()`` after every saved edit."""
+
+    layout = ListLayout("ingredient", 240, name_stretch=False, columns=(
+        Column("category", "Category", 180),
+        Column("density", "Density (g/ml)", 120, "e"),
+        Column("unit", "Display unit", 110),
+        Column("packs", "Packs", 260),
+        Column("used", "Used by recipes", 300, stretch=True),
+    ))
 
     def __init__(self, master: tk.Misc, services: Services,
                  on_changed: Callable[[], None]) -> None:
-        super().__init__(master, fg_color="transparent")
-        self.presenter = IngredientsPresenter(services, self)
-        self._on_changed = on_changed
-        self._items: dict[str, IngredientView] = {}
-        self.dialog: IngredientDialog | None = None
-        self.panel = ListPanel(
-            self,
-            tree_heading="Ingredient",
-            tree_width=240,
-            tree_stretch=False,
-            columns=(
-                Column("category", "Category", 180),
-                Column("density", "Density (g/ml)", 120, "e"),
-                Column("unit", "Display unit", 110),
-                Column("packs", "Packs", 260),
-                Column("used", "Used by recipes", 300, stretch=True),
-            ),
-            buttons=(("New", self.new), ("Edit", self.edit), ("Delete", self.delete)),
-            on_activate=lambda _iid: self.edit(),
-            noun="ingredient",
-        )
-        self.panel.pack(fill="both", expand=True)
+        super().__init__(master, services, on_changed, IngredientsPresenter)
 
-    def refresh(self) -> None:
-        self.presenter.load()
-
-    # -- the presenter's view ------------------------------------------------
-    def show(self, items: Sequence[IngredientView]) -> None:
-        self._items = {str(i.id): i for i in items}
-        self.panel.set_rows([ingredient_row(i) for i in items])
-
-    def select(self, iid: str) -> None:
-        self.panel.select(iid)
-
-    def show_notice(self, title: str, text: str) -> None:
-        show_notice(self, title, text)
-
-    def changed(self) -> None:
-        self._on_changed()
-
-    def selected(self) -> IngredientView | None:
-        iid = self.panel.selected()
-        return self._items.get(iid) if iid else None
-
-    def new(self) -> None:
-        self.dialog = IngredientDialog(self, self.presenter, None, self._saved)
-
-    def edit(self) -> None:
-        item = self.selected()
+    def _open_editor(self, item: IngredientView | None) -> IngredientDialog:
         if item is None:
-            show_notice(self, "Edit ingredient", "Select an ingredient to edit first.")
-            return
-        self.dialog = IngredientDialog(self, self.presenter, item, self._saved,
-                                       self._packs_changed)
+            return IngredientDialog(self, self.presenter, None, self._saved)
+        return IngredientDialog(self, self.presenter, item, self._saved, self._packs_changed)
 
-    def delete(self) -> None:
-        item = self.selected()
-        if item is None:
-            show_notice(self, "Delete ingredient", "Select an ingredient to delete first.")
-            return
+    def _rows(self, items: Sequence[IngredientView]) -> list[ListRow]:
+        return [ingredient_row(i) for i in items]
 
-        def answer(yes: bool) -> None:
-            if yes:
-                self.presenter.delete_ingredient(item.id)
+    def _select_first(self, action: str) -> str:
+        return f"Select an ingredient to {action.lower()} first."
 
-        ask_confirm(self, "Delete ingredient", f'Delete "{item.name}"? Its pantry stock goes too.',
-                    answer, "Delete")
+    def _delete_question(self, item: IngredientView) -> str:
+        return f'Delete "{item.name}"? Its pantry stock goes too.'
+
+    def _delete(self, item: IngredientView) -> None:
+        self.presenter.delete_ingredient(item.id)
 
     def _packs_changed(self) -> None:
         """A pack was saved or deleted in the open editor: the list and the plan follow."""
         self.refresh()
         self._on_changed()
-
-    def _saved(self, item: IngredientView) -> None:
-        self.presenter.saved(item.id)

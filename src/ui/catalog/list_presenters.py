@@ -26,7 +26,7 @@ class ListView(Protocol):
     def changed(self) -> None: ...
 
 
-class _ListPresenter(ABC):
+class ListPresenter(ABC):
     def __init__(self, services: Services, view: ListView) -> None:
         self.services = as_services(services)
         self.view = view
@@ -56,7 +56,7 @@ class _ListPresenter(ABC):
         return True
 
 
-class IngredientsPresenter(_ListPresenter):
+class IngredientsPresenter(ListPresenter):
     def _items(self) -> list[IngredientView]:
         return self.services.catalog.list_ingredients()
 
@@ -71,7 +71,7 @@ class IngredientsPresenter(_ListPresenter):
         return self._delete(self.services.catalog.delete_ingredient, ingredient_id)
 
 
-class RecipesPresenter(_ListPresenter):
+class RecipesPresenter(ListPresenter):
     def _items(self) -> list[RecipeSummary]:
         return self.services.catalog.list_recipes()
 
@@ -84,7 +84,7 @@ class RecipesPresenter(_ListPresenter):
         return self._delete(self.services.catalog.delete_recipe, recipe_id)
 
 
-class GoodsListPresenter(_ListPresenter):
+class GoodsListPresenter(ListPresenter):
     def _items(self) -> list[FinishedGoodView]:
         return self.services.catalog.list_finished_goods()
 

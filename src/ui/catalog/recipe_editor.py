@@ -40,6 +40,30 @@ def _scroll_frame(master: tk.Misc, width: int, height: int) -> ctk.CTkScrollable
     return frame
 
 
+def _row_list(
+    master: tk.Misc, title: str, headings: tuple[tuple[str, int], ...], width: int,
+    add: tuple[str, int, Callable[[], object]],
+) -> tuple[ctk.CTkScrollableFrame, ctk.CTkButton, ctk.CTkLabel]:
+    """A titled list of editable rows packed into ``master``: column headings, the
+    rows' frame, an Add button (text, width, command) and a line for the list's own
+    error. Returns (rows' frame, Add button, error line)."""
+    ctk.CTkLabel(master, text=title, font=theme.section_font(), anchor="w").pack(fill="x")
+    heading_row = ctk.CTkFrame(master, fg_color="transparent")
+    heading_row.pack(fill="x", padx=(6, 0))
+    for text, heading_width in headings:
+        ctk.CTkLabel(heading_row, text=text, width=heading_width, anchor="w",
+                     font=theme.font(12), text_color=theme.COLORS["muted"]).pack(side="left")
+    frame = _scroll_frame(master, width, 120)
+    frame.pack(fill="both", expand=True)
+    add_text, add_width, add_command = add
+    button = ctk.CTkButton(master, text=add_text, width=add_width, command=add_command)
+    button.pack(anchor="w", pady=(4, 0))
+    error = ctk.CTkLabel(master, text="", text_color=theme.COLORS["error"], anchor="w",
+                         font=theme.font(12))
+    error.pack(fill="x")
+    return frame, button, error
+
+
 class _Row:
     """Widgets of one editable row, with an error line shown only when needed."""
 
@@ -199,17 +223,11 @@ class RecipeDialog(FormDialog):
         right = ctk.CTkFrame(lists, fg_color="transparent")
         right.pack(side="left", fill="both", expand=True)
 
-        ctk.CTkLabel(left, text="Ingredient lines", font=theme.section_font(),
-                     anchor="w").pack(fill="x")
-        self._headings(left, (("Ingredient (type to search)", 214), ("Quantity", 84), ("Unit", 84)))
-        self.lines_frame = _scroll_frame(left, 520, 120)
-        self.lines_frame.pack(fill="both", expand=True)
-        self.add_line_button = ctk.CTkButton(left, text="Add line", width=100,
-                                             command=lambda: self.add_line(LineForm()))
-        self.add_line_button.pack(anchor="w", pady=(4, 0))
-        self.lines_error = ctk.CTkLabel(left, text="", text_color=theme.COLORS["error"],
-                                        anchor="w", font=theme.font(12))
-        self.lines_error.pack(fill="x")
+        self.lines_frame, self.add_line_button, self.lines_error = _row_list(
+            left, "Ingredient lines",
+            (("Ingredient (type to search)", 214), ("Quantity", 84), ("Unit", 84)), 520,
+            ("Add line", 100, lambda: self.add_line(LineForm())),
+        )
         self.inherited_title = ctk.CTkLabel(left, text="", anchor="w", font=theme.font(12),
                                             text_color=theme.COLORS["muted"])
         self.inherited_title.pack(fill="x")
@@ -220,17 +238,10 @@ class RecipeDialog(FormDialog):
         self.inherited_text.tag_configure("replaced", overstrike=True)
         self.inherited_text.configure(state="disabled")
 
-        ctk.CTkLabel(right, text="Yield types", font=theme.section_font(),
-                     anchor="w").pack(fill="x")
-        self._headings(right, (("Name", 174), ("Kind", 214), ("Amount", 64)))
-        self.yields_frame = _scroll_frame(right, 500, 120)
-        self.yields_frame.pack(fill="both", expand=True)
-        self.add_yield_button = ctk.CTkButton(right, text="Add yield type", width=120,
-                                              command=lambda: self.add_yield(YieldForm()))
-        self.add_yield_button.pack(anchor="w", pady=(4, 0))
-        self.yields_error = ctk.CTkLabel(right, text="", text_color=theme.COLORS["error"],
-                                         anchor="w", font=theme.font(12))
-        self.yields_error.pack(fill="x")
+        self.yields_frame, self.add_yield_button, self.yields_error = _row_list(
+            right, "Yield types", (("Name", 174), ("Kind", 214), ("Amount", 64)), 500,
+            ("Add yield type", 120, lambda: self.add_yield(YieldForm())),
+        )
 
         self.line_rows: list[LineRow] = []
         self.yield_rows: list[YieldRow] = []
@@ -238,13 +249,6 @@ class RecipeDialog(FormDialog):
             self.add_line(line, quiet=True)
         for item in form.yields:
             self.add_yield(item)
-
-    def _headings(self, master: tk.Misc, titles: tuple[tuple[str, int], ...]) -> None:
-        row = ctk.CTkFrame(master, fg_color="transparent")
-        row.pack(fill="x", padx=(6, 0))
-        for text, width in titles:
-            ctk.CTkLabel(row, text=text, width=width, anchor="w", font=theme.font(12),
-                         text_color=theme.COLORS["muted"]).pack(side="left")
 
     # -- rows -------------------------------------------------------------------
     def add_line(self, form: LineForm, quiet: bool = False) -> LineRow:

@@ -21,17 +21,18 @@ from src.services.catalog.dto import (
     RecipeView,
     YieldInput,
 )
-from src.services.errors import ServiceError, ValidationError
-from src.services.facade import Services, as_services
+from src.services.errors import ServiceError
+from src.services.facade import Services
 from src.services.formatting import format_decimal, unit_display
 from src.services.validation import name_key
+
+from .editor_presenter import EditorPresenter, renumber
 
 NO_BASE = "none"
 ITEMS_PER_BATCH = "items per batch"
 SHARE_OF_BATCH = "share of a batch per item (%)"
 MODE_LABELS = {"discrete_count": ITEMS_PER_BATCH, "batch_portion": SHARE_OF_BATCH}
 MODES = {label: mode for mode, label in MODE_LABELS.items()}
-FORM_ERROR = "form"  # the key of a message that belongs to no one field
 UNKNOWN_ID = 0  # database ids start at 1
 
 
@@ -108,7 +109,7 @@ def _blank_yield(item: YieldForm) -> bool:
     return item.id is None and not item.name.strip() and not item.amount.strip()
 
 
-class RecipeEditorPresenter:
+class RecipeEditorPresenter(EditorPresenter[RecipeEditorView, RecipeView]):
     """Loads the choices, builds the service input from the form, saves."""
 
     def __init__(
@@ -118,10 +119,9 @@ class RecipeEditorPresenter:
         recipe_id: int | None = None,
         on_saved: Callable[[RecipeView], None] | None = None,
     ) -> None:
-        self.services = services = as_services(services)
-        self.view = view
+        super().__init__(services, view, on_saved)
+        services = self.services
         self.recipe_id = recipe_id
-        self._on_saved = on_saved
         self.recipe = services.catalog.get_recipe(recipe_id) if recipe_id is not None else None
         ingredients = services.catalog.list_ingredients()
         self.ingredient_names = [i.name for i in ingredients]
@@ -244,25 +244,17 @@ class RecipeEditorPresenter:
         message at its field and leaves the form as typed."""
         form = self.view.read_form()
         data, early, line_rows, yield_rows = self.build_input(form)
-        try:
-            if self.recipe_id is None:
-                saved = self.services.catalog.create_recipe(data)
-            else:
-                saved = self.services.catalog.update_recipe(self.recipe_id, data)
-        except ValidationError as exc:
-            errors = _to_form_rows(exc.errors or {FORM_ERROR: exc.message}, line_rows, yield_rows)
-            errors.update(early)  # our "no such ingredient" beats "choose an ingredient"
-            self.view.show_errors(errors)
-            return False
-        except ServiceError as exc:
-            self.view.show_errors({**early, FORM_ERROR: exc.message})
-            return False
-        self.view.show_errors({})
-        if self._on_saved is not None:
-            self._on_saved(saved)
-        self.view.close()
-        return True
+        recipe_id = self.recipe_id
+        catalog = self.services.catalog
 
+        def write() -> RecipeView:
+            if recipe_id is None:
+                return catalog.create_recipe(data)
+            return catalog.update_recipe(recipe_id, data)
+
+        # our "no such ingredient" (early) beats the service's "choose an ingredient"
+        saved = self._write(write, early, lambda found: _to_form_rows(found, line_rows, yield_rows))
+        return False if saved is None else self._done(saved)
 
 def _to_form_rows(
     errors: dict[str, str], line_rows: list[int], yield_rows: list[int]
@@ -270,15 +262,7 @@ def _to_form_rows(
     """The service's keys (indexes into what was sent) renumbered to form rows."""
     out: dict[str, str] = {}
     for key, message in errors.items():
-        renumbered = _renumber(key, "lines", line_rows) or _renumber(key, "yields", yield_rows)
+        renumbered = renumber(key, "lines", line_rows) or renumber(key, "yields", yield_rows)
         out[renumbered or key] = message
     return out
 
-
-def _renumber(key: str, prefix: str, rows: list[int]) -> str | None:
-    if not key.startswith(prefix + "["):
-        return None
-    inside, _, rest = key[len(prefix) + 1:].partition("]")
-    if not inside.isdigit() or int(inside) >= len(rows):
-        return None
-    return f"{prefix}[{rows[int(inside)]}]{rest}"

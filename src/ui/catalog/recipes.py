@@ -9,13 +9,13 @@ from collections.abc import Callable, Sequence
 import customtkinter as ctk
 
 from src.services.catalog.dto import RecipeSummary, RecipeView
-from src.services.errors import ServiceError
 from src.services.facade import Services
 from src.ui import theme
-from src.ui.dialogs import FormDialog, ask_confirm, show_notice
+from src.ui.dialogs import FormDialog
 
 from .list_presenters import RecipesPresenter
-from .listing import Column, ListPanel, ListRow
+from .list_section import Button, ListLayout, ListSection
+from .listing import Column, ListRow
 from .recipe_editor import RecipeDialog
 
 
@@ -71,94 +71,38 @@ class DuplicateDialog(FormDialog):
         )
 
 
-class RecipesSection(ctk.CTkFrame):
+class RecipesSection(ListSection[RecipeSummary, RecipesPresenter]):
     """The recipe list; ``on_changed()`` after every saved edit."""
+
+    layout = ListLayout("recipe", 340, columns=(
+        Column("kind", "Kind", 90),
+        Column("category", "Category", 180),
+        Column("lines", "Lines", 70, "e"),
+        Column("yields", "Yield types", 100, "e"),
+    ))
 
     def __init__(self, master: tk.Misc, services: Services,
                  on_changed: Callable[[], None]) -> None:
-        super().__init__(master, fg_color="transparent")
-        self._services = services
-        self.presenter = RecipesPresenter(services, self)
-        self._on_changed = on_changed
-        self._items: dict[str, RecipeSummary] = {}
-        self.dialog: FormDialog | None = None
-        self.panel = ListPanel(
-            self,
-            tree_heading="Recipe",
-            tree_width=340,
-            columns=(
-                Column("kind", "Kind", 90),
-                Column("category", "Category", 180),
-                Column("lines", "Lines", 70, "e"),
-                Column("yields", "Yield types", 100, "e"),
-            ),
-            buttons=(
-                ("New", self.new),
-                ("Edit", self.edit),
-                ("Duplicate", self.duplicate),
-                ("Delete", self.delete),
-            ),
-            on_activate=lambda _iid: self.edit(),
-            noun="recipe",
-        )
-        self.panel.pack(fill="both", expand=True)
+        super().__init__(master, services, on_changed, RecipesPresenter)
 
-    def refresh(self) -> None:
-        self.presenter.load()
+    def _buttons(self) -> list[Button]:
+        new, edit, delete = super()._buttons()
+        return [new, edit, ("Duplicate", self.duplicate), delete]
 
-    # -- the presenter's view ------------------------------------------------
-    def show(self, recipes: Sequence[RecipeSummary]) -> None:
-        self._items = {str(r.id): r for r in recipes}
-        self.panel.set_rows(recipe_rows(recipes))
+    def _open_editor(self, recipe: RecipeSummary | None) -> RecipeDialog:
+        return RecipeDialog(self, self._services, recipe.id if recipe is not None else None,
+                            self._saved)
 
-    def select(self, iid: str) -> None:
-        self.panel.select(iid)
+    def _rows(self, recipes: Sequence[RecipeSummary]) -> list[ListRow]:
+        return recipe_rows(recipes)
 
-    def show_notice(self, title: str, text: str) -> None:
-        show_notice(self, title, text)
+    def _delete_question(self, recipe: RecipeSummary) -> str:
+        return f'Delete the recipe "{recipe.name}" with its lines and yield types?'
 
-    def changed(self) -> None:
-        self._on_changed()
-
-    def selected(self) -> RecipeSummary | None:
-        iid = self.panel.selected()
-        return self._items.get(iid) if iid else None
-
-    def _need_selection(self, title: str) -> RecipeSummary | None:
-        item = self.selected()
-        if item is None:
-            show_notice(self, title, "Select a recipe first.")
-        return item
-
-    def new(self) -> None:
-        self.dialog = RecipeDialog(self, self._services, None, self._saved)
-
-    def edit(self) -> None:
-        item = self._need_selection("Edit recipe")
-        if item is None:
-            return
-        try:
-            self.dialog = RecipeDialog(self, self._services, item.id, self._saved)
-        except ServiceError as exc:  # deleted meanwhile in another window
-            show_notice(self, "Edit recipe", exc.message)
-            self.refresh()
+    def _delete(self, recipe: RecipeSummary) -> None:
+        self.presenter.delete_recipe(recipe.id)
 
     def duplicate(self) -> None:
-        item = self._need_selection("Duplicate recipe")
-        if item is not None:
-            self.dialog = DuplicateDialog(self, self.presenter, item, self._saved)
-
-    def delete(self) -> None:
-        item = self._need_selection("Delete recipe")
-        if item is None:
-            return
-
-        def answer(yes: bool) -> None:
-            if yes:
-                self.presenter.delete_recipe(item.id)
-
-        ask_confirm(self, "Delete recipe", f'Delete the recipe "{item.name}" with its lines '
-                    "and yield types?", answer, "Delete")
-
-    def _saved(self, recipe: RecipeView) -> None:
-        self.presenter.saved(recipe.id)
+        recipe = self._need_selection("Duplicate")
+        if recipe is not None:
+            self.dialog = DuplicateDialog(self, self.presenter, recipe, self._saved)
