@@ -29,6 +29,7 @@ from src.planning.plan_view.rows import (
     ProgressRow,
     ShoppingLineRow,
     UnitCount,
+    row,
 )
 
 from .events import EventView
@@ -69,7 +70,7 @@ class AllowedActions:
     explanation: str  # what the current state allows, in words
 
 
-@dataclass(frozen=True)
+@row
 class RecipeChoiceRow:
     """A recipe of the catalog as the event's recipe picker shows it."""
 

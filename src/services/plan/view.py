@@ -67,21 +67,16 @@ def recipe_choice_rows(
     recipes: Mapping[int, RecipeInfo], selected: set[int]
 ) -> tuple[RecipeChoiceRow, ...]:
     """Every recipe for the picker: bases by name, each followed by its variants."""
-    return tuple(
-        RecipeChoiceRow(
-            id=r.id,
-            name=r.name,
-            category=r.category,
-            base_recipe_id=r.base_id,
-            base_recipe_name=(
-                recipes[r.base_id].name
-                if r.base_id is not None and r.base_id in recipes else None
-            ),
-            is_variant=r.base_id is not None,
-            selected=r.id in selected,
-        )
-        for r in variant_order(recipes)
-    )
+    rows = []
+    for r in variant_order(recipes):
+        base = recipes.get(r.base_id) if r.base_id is not None else None
+        rows.append(
+            RecipeChoiceRow(  # id, name, category, base id, base name, is variant, selected
+                r.id, r.name, r.category, r.base_id, None if base is None else base.name,
+                r.base_id is not None, r.id in selected,
+            )
+        )  # fmt: skip
+    return tuple(rows)
 
 
 def _index(cache: PlanCache, catalog: PlanCatalog, frozen: bool) -> CatalogIndex:
@@ -150,7 +145,9 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
             raw_amendments,
             {g.id: g.name for g in goods.values()},
             {r.id: r.name for r in recipes.values()},
-        ),
+        )
+        if raw_amendments
+        else (),
         comparison=figures.comparison,
         production_runs=runs,
         cycle_error=figures.cycle_error,
