@@ -42,7 +42,17 @@ def cheapest_counts(
         # No prices (or all free): the fewest packs win, as they would at one
         # per pack, for which the bounds of the search cut far more.
         prices = [1] * len(sizes)
-    return _Search(goal, sizes, prices, preferred, filler, others).run()
+    if len(others) == 1:
+        ties = _two(goal, sizes, prices, filler, *others[0])
+    else:
+        ties = _Search(goal, sizes, prices, filler, others).ties
+    if len(ties) == 1:
+        return ties[0]
+    # The rest of the key: less covered, more of the preferred, earlier packs first.
+    return min(ties, key=lambda t: (
+        sum([s * n for s, n in zip(sizes, t, strict=True)]),
+        -sum([n for n, pref in zip(t, preferred, strict=True) if pref]),
+        [-n for n in t]))
 
 
 def _within_limit(
@@ -61,27 +71,83 @@ def _within_limit(
     return list(limits.items())
 
 
-class _Search:
-    """Depth-first search over the counts of the packs but the filler, the
-    filler closing what they leave. It keeps the lowest (cost, packs) found
-    so far and every combination that reaches it (the ties), which cuts the
-    branches that cannot reach it; the rest of the key decides among the
-    ties at the end."""
+def _two(goal: int, sizes: Sequence[int], prices: Sequence[int], filler: int,
+         other: int, limit: int) -> list[tuple[int, ...]]:
+    """The search for two packs, from the filler alone."""
+    fill = -(-goal // sizes[filler])
+    _, _, found = _close(goal, 0, 0, sizes[other], prices[other], limit, sizes[filler],
+                         prices[filler], prices[filler] * fill, fill)
+    ties = []
+    for n, fill in found:  # never empty: the start is found again at least
+        counts = [0, 0]
+        counts[other], counts[filler] = n, fill
+        ties.append(tuple(counts))
+    return ties
 
-    __slots__ = ("goal", "sizes", "prices", "preferred", "filler", "f_size", "f_price",
-                 "others", "below", "counts", "cost", "packs", "ties")
+
+def _close(rest: int, cost: int, packs: int, size: int, price: int, limit: int,
+           f_size: int, f_price: int, best_cost: int, best_packs: int,
+           ) -> tuple[int, int, list[tuple[int, int]]]:
+    """The last step of the search: after a combination at ``cost`` and
+    ``packs`` that leaves ``rest`` to cover, every count n from 0 to ``limit``
+    of a pack (``size``, ``price``), the filler (``f_size``, ``f_price``)
+    closing what is left with ``fill``. Returns the lowest (cost, packs) that
+    is not above (best_cost, best_packs) and the (n, fill) that reach it,
+    none if none does."""
+    found: list[tuple[int, int]] = []
+    # More of the pack than covers the rest alone only costs more, in more packs.
+    top = min(limit, -(-rest // size)) if rest > 0 else 0
+    if price * f_size >= f_price * size:
+        # At least as dear per unit as the filler: the bound without
+        # rounding never falls as its count grows, so count upwards.
+        counts = range(top + 1)
+        dearer = True
+    else:
+        # Cheaper per unit: the bound falls as its count grows, so count
+        # downwards, until the bound is above the best.
+        counts = range(top, -1, -1)
+        dearer = False
+    for n in counts:
+        at_cost, at_packs = cost + price * n, packs + n
+        if dearer and (at_cost > best_cost or (at_cost == best_cost and at_packs > best_packs)):
+            break  # a higher count only adds to both
+        left = rest - size * n
+        fill = 0
+        if left > 0:
+            if at_cost * f_size + left * f_price > best_cost * f_size:
+                break  # and so for every count after it
+            fill = -(-left // f_size)
+            at_cost += f_price * fill
+            at_packs += fill
+        if at_cost > best_cost or (at_cost == best_cost and at_packs > best_packs):
+            continue
+        if at_cost < best_cost or at_packs < best_packs:
+            best_cost, best_packs, found = at_cost, at_packs, [(n, fill)]
+        else:
+            found.append((n, fill))
+    return best_cost, best_packs, found
+
+
+class _Search:
+    """Depth-first search over the counts of the packs but the filler (three
+    packs or more), the last of them and the filler in :func:`_close`. It
+    keeps the lowest (cost, packs) found so far and every combination that
+    reaches it (``ties``), which cuts the branches that cannot reach it."""
+
+    __slots__ = ("goal", "sizes", "prices", "filler", "others", "below", "counts",
+                 "cost", "packs", "ties")
 
     def __init__(self, goal: int, sizes: Sequence[int], prices: Sequence[int],
-                 preferred: Sequence[bool], filler: int, others: list[tuple[int, int]]) -> None:
-        self.goal, self.sizes, self.prices, self.preferred = goal, sizes, prices, preferred
+                 filler: int, others: list[tuple[int, int]]) -> None:
+        self.goal, self.sizes, self.prices = goal, sizes, prices
         self.filler, self.others = filler, others
-        f_size, f_price = self.f_size, self.f_price = sizes[filler], prices[filler]
         self.counts = [0] * len(sizes)
         self.cost = self.packs = 0
         self.ties: list[tuple[int, ...]] = []
         # For each depth: the packs still to count below it (the filler
         # always), as (price, size) of the cheapest per unit, and the largest size.
-        below = [(f_price, f_size, f_size)]
+        f_size = sizes[filler]
+        below = [(prices[filler], f_size, f_size)]
         for i, limit in reversed(others[1:]):
             price, size, largest = below[-1]
             if limit:
@@ -91,50 +157,17 @@ class _Search:
             below.append((price, size, largest))
         below.reverse()
         self.below = below
-
-    def run(self) -> tuple[int, ...]:
         self.start()
-        if len(self.others) == 1:
-            self.last(0, 0, 0, 0)
-        else:
-            self.visit(0, 0, 0, 0)
-        ties = self.ties
-        if len(ties) == 1:
-            return ties[0]
-        sizes, preferred = self.sizes, self.preferred
-        return min(ties, key=lambda t: (
-            sum([s * n for s, n in zip(sizes, t, strict=True)]),
-            -sum([n for n, pref in zip(t, preferred, strict=True) if pref]),
-            [-n for n in t]))
+        self.visit(0, 0, 0, 0)
 
     def start(self) -> None:
         """Start from a good combination (as many of the cheapest per unit as
         fit, then the next...), so that the bounds cut from the first branch
         on; it is one of the combinations searched."""
-        sizes, prices, others, goal = self.sizes, self.prices, self.others, self.goal
-        if len(others) == 2:
-            (a, _), (b, _) = others
-            if prices[b] * sizes[a] < prices[a] * sizes[b]:
-                others = others[::-1]
-        elif len(others) > 2:
-            scale = lcm(*[sizes[i] for i, _ in others])
-            others = sorted(others, key=lambda o: prices[o[0]] * (scale // sizes[o[0]]))
-        counts = [0] * len(sizes)
-        rest = goal
-        cost = packs = 0
-        for i, limit in others:
-            n = rest // sizes[i]  # rest stays ≥ 0
-            if n > limit:
-                n = limit
-            counts[i] = n
-            rest -= sizes[i] * n
-            cost += prices[i] * n
-            packs += n
-        if rest > 0:
-            fill = counts[self.filler] = -(-rest // self.f_size)
-            cost += self.f_price * fill
-            packs += fill
-        self.cost, self.packs, self.ties = cost, packs, [tuple(counts)]
+        filler = self.filler
+        counts = [0] * len(self.sizes)
+        fill = counts[filler] = -(-self.goal // self.sizes[filler])
+        self.cost, self.packs, self.ties = self.prices[filler] * fill, fill, [tuple(counts)]
 
     def visit(self, depth: int, covered: int, cost: int, packs: int) -> None:
         """Every count of the pack at ``depth`` (not the last) that may still
@@ -143,72 +176,59 @@ class _Search:
         size, price = self.sizes[i], self.prices[i]
         price_per, size_per, largest = self.below[depth]
         goal = self.goal
-        deeper = self.last if depth + 2 == len(self.others) else self.visit
-        # Pack i at least as dear per unit as the cheapest below: the bound
-        # without rounding never falls as its count grows.
-        dearer = price * size_per >= price_per * size
-        start = 0
-        if not dearer:
-            # Cheaper per unit than the rest: that bound falls as its count
-            # grows, and every count below ``start`` already costs more.
-            over = (cost - self.cost) * size_per + (goal - covered) * price_per
-            if over > 0:
-                start = min(limit + 1, -(-over // (size * price_per - price * size_per)))
-        counts = self.counts
-        for n in range(start, limit + 1):
+        last = depth + 2 == len(self.others)
+        # More of the pack than covers the rest alone only costs more, in more packs.
+        top = min(limit, -(-(goal - covered) // size)) if goal > covered else 0
+        if price * size_per >= price_per * size:
+            # At least as dear per unit as the cheapest below: the bound
+            # without rounding never falls as its count grows, so count upwards.
+            counts = range(top + 1)
+            dearer = True
+        else:
+            # Cheaper per unit: the bound falls as its count grows, so count
+            # downwards, until the bound is above the best.
+            counts = range(top, -1, -1)
+            dearer = False
+        for n in counts:
             at_cost, at_packs = cost + price * n, packs + n
             best_cost, best_packs = self.cost, self.packs
             if at_cost > best_cost or (at_cost == best_cost and at_packs > best_packs):
-                break  # a higher count only adds to both
+                if dearer:
+                    break  # a higher count only adds to both
+                continue
             rest = goal - covered - size * n
             if rest > 0:
-                if dearer and at_cost * size_per + rest * price_per > best_cost * size_per:
-                    break
+                if at_cost * size_per + rest * price_per > best_cost * size_per:
+                    break  # and so for every count after it
                 # What is left costs at least the cheapest price per unit of
                 # the packs below, and takes at least rest / the largest of them.
                 least_cost = at_cost - (-rest * price_per // size_per)
                 if least_cost > best_cost or (
                         least_cost == best_cost and at_packs - (-rest // largest) > best_packs):
                     continue
-            counts[i] = n
-            deeper(depth + 1, covered + size * n, at_cost, at_packs)
-        counts[i] = 0
-
-    def last(self, depth: int, covered: int, cost: int, packs: int) -> None:
-        """Every count of the last pack but the filler that may still reach
-        the best (cost, packs), the filler closing the rest."""
-        i, limit = self.others[depth]
-        size, price = self.sizes[i], self.prices[i]
-        f_size, f_price, filler = self.f_size, self.f_price, self.filler
-        goal = self.goal
-        best_cost, best_packs, ties = self.cost, self.packs, self.ties
-        dearer = price * f_size >= f_price * size  # as above, the filler the only pack below
-        start = 0
-        if not dearer:
-            over = (cost - best_cost) * f_size + (goal - covered) * f_price
-            if over > 0:
-                start = min(limit + 1, -(-over // (size * f_price - price * f_size)))
-        counts = self.counts
-        for n in range(start, limit + 1):
-            at_cost, at_packs = cost + price * n, packs + n
-            if at_cost > best_cost or (at_cost == best_cost and at_packs > best_packs):
-                break  # a higher count only adds to both
-            rest = goal - covered - size * n
-            fill = 0
-            if rest > 0:
-                if dearer and at_cost * f_size + rest * f_price > best_cost * f_size:
-                    break
-                fill = -(-rest // f_size)
-                at_cost += f_price * fill
-                at_packs += fill
-                if at_cost > best_cost or (at_cost == best_cost and at_packs > best_packs):
-                    continue
-            counts[i], counts[filler] = n, fill
-            if at_cost < best_cost or at_packs < best_packs:
-                best_cost, best_packs, ties = at_cost, at_packs, [tuple(counts)]
+            self.counts[i] = n
+            if last:
+                self.close(rest, at_cost, at_packs)
             else:
-                tie = tuple(counts)
-                if tie not in ties:  # the start is found again
-                    ties.append(tie)
-        counts[i] = counts[filler] = 0
-        self.cost, self.packs, self.ties = best_cost, best_packs, ties
+                self.visit(depth + 1, covered + size * n, at_cost, at_packs)
+        self.counts[i] = 0
+
+    def close(self, rest: int, cost: int, packs: int) -> None:
+        """The last pack but the filler and the filler (:func:`_close`) after
+        the counts so far."""
+        j, limit = self.others[-1]
+        filler, sizes, prices = self.filler, self.sizes, self.prices
+        best_cost, best_packs, found = _close(
+            rest, cost, packs, sizes[j], prices[j], limit, sizes[filler], prices[filler],
+            self.cost, self.packs)
+        if not found:
+            return
+        if best_cost < self.cost or best_packs < self.packs:
+            self.cost, self.packs, self.ties = best_cost, best_packs, []
+        counts, ties = self.counts, self.ties
+        for n, fill in found:
+            counts[j], counts[filler] = n, fill
+            tie = tuple(counts)
+            if tie not in ties:  # the start is found again
+                ties.append(tie)
+        counts[j] = counts[filler] = 0

@@ -97,10 +97,10 @@ def choose_packs(
             unusable.append(p.label)
     if gap <= 0 or not usable:
         return Purchase((), _ZERO, _ZERO, _ZERO if gap <= 0 else None, tuple(unusable))
-    candidates = [c for c in usable if c[0].price is not None]
-    priced = bool(candidates)
-    if not priced:
-        candidates = usable
+    candidates = usable
+    priced = sum([p.price is not None for p, _ in usable])
+    if priced and priced < len(usable):  # only priced packs take part
+        candidates = [c for c in usable if c[0].price is not None]
     counts = _counts(gap, candidates)
     buy: list[PackCount] = []
     covered = cost = _ZERO
@@ -120,30 +120,31 @@ def _counts(gap: Decimal, candidates: list[tuple[Pack, Decimal]]) -> tuple[int, 
     their common denominator, the gap rounded up on it (covers are whole
     numbers of it, so they cover the gap exactly when they cover that), the
     prices over theirs. Exact, so the answer is the rule's."""
-    sizes: list[int] = []
-    size_dens: list[int] = []
-    prices: list[int] = []
-    price_dens: list[int] = []
+    if len(candidates) == 1:  # one pack: the fewest that cover
+        num, den = gap.as_integer_ratio()
+        size_num, size_den = candidates[0][1].as_integer_ratio()
+        return (-(-num * size_den // (den * size_num)),)
+    sizes: list[tuple[int, int]] = []
+    prices: list[tuple[int, int]] = []
     preferred: list[bool] = []
+    scale = price_scale = 1
     for p, size in candidates:
         n, d = size.as_integer_ratio()
-        sizes.append(n)
-        size_dens.append(d)
+        if d != 1:
+            scale = lcm(scale, d)
+        sizes.append((n, d))
         n, d = (p.price or _ZERO).as_integer_ratio()
-        prices.append(n)
-        price_dens.append(d)
+        if d != 1:
+            price_scale = lcm(price_scale, d)
+        prices.append((n, d))
         preferred.append(p.preferred)
-    scale = lcm(*size_dens)
     if scale == 1:
         goal = ceil(gap)  # exact, whatever the digits
     else:
         num, den = gap.as_integer_ratio()
         goal = -(-num * scale // den)
-        sizes = [n * (scale // d) for n, d in zip(sizes, size_dens, strict=True)]
-    scale = lcm(*price_dens)
-    if scale != 1:
-        prices = [n * (scale // d) for n, d in zip(prices, price_dens, strict=True)]
-    return cheapest_counts(goal, sizes, prices, preferred)
+    return cheapest_counts(goal, [n * (scale // d) for n, d in sizes],
+                           [n * (price_scale // d) for n, d in prices], preferred)
 
 
 def display_unit(chosen: str | None, packs: Sequence[Pack]) -> str | None:
