@@ -35,17 +35,25 @@ def cheapest_counts(
         return (-(-goal // sizes[0]),)
     bounds = [-(-goal // s) for s in sizes]
     filler = bounds.index(max(bounds))
-    others = [(i, b) for i, b in enumerate(bounds) if i != filler]
-    if prod([b + 1 for _, b in others]) > SEARCH_LIMIT:
-        others = _within_limit(others, sizes, prices)
     if not any(prices):
         # No prices (or all free): the fewest packs win, as they would at one
         # per pack, for which the bounds of the search cut far more.
-        prices = [1] * len(sizes)
-    if len(others) == 1:
-        ties = _two(goal, sizes, prices, filler, *others[0])
+        priced: Sequence[int] = [1] * len(sizes)
     else:
-        ties = _Search(goal, sizes, prices, filler, others).ties
+        priced = prices
+    if len(sizes) == 2:
+        other = 1 - filler  # beyond the limit, the other pack is left out
+        ties = _two(goal, sizes, priced, filler, other,
+                    bounds[other] if bounds[other] < SEARCH_LIMIT else 0)
+    else:
+        others = list(enumerate(bounds))
+        del others[filler]
+        combinations = 1
+        for _, bound in others:
+            combinations *= bound + 1
+        if combinations > SEARCH_LIMIT:
+            others = _within_limit(others, sizes, prices)
+        ties = _Search(goal, sizes, priced, filler, others).ties
     if len(ties) == 1:
         return ties[0]
     # The rest of the key: less covered, more of the preferred, earlier packs first.
@@ -142,11 +150,16 @@ class _Search:
         self.goal, self.sizes, self.prices = goal, sizes, prices
         self.filler, self.others = filler, others
         self.counts = [0] * len(sizes)
-        self.cost = self.packs = 0
-        self.ties: list[tuple[int, ...]] = []
+        # Start from the filler alone (one of the combinations searched), so
+        # that the bounds cut from the first branch on.
+        f_size = sizes[filler]
+        fill = -(-goal // f_size)
+        start = [0] * len(sizes)
+        start[filler] = fill
+        self.cost, self.packs = prices[filler] * fill, fill
+        self.ties: list[tuple[int, ...]] = [tuple(start)]
         # For each depth: the packs still to count below it (the filler
         # always), as (price, size) of the cheapest per unit, and the largest size.
-        f_size = sizes[filler]
         below = [(prices[filler], f_size, f_size)]
         for i, limit in reversed(others[1:]):
             price, size, largest = below[-1]
@@ -157,17 +170,7 @@ class _Search:
             below.append((price, size, largest))
         below.reverse()
         self.below = below
-        self.start()
         self.visit(0, 0, 0, 0)
-
-    def start(self) -> None:
-        """Start from a good combination (as many of the cheapest per unit as
-        fit, then the next...), so that the bounds cut from the first branch
-        on; it is one of the combinations searched."""
-        filler = self.filler
-        counts = [0] * len(self.sizes)
-        fill = counts[filler] = -(-self.goal // self.sizes[filler])
-        self.cost, self.packs, self.ties = self.prices[filler] * fill, fill, [tuple(counts)]
 
     def visit(self, depth: int, covered: int, cost: int, packs: int) -> None:
         """Every count of the pack at ``depth`` (not the last) that may still

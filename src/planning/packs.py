@@ -15,11 +15,17 @@ The rule (one place, used by the shopping list everywhere):
   every combination of the others, it takes the fewest packs that close what
   is left. If the others' combinations would exceed ``SEARCH_LIMIT``, the
   packs with the highest price per unit are left out of the search (count 0)
-  until it fits — never the case for a kitchen's handful of packs.
+  until it fits (the first of equals first) — never the case for a kitchen's
+  handful of packs.
 * Ties, in order: lower total price, fewer packs, less leftover, more of the
   preferred pack, then the packs' order as given (earlier packs first).
 
 Leftover is what the packs hold beyond the gap, in the gap's unit.
+
+The search itself (src.planning.pack_search) runs on whole numbers — the
+sizes and the gap over their common denominator, the prices over theirs — so
+it is exact whatever the digits; ``covered``, ``leftover`` and ``cost`` are
+then summed in Decimal from the packs as given.
 """
 
 from __future__ import annotations
@@ -86,6 +92,7 @@ def choose_packs(
     module docstring for the rule and its ties). A gap ≤ 0 buys nothing."""
     usable: list[tuple[Pack, Decimal]] = []
     unusable: list[str] = []
+    priced = 0
     own_unit = type(unit) is str and unit in _CANONICAL
     for p in packs:
         if own_unit and p.unit == unit:
@@ -95,10 +102,12 @@ def choose_packs(
             usable.append((p, convert(p.quantity, p.unit, unit, density_g_per_ml)))
         else:
             unusable.append(p.label)
+            continue
+        if p.price is not None:
+            priced += 1
     if gap <= 0 or not usable:
         return Purchase((), _ZERO, _ZERO, _ZERO if gap <= 0 else None, tuple(unusable))
     candidates = usable
-    priced = sum([p.price is not None for p, _ in usable])
     if priced and priced < len(usable):  # only priced packs take part
         candidates = [c for c in usable if c[0].price is not None]
     counts = _counts(gap, candidates)
