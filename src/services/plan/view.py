@@ -25,6 +25,7 @@ from src.planning.plan_view import (
 )
 from src.planning.progress import baked_by_recipe
 from src.planning.variants import RecipeInfo, variant_order, with_ancestors
+from src.utils.collector import collector_paused
 
 from .. import policy
 from .amendments import amendment_rows, load_amendments
@@ -90,6 +91,11 @@ def get_plan_view(db: Database, event_id: int) -> PlanView:
     whose figures come from its completion record). A cycle among the finished
     goods does not fail the call: ``cycle_error`` says which goods, and the
     parts that need decomposition (batches, assembly) are left empty."""
+    with collector_paused():  # the plan makes no reference cycles: src/utils/collector.py
+        return _plan_view(db, event_id)
+
+
+def _plan_view(db: Database, event_id: int) -> PlanView:
     cache = plan_cache(db)
     with db.uow() as session:
         one_snapshot(session)
