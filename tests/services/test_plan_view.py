@@ -341,12 +341,11 @@ def test_figures_are_shown_to_three_places_half_away_from_zero(value):
     assert format_decimal(value) == ("0" if text in ("0", "-0") else text)
 
 
-def test_large_bakery_plan_view_time(tmp_path):
-    """1,000 recipes, 1,500 goods, 300 lines. The target is 50 ms on a quiet
-    machine; this guard (best of 5, CPU time) only catches gross regressions
-    such as per-row queries, so a busy CI box does not make it flaky."""
-    import time
-
+def test_large_bakery_plan_view_in_a_fixed_number_of_statements(tmp_path):
+    """1,000 recipes, 1,500 goods, 300 lines: every good listed, every line
+    planned, and still the statements of a small plan (per-row queries are
+    what would make a refresh slow at this size; its time is measured by
+    `make bench`, not here)."""
     database = open_database(tmp_path / "large.db")
     try:
         catalog = build_scaled(database, 1000)
@@ -354,13 +353,6 @@ def test_large_bakery_plan_view_time(tmp_path):
         event_id = plan_everything(database, catalog, lines=300)
         view = get_plan_view(database, event_id)
         assert len(view.goods) == 1500 and len(view.batches) >= 300 and view.complete
-        best = min(_cpu_time(time, lambda: get_plan_view(database, event_id)) for _ in range(5))
-        assert best < 0.25, f"get_plan_view took {best * 1000:.0f} ms"
+        assert _count_statements(database, get_plan_view, event_id) <= 10
     finally:
         database.dispose()
-
-
-def _cpu_time(time, call):
-    start = time.process_time()
-    call()
-    return time.process_time() - start
