@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from src.services.plan.cost_dto import StoreTotal
 from src.services.plan.dto import PlanView
 
 
@@ -40,13 +41,34 @@ def event_cost_text(plan: PlanView) -> str:
 
 
 def trip_text(plan: PlanView) -> str:
-    """The trip's total and per store, for the shopping list's summary."""
+    """" · trip $148.52 + 1 without a price (Rainbow sprinkles)" for the shopping
+    list's summary ("" without costs or nothing to buy)."""
     if plan.costs is None:
         return ""
     totals = plan.costs.shopping
     if not any(s.lines for s in totals.stores):
         return ""
-    text = f" · trip {totals.text}"
-    if any(s.store for s in totals.stores):
-        text += " · " + ", ".join(f"{s.store or 'any store'} {s.text}" for s in totals.stores)
-    return text
+    return f" · trip {totals.text}"
+
+
+NO_STORE_SET = "no store set"
+
+
+def store_total_text(total: StoreTotal) -> str:
+    """"Grocer $134.53", "Warehouse club $13.99 + 1 without a price", "no store set:
+    1 without a price" (no "$0.00" when none of the lines has a price)."""
+    name = total.store or NO_STORE_SET
+    if total.missing and len(total.missing) >= total.lines:
+        return f"{name}: {len(total.missing)} without a price"
+    return f"{name} {total.text}"
+
+
+def stores_text(plan: PlanView) -> str:
+    """"By store: Grocer $134.53 · no store set $4.19" when any line to buy has a
+    store ("" otherwise: the trip total says it all)."""
+    if plan.costs is None:
+        return ""
+    stores = [s for s in plan.costs.shopping.stores if s.lines]
+    if not any(s.store for s in stores):
+        return ""
+    return "By store: " + " · ".join(store_total_text(s) for s in stores)

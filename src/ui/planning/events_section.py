@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import tkinter as tk
+import tkinter.font as tkfont
 from collections.abc import Callable, Sequence
+from tkinter import ttk
 
 import customtkinter as ctk
 
@@ -18,6 +20,27 @@ STATE_TEXT = {
     "completed": "Completed",
 }
 COLUMNS = ("date", "name", "attendees", "state")
+EVENTS_STYLE = f"Events.{theme.TREE_STYLE}"  # rows of two lines (three for a long name)
+LINE_PAD = 10  # above and below a row's lines
+TEXT_LEAD = 26  # where a row's text starts in the tree column (the item's indicator)
+
+
+def row_date(event: EventView) -> str:
+    """"Sat 19 Dec 2026"."""
+    day = event.event_date
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def wrap_name(name: str, room: int, measure: Callable[[str], int]) -> list[str]:
+    """``name`` in lines of at most ``room`` pixels, broken between words (a word
+    longer than a line keeps a line of its own)."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and measure(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [name]
 
 
 def event_values(event: EventView) -> tuple[str, str, str, str]:
@@ -53,6 +76,7 @@ class EventsSection(ctk.CTkFrame):
         self._on_delete = on_delete
         self._shown_selection: int | None = None
         self._values: dict[int, tuple[str, ...]] = {}
+        self._events: dict[int, EventView] = {}
 
         # A side list: title and count, the buttons under them, then the events.
         header = ctk.CTkFrame(self, fg_color="transparent")
@@ -79,19 +103,17 @@ class EventsSection(ctk.CTkFrame):
         table = tk.Frame(self, bg=theme.color("section"))
         theme.on_appearance_change(table, lambda: table.configure(bg=theme.color("section")))
         table.pack(fill="both", expand=True, padx=10, pady=(0, 10))
-        self.tree = theme.make_tree(table, COLUMNS, height=5, show="headings",
+        # The side list is narrow: each event is a card of its whole name, then its
+        # date and state on a second line (attendees are in the plan's header). The
+        # values keep the four fields for ``rows()``.
+        self.tree = theme.make_tree(table, COLUMNS, height=5, show="tree",
                                     selectmode="browse")
-        specs: tuple[tuple[str, str, int, theme.Anchor, bool], ...] = (
-            ("date", "Date", 84, "w", False),
-            ("name", "Event", 104, "w", True),
-            ("attendees", "Attendees", 80, "e", False),
-            ("state", "State", 94, "w", False),  # "In production" whole
-        )
-        for column, title, width, anchor, stretch in specs:
-            self.tree.heading(column, text=title, anchor=anchor)
-            self.tree.column(column, width=width, minwidth=40, anchor=anchor, stretch=stretch)
-        # The side list is narrow: attendees are in the plan's header.
-        self.tree.configure(displaycolumns=("date", "name", "state"))
+        self._font = tkfont.Font(self, font=theme.tk_font(10))
+        self._lines_per_row = 0
+        self.tree.configure(displaycolumns=(), style=EVENTS_STYLE)
+        self.tree.column("#0", width=282, minwidth=80, stretch=True)  # the pane as before
+        self._set_row_lines(2)
+        self.tree.bind("<Configure>", lambda _e: self._write_cards(), add="+")
         self.tree.pack(side="left", fill="both", expand=True)
         theme.make_scrollbar(table, self.tree).pack(side="right", fill="y")
         self.tree.bind("<<TreeviewSelect>>", self._selected)
@@ -120,6 +142,8 @@ class EventsSection(ctk.CTkFrame):
                 if self.tree.index(iid) != index:
                     self.tree.move(iid, "", index)
             self._values[event.id] = values
+        self._events = {event.id: event for event in events}
+        self._write_cards()
         count = len(events)
         self.count_label.configure(text=count_of(count, "event"))
         self._shown_selection = selected_id
@@ -131,6 +155,31 @@ class EventsSection(ctk.CTkFrame):
         elif self.tree.selection():
             self.tree.selection_remove(*self.tree.selection())
         self._update_buttons()
+
+    def _set_row_lines(self, lines: int) -> None:
+        if lines != self._lines_per_row:
+            self._lines_per_row = lines
+            height = lines * int(self._font.metrics("linespace")) + LINE_PAD
+            ttk.Style(self).configure(EVENTS_STYLE, rowheight=height)
+
+    def _write_cards(self) -> None:
+        """Each row's text: the name wrapped to the list's width, then date · state."""
+        room = max(self.tree.winfo_width(), int(self.tree.column("#0", "width")))
+        room -= TEXT_LEAD + 8
+        cards = {}
+        for event_id, event in self._events.items():
+            name = wrap_name(event.name, room, self._font.measure)
+            state = STATE_TEXT.get(event.plan_state, event.plan_state)
+            cards[event_id] = name + [f"{row_date(event)} · {state}"]
+        self._set_row_lines(max([2, *(len(card) for card in cards.values())]))
+        for event_id, card in cards.items():
+            text = "\n".join(card)
+            if self.tree.exists(str(event_id)) and self.tree.item(str(event_id), "text") != text:
+                self.tree.item(str(event_id), text=text)
+
+    def card_text(self, event_id: int) -> str:
+        """The text of an event's row, as shown (its lines joined by newlines)."""
+        return str(self.tree.item(str(event_id), "text"))
 
     def rows(self) -> list[tuple[str, ...]]:
         """The rows as shown, top to bottom."""
