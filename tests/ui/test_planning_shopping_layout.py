@@ -19,7 +19,7 @@ from src.ui import theme
 from src.ui.main_window import build_main_window
 from src.ui.planning.column_fit import INDENT, fits
 from src.ui.planning.cost_text import store_total_text
-from src.ui.planning.events_section import TEXT_LEAD
+from src.ui.planning.events_section import TEXT_LEAD, wrap_name
 from src.ui.planning.shopping_section import TO_BUY_GROUP
 
 from .conftest import pump
@@ -159,3 +159,35 @@ def test_a_long_event_name_wraps_onto_a_second_line(laptop_root, db):
                    if events.tree.set(i, "name") == LONG_EVENT)
     assert len(events.card_text(long_id).split("\n")) == 3
     _assert_cards_whole(events)
+
+
+@pytest.mark.parametrize("width", [900, 1260])
+def test_at_any_width_the_columns_end_inside_the_table_and_a_note_is_read_whole(root, width):
+    from .test_planning_shopping import SHOPPING, Exports, build, make_plan
+
+    root.geometry(f"{width}x700+0+0")
+    section = build(root, Exports())
+    section.show(make_plan())
+    pump(root, 6)
+    tree = section.tree
+    shown = ["#0", *tree["displaycolumns"]]
+    assert "note" in shown  # two lines have a note: the Note column is shown
+    assert sum(int(tree.column(c, "width")) for c in shown) <= tree.winfo_width()
+    words = section.summary_label._label
+    assert words.winfo_reqwidth() <= words.winfo_width()
+    # The note is read whole under the table when its line is selected.
+    eggs = tree.get_children(TO_BUY_GROUP)[1]
+    tree.selection_set(eggs)
+    pump(root, 4)
+    assert section.detail_label.cget("text").endswith(SHOPPING[1].note)
+    section.destroy()
+
+
+def test_a_name_is_broken_between_words_and_a_too_long_word_where_the_line_ends():
+    def measure(text: str) -> int:
+        return 10 * len(text)  # ten pixels a letter
+
+    assert wrap_name("Holiday Cookie Exchange", 150, measure) == ["Holiday Cookie", "Exchange"]
+    assert wrap_name("Bake sale", 150, measure) == ["Bake sale"]
+    assert wrap_name("Gingerbreadhouseparty 2026", 100, measure) == [
+        "Gingerbrea", "dhousepart", "y 2026"]

@@ -33,13 +33,17 @@ def row_date(event: EventView) -> str:
 
 def wrap_name(name: str, room: int, measure: Callable[[str], int]) -> list[str]:
     """``name`` in lines of at most ``room`` pixels, broken between words (a word
-    longer than a line keeps a line of its own)."""
+    longer than a line is broken where the line ends)."""
     lines: list[str] = []
     for word in name.split():
         if lines and measure(f"{lines[-1]} {word}") <= room:
             lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
+            continue
+        while len(word) > 1 and measure(word) > room:
+            cut = next((n for n in range(len(word) - 1, 0, -1) if measure(word[:n]) <= room), 1)
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
     return lines or [name]
 
 
