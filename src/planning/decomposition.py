@@ -205,10 +205,8 @@ def recipes_reached(
     roots = list(roots)
     try:
         return reach_recipes(goods, units, roots)
-    except BrokenWalk:
-        pass
-    # A cycle, an unknown good or an unknown unit: the errors come in this order.
-    order = _walk_postorder(goods, roots)
+    except BrokenWalk:  # a cycle, an unknown good or an unknown unit: the errors in this order
+        order = _walk_postorder(goods, roots)
     for gid in order:
         for comp in goods[gid].components:
             if comp.unit_id is not None and comp.unit_id not in units:

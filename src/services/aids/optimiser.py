@@ -38,17 +38,15 @@ from src.planning.optimiser_model import (
     evaluate,
     target_items,
 )
+from src.planning.packs import Pack
 from src.planning.types import Good, YieldType
 from src.planning.variants import RecipeInfo, effective_recipe_lines, with_ancestors
 
 from .. import policy
 from ..errors import ValidationError
 from ..plan.catalog_rows import (
-    load_ingredients,
-    load_pantry,
     load_plan_catalog,
     load_recipe_lines,
-    load_recipes,
     plain,
 )
 from ..plan.events import load_event
@@ -99,13 +97,14 @@ def _decisions(session: Session, event_id: int) -> dict[int, tuple[int, int | No
 
 
 def _prices(
-    session: Session, keys: Mapping[str, IngredientKey], ingredients: Mapping[int, IngredientInfo]
+    keys: Mapping[str, IngredientKey],
+    ingredients: Mapping[int, IngredientInfo],
+    packs: Mapping[int, tuple[Pack, ...]],
 ) -> dict[str, Fraction]:
     """Price per canonical unit of each ingredient key, from the pack costs are
     computed from (src.planning.costs: the preferred pack, else the first priced
     one); an ingredient without a priced pack has no entry (the model reports it
     and counts it as free rather than guessing)."""
-    packs = load_plan_catalog(session).packs
     prices: dict[str, Fraction] = {}
     for name, (ingredient_id, unit) in keys.items():
         info = ingredients.get(ingredient_id)
@@ -128,11 +127,11 @@ def load_inputs(
             "The plan has no lines to bake for; set quantities first", field="event"
         )
     decisions = _decisions(session, event_id)
-    recipes = load_recipes(session)
+    catalog = load_plan_catalog(session)
+    recipes, ingredients = catalog.recipes, catalog.ingredients
     own = load_recipe_lines(session, with_ancestors(recipes, needs))
     effective = {rid: effective_recipe_lines(recipes, own, rid) for rid in needs}
-    ingredients = load_ingredients(session)
-    amounts, on_hand, keys = ingredient_amounts(effective, ingredients, load_pantry(session))
+    amounts, on_hand, keys = ingredient_amounts(effective, ingredients, catalog.pantry)
     requirements = tuple(
         Requirement(uid, units[uid].name, n, (Source(rid, uid, units[uid].batches_per_item()),))
         for rid in sorted(needs)
@@ -148,9 +147,8 @@ def load_inputs(
         )
         for rid in needs
     }
-    inp = OptimiseInput(
-        requirements, specs, on_hand, _prices(session, keys, ingredients), margin, prefer_pantry
-    )
+    prices = _prices(keys, ingredients, catalog.packs)
+    inp = OptimiseInput(requirements, specs, on_hand, prices, margin, prefer_pantry)
     return Loaded(
         inp, units, recipes, needs, decisions, keys, ingredients, lines, goods
     )

@@ -19,7 +19,7 @@ from src.planning.types import Component, Good, YieldType
 from src.planning.variants import effective_recipe_lines, with_ancestors
 
 from ..errors import ConflictError
-from .catalog_rows import load_goods, load_ingredients, load_recipe_lines, load_recipes, load_units
+from .catalog_rows import load_plan_catalog, load_recipe_lines
 from .events import EventView
 from .loading import load_baked, load_decisions, load_event_row, load_lines
 
@@ -134,13 +134,12 @@ def get_bake_sheet(db: Database, event_id: int) -> BakeSheetView:
     unknown event, ConflictError when its bundles contain a cycle."""
     with db.uow() as session:
         ev = load_event_row(session, event_id)
-        recipes = load_recipes(session)
-        units = load_units(session)
-        goods = load_goods(session)
+        catalog = load_plan_catalog(session)
         decisions = load_decisions(session, event_id)
         baked = load_baked(session, event_id)
         lines = load_lines(session, event_id)
-        ingredients = load_ingredients(session)
+        recipes, units, goods = catalog.recipes, catalog.units, catalog.goods
+        ingredients = catalog.ingredients
         own = load_recipe_lines(session, with_ancestors(recipes, decisions))
     rows = []
     for rid in sorted(decisions, key=lambda r: recipes[r].name.casefold()):

@@ -45,11 +45,8 @@ from .cache import PlanCache
 __all__ = [
     "plain",
     "load_plan_catalog",
-    "load_recipes",
     "load_units",
     "load_goods",
-    "load_ingredients",
-    "load_pantry",
     "load_recipe_lines",
 ]
 
@@ -267,24 +264,12 @@ def load_plan_catalog(session: Session, cache: PlanCache | None = None) -> PlanC
     return PlanCatalog(recipes, units, goods, ingredients, pantry, packs, currency)
 
 
-def load_recipes(session: Session) -> dict[int, RecipeInfo]:
-    return _build_recipes(_driver_rows(session, _recipes_statement()))
-
-
 def load_units(session: Session) -> dict[int, YieldType]:
     return _build_units(_driver_rows(session, _units_statement()))
 
 
 def load_goods(session: Session) -> dict[int, Good]:
     return _build_goods(_driver_rows(session, _goods_statement()))
-
-
-def load_ingredients(session: Session) -> dict[int, IngredientInfo]:
-    return _build_ingredients(_driver_rows(session, _ingredients_statement()))[0]
-
-
-def load_pantry(session: Session) -> list[PantryLine]:
-    return _build_ingredients(_driver_rows(session, _ingredients_statement()))[1]
 
 
 def load_recipe_lines(
