@@ -19,9 +19,9 @@ not depend on the order of the input lines.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
+from .records import record
 from .units import (
     MASS,
     SUPPORTED_UNITS,
@@ -54,7 +54,7 @@ _CANONICAL = frozenset(SUPPORTED_UNITS)
 _NOT_SEEN = object()
 
 
-@dataclass(frozen=True)
+@record
 class IngredientLine:
     """One recipe line: ``quantity`` of an ingredient in ``unit``."""
 
@@ -63,7 +63,7 @@ class IngredientLine:
     unit: str
 
 
-@dataclass(frozen=True)
+@record
 class IngredientInfo:
     """What aggregation needs to know about an ingredient."""
 
@@ -74,7 +74,7 @@ class IngredientInfo:
     preferred_unit: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class IngredientTotal:
     """An ingredient's total need in one unit; ``note`` explains a split."""
 

@@ -21,11 +21,11 @@ Sums are exact Decimal; text rounds to cents only for display.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 
 from .aggregation import IngredientInfo, IngredientLine
 from .packs import Pack
+from .records import record
 from .types import YieldType
 from .units import can_convert, convert
 
@@ -48,7 +48,7 @@ _CENT = Decimal("0.01")
 _THOUSAND = Decimal(1000)
 
 
-@dataclass(frozen=True)
+@record
 class Cost:
     """An exact amount, or unknown (``amount`` None) naming the ingredients
     without a usable price (sorted, each once)."""

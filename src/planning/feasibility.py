@@ -31,6 +31,7 @@ from fractions import Fraction
 from .batches import is_undecided
 from .decomposition import expand_reachable
 from .progress import effective_batches
+from .records import record
 from .types import Good, YieldType
 
 __all__ = [
@@ -53,7 +54,7 @@ UNDECIDED = "undecided"
 EMPTY = "empty"
 
 
-@dataclass(frozen=True)
+@record
 class LineStatus:
     """The feasibility of one finished-good line."""
 

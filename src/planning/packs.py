@@ -31,11 +31,11 @@ then summed in Decimal from the packs as given.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 from math import ceil, lcm
 
 from .pack_search import SEARCH_LIMIT, cheapest_counts
+from .records import record
 from .units import SUPPORTED_UNITS, can_convert, convert
 
 __all__ = ["SEARCH_LIMIT", "Pack", "PackCount", "Purchase", "choose_packs", "display_unit"]
@@ -45,7 +45,7 @@ _ZERO = Decimal(0)
 _CANONICAL = frozenset(SUPPORTED_UNITS)
 
 
-@dataclass(frozen=True)
+@record
 class Pack:
     """A pack an ingredient is sold in: ``quantity`` ``unit`` for ``price``."""
 
@@ -57,13 +57,13 @@ class Pack:
     preferred: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class PackCount:
     pack: Pack
     count: int
 
 
-@dataclass(frozen=True)
+@record
 class Purchase:
     """The packs to buy for a gap (empty when the gap is zero or nothing fits).
 

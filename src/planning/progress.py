@@ -7,12 +7,13 @@ The one rule every panel counts batches by: :func:`effective_batches` =
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from .records import record
 
 __all__ = ["Progress", "effective_batches", "recipe_progress", "baked_by_recipe"]
 
 
-@dataclass(frozen=True)
+@record
 class Progress:
     """Decided and baked batches, what remains to bake, any overage, and the
     batches that count (``max(decided, baked)``)."""

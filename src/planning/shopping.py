@@ -13,10 +13,10 @@ to_buy > 0, else ``sufficient``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 
 from .aggregation import IngredientInfo, IngredientTotal
+from .records import record
 from .units import SUPPORTED_UNITS, can_convert, convert, normalize_unit
 
 __all__ = ["TO_BUY", "SUFFICIENT", "PantryLine", "ShoppingRow", "shopping_gap"]
@@ -29,7 +29,7 @@ _ZERO = Decimal(0)
 _CANONICAL = frozenset(SUPPORTED_UNITS)
 
 
-@dataclass(frozen=True)
+@record
 class PantryLine:
     """An amount of an ingredient on hand."""
 
@@ -38,7 +38,7 @@ class PantryLine:
     unit: str
 
 
-@dataclass(frozen=True)
+@record
 class ShoppingRow:
     """One shopping-list row, in the unit of its ingredient total."""
 

@@ -10,9 +10,9 @@ along the chain is :func:`src.planning.aggregation.effective_lines`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from .aggregation import IngredientLine, effective_lines
+from .records import record
 
 __all__ = [
     "RecipeInfo",
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record
 class RecipeInfo:
     """What the plan needs to know about a recipe."""
 

@@ -18,6 +18,7 @@ from ..aggregation import IngredientInfo
 from ..costs import DEFAULT_CURRENCY
 from ..decomposition import CycleError, recipes_reached
 from ..packs import Pack, display_unit
+from ..records import record
 from ..shopping import PantryLine
 from ..types import Good, YieldType
 from ..variants import RecipeInfo
@@ -39,7 +40,7 @@ class PlanCatalog:
     currency: str = DEFAULT_CURRENCY
 
 
-@dataclass(frozen=True)
+@record
 class GoodEntry:
     """A good as the goods list shows it: whether it is a bundle, and the
     recipes it reaches through nesting as (name, id) pairs by name (None when

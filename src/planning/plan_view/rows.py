@@ -10,13 +10,12 @@ with the currency symbol, src.planning.costs).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import MISSING, dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, TypeVar, dataclass_transform
+
+from ..records import record
 
 __all__ = [
     "BuyRow",
@@ -40,40 +39,9 @@ __all__ = [
     "CostsView",
 ]
 
-_T = TypeVar("_T")
 
 
-@dataclass_transform(frozen_default=True)
-def row(cls: type[_T]) -> type[_T]:
-    """A frozen dataclass whose ``__init__`` stores its fields straight into the
-    instance's ``__dict__``. A plan refresh builds thousands of rows, and the
-    ``__init__`` dataclasses writes for a frozen class sets each field through
-    ``object.__setattr__``, four times slower. Equality, hashing, repr,
-    ``replace`` and the refusal to assign a field are the dataclass's own;
-    tests/planning/test_plan_rows.py checks every row against it."""
-    frozen = dataclass(frozen=True)(cls)
-    names = [f.name for f in fields(frozen)]  # type: ignore[arg-type]
-    defaults: dict[str, Any] = {}
-    for f in fields(frozen):  # type: ignore[arg-type]
-        if f.default_factory is not MISSING:
-            raise TypeError(f"{cls.__name__}.{f.name}: a row field takes a plain default")
-        if f.default is not MISSING:
-            defaults[f"_default_{f.name}"] = f.default
-    params = ", ".join(
-        f"{n}=_default_{n}" if f"_default_{n}" in defaults else n for n in names
-    )
-    body = "".join(f"    d[{n!r}] = {n}\n" for n in names)
-    source = f"def __init__(self, {params}):\n    d = self.__dict__\n{body}"
-    namespace: dict[str, Any] = dict(defaults)
-    exec(source, namespace)  # noqa: S102 - built from the class's own field names
-    init: Callable[..., None] = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    setattr(frozen, "__init__", init)  # noqa: B010 - replaces the generated one
-    return frozen
-
-
-
-@row
+@record
 class BuyRow:
     """Packs of one kind to buy: ``count`` × ``label``."""
 
@@ -83,7 +51,7 @@ class BuyRow:
     price: Decimal | None
 
 
-@row
+@record
 class CostFigure:
     """An amount, or unknown naming the ingredients without a price."""
 
@@ -96,7 +64,7 @@ class CostFigure:
         return self.amount is not None
 
 
-@row
+@record
 class StoreTotal:
     """What the lines bought at one store cost (``store`` "" = no store set)."""
 
@@ -107,7 +75,7 @@ class StoreTotal:
     text: str  # "$12.40" or "$12.40 + 1 without a price (Vanilla)"
 
 
-@row
+@record
 class ShoppingTotals:
     """The trip: the total (unknown when any line to buy has no price), the
     known part, the lines without a price by name, and the totals per store."""
@@ -120,7 +88,7 @@ class ShoppingTotals:
     text: str  # "$23.40", or "$23.40 + 2 without a price (Eggs, Vanilla)"
 
 
-@row
+@record
 class ShoppingView:
     """The shopping list (rows as in the plan view) and the trip's totals."""
 
@@ -128,7 +96,7 @@ class ShoppingView:
     totals: ShoppingTotals
 
 
-@row
+@record
 class UnitCount:
     """A number of items of one yield type (finished unit)."""
 
@@ -137,7 +105,7 @@ class UnitCount:
     items: int
 
 
-@row
+@record
 class OptionRow:
     batches: int
     kind: str  # "shortfall" | "exact" | "extra"
@@ -147,7 +115,7 @@ class OptionRow:
     difference_batches_text: str
 
 
-@row
+@record
 class DecisionRow:
     batches: int
     finished_unit_id: int | None
@@ -155,7 +123,7 @@ class DecisionRow:
     stale: bool
 
 
-@row
+@record
 class ProgressRow:
     decided: int
     baked: int
@@ -164,7 +132,7 @@ class ProgressRow:
     batches: int = 0  # the batches every panel counts: max(decided, baked)
 
 
-@row
+@record
 class BatchRow:
     """One selected recipe with a need: options, decision, progress."""
 
@@ -180,7 +148,7 @@ class BatchRow:
     yield_choices: tuple[UnitCount, ...]
 
 
-@row
+@record
 class GoodRow:
     """A finished good for the event: available or not, and its quantity if it is a line."""
 
@@ -193,7 +161,7 @@ class GoodRow:
     quantity: int | None  # None: not a line of the event
 
 
-@row
+@record
 class ShoppingLineRow:
     ingredient_id: int
     ingredient: str
@@ -222,7 +190,7 @@ class ShoppingLineRow:
     cost_text: str = ""  # "$2.19", "no price", "" when nothing to buy
 
 
-@row
+@record
 class AssemblyLineRow:
     good_id: int
     good: str
@@ -231,13 +199,13 @@ class AssemblyLineRow:
     status: str  # "met" | "partial" | "short" | "undecided"
 
 
-@row
+@record
 class AssemblyView:
     overall: str  # "met" | "partial" | "short" | "undecided" | "empty"
     lines: tuple[AssemblyLineRow, ...]
 
 
-@row
+@record
 class ComparisonLine:
     """One line of snapshot-vs-now: what it is, and how it changed."""
 
@@ -248,7 +216,7 @@ class ComparisonLine:
     after: str | None  # None when removed
 
 
-@row
+@record
 class ComparisonView:
     taken_at: datetime
     lines: tuple[ComparisonLine, ...]
@@ -258,7 +226,7 @@ class ComparisonView:
         return any(line.change != "unchanged" for line in self.lines)
 
 
-@row
+@record
 class BatchCostRow:
     recipe_id: int
     per_batch: CostFigure
@@ -266,7 +234,7 @@ class BatchCostRow:
     total: CostFigure  # per_batch × batches
 
 
-@row
+@record
 class GoodCostRow:
     """An event line: one good's cost and the line's (quantity × each)."""
 
@@ -277,7 +245,7 @@ class GoodCostRow:
     line: CostFigure
 
 
-@row
+@record
 class CostsView:
     """Costs of the plan: per batch, per event line and the whole event (the
     ingredients of every planned batch, extras included)."""

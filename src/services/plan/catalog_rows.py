@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import bindparam, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -87,13 +87,22 @@ def _exact(column: Any) -> Callable[[Any], Decimal]:
 _SQL: dict[tuple[Any, str], tuple[str, Any]] = {}
 
 
-def _driver_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
+def _driver_rows(
+    session: Session, statement: Any, params: dict[str, Any] | None = None
+) -> list[tuple[Any, ...]]:
     """The statement's rows as the database driver returns them: plain tuples,
     with none of SQLAlchemy's per-value processing (the builders below convert
     the few columns that need it). Still one statement through the session's
     connection and its events. The compiled text of each statement is kept
-    per dialect (text, not data)."""
+    per dialect (text, not data); a statement with ``params`` runs through
+    SQLAlchemy's own compiled cache (its IN lists vary in length)."""
     connection = session.connection()
+    if params is not None:
+        found_rows = connection.execute(statement, params)
+        try:
+            return list(found_rows.cursor.fetchall())
+        finally:
+            found_rows.close()
     key = (statement, connection.dialect.name)
     found = _SQL.get(key)
     if found is None:
@@ -143,6 +152,16 @@ def _goods_statement() -> Any:
             )
         )
         .order_by(g.id, c.id)
+    )
+
+
+@cache
+def _lines_statement() -> Any:
+    ri = _cols(RecipeIngredient)
+    return (
+        select(ri.recipe_id, ri.ingredient_id, ri.quantity, ri.unit)
+        .where(ri.recipe_id.in_(bindparam("recipe_ids", expanding=True)))
+        .order_by(ri.id)
     )
 
 
@@ -280,13 +299,7 @@ def load_recipe_lines(
     wanted = sorted(set(recipe_ids))
     if not wanted:
         return {}
-    ri = _cols(RecipeIngredient)
-    statement = (
-        select(ri.recipe_id, ri.ingredient_id, ri.quantity, ri.unit)
-        .where(ri.recipe_id.in_(wanted))
-        .order_by(ri.id)
-    )
-    found = session.execute(statement).all()  # the list of ids varies: not kept compiled
+    found = _driver_rows(session, _lines_statement(), {"recipe_ids": wanted})
     if cache is None:
-        return _build_lines(list(found))
+        return _build_lines(found)
     return cache.built("lines", found, _build_lines)

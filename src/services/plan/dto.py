@@ -29,8 +29,8 @@ from src.planning.plan_view.rows import (
     ProgressRow,
     ShoppingLineRow,
     UnitCount,
-    row,
 )
+from src.planning.records import record
 
 from .events import EventView
 
@@ -70,7 +70,7 @@ class AllowedActions:
     explanation: str  # what the current state allows, in words
 
 
-@row
+@record
 class RecipeChoiceRow:
     """A recipe of the catalog as the event's recipe picker shows it."""
 
