@@ -143,16 +143,20 @@ def assess_assembly(
     units: Mapping[int, YieldType],
     supply: Mapping[int, int],
     undecided_units: AbstractSet[int],
+    per_good: Mapping[int, Mapping[int, int]] | None = None,
 ) -> AssemblyResult:
     """Status of every line (good_id → quantity ≥ 1) given the unit supply.
 
     See the module docstring for the allocation and status rules. Raises
     ValueError for a quantity below 1, CycleError on a cycle among goods.
+    ``per_good`` is src.planning.decomposition.expand_reachable(goods, lines)
+    when the caller has it already.
     """
     for gid, qty in lines.items():
         if isinstance(qty, bool) or not isinstance(qty, int) or qty < 1:
             raise ValueError(f"line for good {gid}: quantity must be a whole number ≥ 1")
-    per_good = expand_reachable(goods, list(lines))
+    if per_good is None:
+        per_good = expand_reachable(goods, list(lines))
     remaining = dict(supply)
     results: list[LineStatus] = []
     statuses: set[str] = set()

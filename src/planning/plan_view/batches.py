@@ -143,12 +143,14 @@ def assembly_view(
     needs: Mapping[int, Mapping[int, int]],
     decisions: Decisions,
     baked: Mapping[int, int],
+    per_good: Mapping[int, Mapping[int, int]] | None = None,
 ) -> AssemblyView:
-    """Whether every line of the event can be assembled from what is planned."""
+    """Whether every line of the event can be assembled from what is planned
+    (``per_good``: the lines' goods expanded, when the caller has them)."""
     batches = {rid: b for rid, (b, _) in decisions.items()}
     supply = project_supply(batches, baked, needs, units)
     undecided = undecided_units(batches, baked, needs)
-    result = assess_assembly(lines, goods, units, supply, undecided)
+    result = assess_assembly(lines, goods, units, supply, undecided, per_good)
     return AssemblyView(
         overall=result.overall,
         lines=tuple(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..aggregation import IngredientLine
-from ..decomposition import CycleError
+from ..decomposition import CycleError, expand_reachable
 from ..variants import with_ancestors
 from .batches import assembly_view, batch_rows, is_complete, needs_by_recipe, undecided_names
 from .buying import shopping_rows, shopping_totals
@@ -95,8 +95,10 @@ def build_plan(
     lines, decisions, baked = inputs.lines, inputs.decisions, inputs.baked
     shopping = _shopping(catalog, index, inputs)
     cycle_error = None
+    per_good: Mapping[int, Mapping[int, int]] | None = None
     try:
         needs = needs_by_recipe(lines, goods, units)
+        per_good = expand_reachable(goods, list(lines))  # shared by assembly and costs
     except CycleError as exc:
         needs, cycle_error = None, cycle_message(exc)
     if needs is None:
@@ -105,7 +107,7 @@ def build_plan(
         complete = False
     else:
         batches = batch_rows(recipes, units, index.yields, needs, decisions, baked)
-        assembly = assembly_view(lines, goods, units, needs, decisions, baked)
+        assembly = assembly_view(lines, goods, units, needs, decisions, baked, per_good)
         complete = is_complete(batches, decisions, baked)
     costs = costs_view(
         catalog,
@@ -116,6 +118,7 @@ def build_plan(
         baked=baked,
         batch_recipes=[b.recipe_id for b in batches],
         shopping=shopping,
+        per_good=per_good if per_good is not None else {},
     )
     comparison = None
     if inputs.snapshot is not None:

@@ -11,8 +11,9 @@ reads the same catalog again may hand the same index back.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..aggregation import IngredientInfo
 from ..costs import DEFAULT_CURRENCY
@@ -24,7 +25,14 @@ from ..types import Good, YieldType
 from ..variants import RecipeInfo
 from .rows import UnitCount
 
-__all__ = ["PlanCatalog", "CatalogIndex", "GoodEntry", "index_catalog", "cycle_message"]
+__all__ = [
+    "PlanCatalog",
+    "CatalogIndex",
+    "GoodEntry",
+    "YieldChoices",
+    "index_catalog",
+    "cycle_message",
+]
 
 
 @dataclass(frozen=True)
@@ -90,12 +98,12 @@ def _reached_per_good(
 
 def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | None]:
     reached, cycle = _reached_per_good(catalog.goods, catalog.units)
-    recipes = catalog.recipes
-    # Each recipe's place by (name, id): a set's pairs sort by it without comparing names.
-    rank = {rid: i for i, (_, rid) in enumerate(sorted((r.name, r.id) for r in recipes.values()))}
+    # (name, id) of each recipe: a set's pairs sort by name, then id.
+    pair_of = {r.id: (r.name, r.id) for r in catalog.recipes.values()}.__getitem__
     sets: dict[frozenset[int], tuple[tuple[tuple[str, int], ...], tuple[str, ...]]] = {}
     entries = []
     no_names: tuple[str, ...] = ()
+    no_ids: frozenset[int] = frozenset()
     for good in sorted(catalog.goods.values(), key=lambda g: (g.name.casefold(), g.id)):
         mine = reached[good.id]
         is_bundle = False
@@ -104,23 +112,50 @@ def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | No
                 is_bundle = True
                 break
         if mine is None:
-            entries.append(GoodEntry(good, is_bundle, None, frozenset(), no_names))
+            entries.append(GoodEntry(good, is_bundle, None, no_ids, no_names))
             continue
         found = sets.get(mine)
         if found is None:  # many goods reach the same recipes: sort each set once
-            ordered = sorted(mine, key=rank.__getitem__)
-            names = tuple(recipes[r].name for r in ordered)
-            found = sets[mine] = (tuple(zip(names, ordered, strict=True)), names)
+            pairs = tuple(sorted(map(pair_of, mine)))
+            found = sets[mine] = (pairs, tuple(map(_first, pairs)))
         entries.append(GoodEntry(good, is_bundle, found[0], mine, found[1]))
     return tuple(entries), None if cycle is None else cycle_message(cycle)
 
 
-def _yield_choices(units: Mapping[int, YieldType]) -> dict[int, tuple[UnitCount, ...]]:
-    """recipe id → its yield types by name (then id)."""
-    yields: dict[int, list[UnitCount]] = {}
-    for u in sorted(units.values(), key=lambda u: (u.name, u.id)):
-        yields.setdefault(u.recipe_id, []).append(UnitCount(u.id, u.name, u.items_per_batch or 0))
-    return {rid: tuple(mine) for rid, mine in yields.items()}
+_first = itemgetter(0)
+
+
+class YieldChoices(Mapping[int, tuple[UnitCount, ...]]):
+    """recipe id → its yield types by name (then id), each recipe's worked out
+    when first asked for (a plan asks for the few recipes it bakes)."""
+
+    def __init__(self, units: Mapping[int, YieldType]) -> None:
+        by_recipe: dict[int, list[YieldType]] = {}
+        for u in units.values():
+            mine = by_recipe.get(u.recipe_id)
+            if mine is None:
+                by_recipe[u.recipe_id] = [u]
+            else:
+                mine.append(u)
+        self._units = by_recipe
+        self._done: dict[int, tuple[UnitCount, ...]] = {}
+
+    def __getitem__(self, recipe_id: int) -> tuple[UnitCount, ...]:
+        found = self._done.get(recipe_id)
+        if found is None:
+            mine = self._units[recipe_id]  # KeyError for a recipe without yield types
+            if len(mine) > 1:
+                mine = sorted(mine, key=lambda u: (u.name, u.id))
+            found = self._done[recipe_id] = tuple(
+                UnitCount(u.id, u.name, u.items_per_batch or 0) for u in mine
+            )
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._units)
+
+    def __len__(self) -> int:
+        return len(self._units)
 
 
 def display_ingredients(
@@ -134,7 +169,9 @@ def display_ingredients(
         if info is not None and not info.preferred_unit:
             unit = display_unit(None, ing_packs)
             if unit:
-                out[iid] = replace(info, preferred_unit=unit)
+                out[iid] = IngredientInfo(
+                    info.id, info.name, info.category, info.density_g_per_ml, unit
+                )
     return out
 
 
@@ -143,6 +180,6 @@ def index_catalog(catalog: PlanCatalog) -> CatalogIndex:
     return CatalogIndex(
         goods=goods,
         cycle=cycle,
-        yields=_yield_choices(catalog.units),
+        yields=YieldChoices(catalog.units),
         shown=display_ingredients(catalog.ingredients, catalog.packs),
     )

@@ -30,6 +30,7 @@ def costs_view(
     baked: Mapping[int, int],
     batch_recipes: Sequence[int],
     shopping: Sequence[ShoppingLineRow],
+    per_good: Mapping[int, Mapping[int, int]] | None = None,
 ) -> CostsView:
     """Per batch of ``batch_recipes``, per event line and the whole event.
 
@@ -38,10 +39,14 @@ def costs_view(
     recipe has an unknown cost naming its recipe."""
     goods, units, recipes = catalog.goods, catalog.units, catalog.recipes
     currency = catalog.currency
-    try:
-        items = expand_reachable(goods, sorted(lines)) if lines else {}
-    except CycleError:
-        items = {}
+    items: Mapping[int, Mapping[int, int]] = {}
+    if per_good is not None:
+        items = per_good
+    elif lines:
+        try:
+            items = expand_reachable(goods, sorted(lines))
+        except CycleError:
+            pass  # no good of a cycle has a cost: each reads "unknown"
     needed_units = {u for gid in lines if gid in items for u in items[gid]}
     wanted = set(batch_recipes) | set(decisions) | {units[u].recipe_id for u in needed_units}
     batch_cost = {
