@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from src.db import Database
@@ -155,21 +156,25 @@ def details(
     return out
 
 
+@cache
+def _amendments_statement() -> Any:
+    return (
+        select(
+            PlanAmendment.id,
+            PlanAmendment.amendment_type,
+            PlanAmendment.amendment_data,
+            PlanAmendment.reason,
+            PlanAmendment.created_at,
+        )
+        .where(PlanAmendment.event_id == bindparam("event_id"))
+        .order_by(PlanAmendment.created_at, PlanAmendment.id)
+    )
+
+
 def load_amendments(session: Session, event_id: int) -> list[tuple]:
     """(id, type, data, reason, created_at) of the event's amendments, oldest first."""
     return [
-        tuple(r)
-        for r in session.execute(
-            select(
-                PlanAmendment.id,
-                PlanAmendment.amendment_type,
-                PlanAmendment.amendment_data,
-                PlanAmendment.reason,
-                PlanAmendment.created_at,
-            )
-            .where(PlanAmendment.event_id == event_id)
-            .order_by(PlanAmendment.created_at, PlanAmendment.id)
-        ).all()
+        tuple(r) for r in session.execute(_amendments_statement(), {"event_id": event_id}).all()
     ]
 
 

@@ -43,6 +43,7 @@ from ..settings import CURRENCY_KEY
 from .cache import PlanCache
 
 __all__ = [
+    "driver_rows",
     "plain",
     "load_plan_catalog",
     "load_units",
@@ -87,7 +88,7 @@ def _exact(column: Any) -> Callable[[Any], Decimal]:
 _SQL: dict[tuple[Any, str], tuple[str, Any]] = {}
 
 
-def _driver_rows(
+def driver_rows(
     session: Session, statement: Any, params: dict[str, Any] | None = None
 ) -> list[tuple[Any, ...]]:
     """The statement's rows as the database driver returns them: plain tuples,
@@ -218,9 +219,9 @@ def _build_goods(rows: list[Any]) -> dict[int, Good]:
     return {gid: Good(gid, name, tuple(comps[gid])) for gid, name in sorted(names.items())}
 
 
-def _build_ingredients(rows: list[Any]) -> tuple[
-    dict[int, IngredientInfo], list[PantryLine], dict[int, tuple[Pack, ...]], str
-]:
+def _build_ingredients(
+    rows: list[Any],
+) -> tuple[dict[int, IngredientInfo], list[PantryLine], dict[int, tuple[Pack, ...]], str]:
     """Ingredients and pantry lines (in pantry id order) from the tag-1 rows,
     purchase packs per ingredient (in the order entered) from the tag-2 rows
     and the currency symbol from a tag-3 row (see _ingredients_statement)."""
@@ -233,13 +234,22 @@ def _build_ingredients(rows: list[Any]) -> tuple[
         if tag == 3:
             currency = name
         elif tag == 2:  # name = label, category = store, density = price, preferred = unit
-            pack = Pack(name, p(qty), preferred, None if density is None else p(density),
-                        category, bool(flag))
+            pack = Pack(
+                name,
+                p(qty),
+                preferred,
+                None if density is None else p(density),
+                category,
+                bool(flag),
+            )
             packs.setdefault(iid, []).append((position, pid, pack))
         else:
             if iid not in ingredients:
                 ingredients[iid] = IngredientInfo(
-                    iid, name, category or "", None if density is None else p(density),
+                    iid,
+                    name,
+                    category or "",
+                    None if density is None else p(density),
                     preferred,
                 )
             if pid is not None:
@@ -261,10 +271,13 @@ def _build_lines(rows: list[Any]) -> dict[int, list[IngredientLine]]:
 
 
 def _read(
-    session: Session, statement: Any, kind: str, build: Callable[[list[Any]], Any],
+    session: Session,
+    statement: Any,
+    kind: str,
+    build: Callable[[list[Any]], Any],
     cache: PlanCache | None,
 ) -> Any:
-    found = _driver_rows(session, statement)
+    found = driver_rows(session, statement)
     if cache is None:
         return build(list(found))
     return cache.built(kind, found, build)
@@ -284,11 +297,11 @@ def load_plan_catalog(session: Session, cache: PlanCache | None = None) -> PlanC
 
 
 def load_units(session: Session) -> dict[int, YieldType]:
-    return _build_units(_driver_rows(session, _units_statement()))
+    return _build_units(driver_rows(session, _units_statement()))
 
 
 def load_goods(session: Session) -> dict[int, Good]:
-    return _build_goods(_driver_rows(session, _goods_statement()))
+    return _build_goods(driver_rows(session, _goods_statement()))
 
 
 def load_recipe_lines(
@@ -299,7 +312,7 @@ def load_recipe_lines(
     wanted = sorted(set(recipe_ids))
     if not wanted:
         return {}
-    found = _driver_rows(session, _lines_statement(), {"recipe_ids": wanted})
+    found = driver_rows(session, _lines_statement(), {"recipe_ids": wanted})
     if cache is None:
         return _build_lines(found)
     return cache.built("lines", found, _build_lines)

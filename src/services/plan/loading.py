@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from typing import Any
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import bindparam, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from src.models import (
@@ -32,7 +34,7 @@ from src.planning.progress import baked_by_recipe
 from src.planning.types import Good, YieldType
 
 from ..errors import ConflictError, NotFoundError
-from .catalog_rows import load_goods, load_units
+from .catalog_rows import driver_rows, load_goods, load_units
 
 __all__ = [
     "EventRow",
@@ -104,53 +106,58 @@ class EventChoices:
     decisions: dict[int, tuple[int, int | None]]
 
 
-def load_event_and_snapshot(session: Session, event_id: int) -> tuple[EventRow, dict | None]:
-    """The event's row and its plan snapshot, if any (one statement)."""
+@cache
+def _event_and_snapshot_statement() -> Any:
     e, snap = Event.__table__.c, PlanSnapshot.__table__.c
-    row = session.execute(
+    return (
         select(
-            e.id,
-            e.name,
-            e.event_date,
-            e.expected_attendees,
-            e.notes,
-            e.plan_state,
-            e.output_mode,
-            snap.snapshot_data,
+            e.id, e.name, e.event_date, e.expected_attendees, e.notes, e.plan_state,
+            e.output_mode, snap.snapshot_data,
         )
         .select_from(Event.__table__.outerjoin(PlanSnapshot.__table__, snap.event_id == e.id))
-        .where(e.id == event_id)
-    ).first()
+        .where(e.id == bindparam("event_id"))
+    )  # fmt: skip
+
+
+def load_event_and_snapshot(session: Session, event_id: int) -> tuple[EventRow, dict | None]:
+    """The event's row and its plan snapshot, if any (one statement)."""
+    row = session.execute(_event_and_snapshot_statement(), {"event_id": event_id}).first()
     if row is None:
         raise NotFoundError(f"Event {event_id} does not exist (it may have been deleted)")
     event = EventRow(row[0], row[1], row[2], row[3], row[4] or "", row[5], row[6].value)
     return event, row[7]
 
 
-def load_event_choices(session: Session, event_id: int) -> EventChoices:
-    """Selections, lines and decisions of the event in one statement: the three
-    tables' rows tagged 1, 2, 3 and padded to the same columns."""
+@cache
+def _choices_statement() -> Any:
+    """The event's selections, lines and decisions: the three tables' rows
+    tagged 1, 2, 3 and padded to the same columns (all whole numbers)."""
     er, efg, bd = (
         EventRecipe.__table__.c,
         EventFinishedGood.__table__.c,
         BatchDecision.__table__.c,
     )
     none = literal(None, type_=BatchDecision.__table__.c.finished_unit_id.type)
-    rows = session.execute(
-        union_all(
-            select(literal(1), er.recipe_id, literal(0), none).where(er.event_id == event_id),
-            select(literal(2), efg.finished_good_id, efg.quantity, none).where(
-                efg.event_id == event_id
-            ),
-            select(literal(3), bd.recipe_id, bd.batches, bd.finished_unit_id).where(
-                bd.event_id == event_id
-            ),
-        )
-    ).all()
+    event_id: Any = bindparam("event_id")
+    return union_all(
+        select(literal(1), er.recipe_id, literal(0), none).where(er.event_id == event_id),
+        select(literal(2), efg.finished_good_id, efg.quantity, none).where(
+            efg.event_id == event_id
+        ),
+        select(literal(3), bd.recipe_id, bd.batches, bd.finished_unit_id).where(
+            bd.event_id == event_id
+        ),
+    )
+
+
+def load_event_choices(session: Session, event_id: int) -> EventChoices:
+    """Selections, lines and decisions of the event in one statement."""
     selected: set[int] = set()
     lines: dict[int, int] = {}
     decisions: dict[int, tuple[int, int | None]] = {}
-    for kind, key, number, unit_id in rows:
+    for kind, key, number, unit_id in driver_rows(
+        session, _choices_statement(), {"event_id": event_id}
+    ):
         if kind == 1:
             selected.add(key)
         elif kind == 2:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from src.db import Database
@@ -44,9 +46,9 @@ def _recorded_at(value: datetime | str | None) -> datetime:
     return moment
 
 
-def run_rows(session: Session, event_id: int) -> tuple[ProductionRunRow, ...]:
-    """The event's production runs, oldest first (one statement)."""
-    rows = session.execute(
+@cache
+def _runs_statement() -> Any:
+    return (
         select(
             ProductionRun.id,
             ProductionRun.recipe_id,
@@ -56,9 +58,14 @@ def run_rows(session: Session, event_id: int) -> tuple[ProductionRunRow, ...]:
             ProductionRun.notes,
         )
         .join(Recipe, Recipe.id == ProductionRun.recipe_id)
-        .where(ProductionRun.event_id == event_id)
+        .where(ProductionRun.event_id == bindparam("event_id"))
         .order_by(ProductionRun.recorded_at, ProductionRun.id)
-    ).all()
+    )
+
+
+def run_rows(session: Session, event_id: int) -> tuple[ProductionRunRow, ...]:
+    """The event's production runs, oldest first (one statement)."""
+    rows = session.execute(_runs_statement(), {"event_id": event_id}).all()
     return tuple(ProductionRunRow(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows)
 
 
