@@ -207,16 +207,22 @@ def _build_units(rows: list[Any]) -> dict[int, YieldType]:
 
 
 def _build_goods(rows: list[Any]) -> dict[int, Good]:
-    """Goods from ``goods LEFT JOIN components`` rows (components in id order)."""
-    comps: dict[int, list[Component]] = {}
-    names: dict[int, str] = {}
-    for gid, name, _cid, qty, unit_id, child_id in rows:
-        if gid not in names:
-            names[gid] = name
-            comps[gid] = []
+    """Goods from ``goods LEFT JOIN components`` rows (ordered by good id, then
+    component id)."""
+    goods: dict[int, Good] = {}
+    gid: int | None = None
+    name = ""
+    comps: list[Component] = []
+    for row_gid, row_name, _cid, qty, unit_id, child_id in rows:
+        if row_gid != gid:
+            if gid is not None:
+                goods[gid] = Good(gid, name, tuple(comps))
+            gid, name, comps = row_gid, row_name, []
         if qty is not None:
-            comps[gid].append(Component(qty, unit_id, child_id))
-    return {gid: Good(gid, name, tuple(comps[gid])) for gid, name in sorted(names.items())}
+            comps.append(Component(qty, unit_id, child_id))
+    if gid is not None:
+        goods[gid] = Good(gid, name, tuple(comps))
+    return goods
 
 
 def _build_ingredients(
