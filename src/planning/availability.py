@@ -20,7 +20,7 @@ __all__ = ["is_available", "missing_recipes", "available_goods", "unmakeable_goo
 
 def is_available(reached: Collection[int], selected: AbstractSet[int]) -> bool:
     """The rule for one good that reaches the recipes ``reached``."""
-    if isinstance(reached, AbstractSet):
+    if type(reached) is frozenset or isinstance(reached, AbstractSet):
         return bool(reached) and reached <= selected
     return bool(reached) and all(r in selected for r in reached)
 

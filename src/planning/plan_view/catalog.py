@@ -59,6 +59,7 @@ class GoodEntry:
     reaches: tuple[tuple[str, int], ...] | None
     recipe_ids: frozenset[int] = frozenset()  # the same recipes as a set
     recipe_names: tuple[str, ...] = ()  # their names, in the same order
+    recipe_order: tuple[int, ...] = ()  # their ids, in the same order
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,9 @@ def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | No
     reached, cycle = _reached_per_good(catalog.goods, catalog.units)
     # (name, id) of each recipe: a set's pairs sort by name, then id.
     pair_of = {r.id: (r.name, r.id) for r in catalog.recipes.values()}.__getitem__
-    sets: dict[frozenset[int], tuple[tuple[tuple[str, int], ...], tuple[str, ...]]] = {}
+    sets: dict[
+        frozenset[int], tuple[tuple[tuple[str, int], ...], tuple[str, ...], tuple[int, ...]]
+    ] = {}
     entries = []
     no_names: tuple[str, ...] = ()
     no_ids: frozenset[int] = frozenset()
@@ -112,17 +115,17 @@ def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | No
                 is_bundle = True
                 break
         if mine is None:
-            entries.append(GoodEntry(good, is_bundle, None, no_ids, no_names))
+            entries.append(GoodEntry(good, is_bundle, None, no_ids, no_names, ()))
             continue
         found = sets.get(mine)
         if found is None:  # many goods reach the same recipes: sort each set once
             pairs = tuple(sorted(map(pair_of, mine)))
-            found = sets[mine] = (pairs, tuple(map(_first, pairs)))
-        entries.append(GoodEntry(good, is_bundle, found[0], mine, found[1]))
+            found = sets[mine] = (pairs, tuple(map(_first, pairs)), tuple(map(_second, pairs)))
+        entries.append(GoodEntry(good, is_bundle, found[0], mine, found[1], found[2]))
     return tuple(entries), None if cycle is None else cycle_message(cycle)
 
 
-_first = itemgetter(0)
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 class YieldChoices(Mapping[int, tuple[UnitCount, ...]]):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
+from itertools import compress
+from operator import not_
 
 from ..availability import is_available
 from .catalog import CatalogIndex
@@ -23,6 +25,8 @@ def good_rows(
     rows = []
     missing: tuple[str, ...]
     names: tuple[str, ...]
+    is_in = selected.__contains__
+    quantity_of = lines.get
     for entry in index.goods:
         pairs = entry.reaches
         if pairs is None:  # on or reaching a cycle
@@ -33,15 +37,17 @@ def good_rows(
             if found is None:
                 ids = entry.recipe_ids
                 available = is_available(ids, selected)
+                # the names of the recipes not selected, in order (C-level loops)
                 missing = () if ids <= selected else tuple(
-                    name for name, rid in pairs if rid not in selected
+                    compress(names, map(not_, map(is_in, entry.recipe_order)))
                 )
                 found = shared[id(pairs)] = (available, missing)
             available, missing = found
         good = entry.good
         rows.append(
             GoodRow(  # id, name, is_bundle, available, missing_recipes, recipe_names, quantity
-                good.id, good.name, entry.is_bundle, available, missing, names, lines.get(good.id)
+                good.id, good.name, entry.is_bundle, available, missing, names,
+                quantity_of(good.id),
             )
-        )
+        )  # fmt: skip
     return tuple(rows)
