@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-postgres lint bench bench-quick soak screenshots dist smoke-wheel clean
+.PHONY: run test test-postgres lint bench bench-quick bench-instructions soak screenshots dist smoke-wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(PY) bench/run.py --quick
+
+# CPU work of a cold refresh, counted (needs valgrind); add COMPARE=<checkout> to compare.
+bench-instructions: $(STAMP)
+	$(PY) bench/instructions.py $(if $(COMPARE),--compare $(COMPARE))
 
 soak: $(STAMP)
 	BAKE_PLANNER_SOAK=1 $(PY) -m pytest tests/reliability -m "soak or not soak"
