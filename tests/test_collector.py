@@ -70,3 +70,26 @@ def test_the_plan_view_leaves_the_collector_as_it_found_it(tmp_path):
         assert gc.isenabled()
     finally:
         db.dispose()
+
+
+def test_what_the_call_keeps_is_old_afterwards_and_nothing_is_left_frozen():
+    with collector_paused():
+        kept = [[n] for n in range(5000)]
+    assert gc.get_freeze_count() == 0
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    assert not any(id(x) in young for x in kept)
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(x) in oldest for x in kept)
+
+
+def test_objects_someone_else_froze_stay_frozen():
+    gc.collect()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            kept = [[n] for n in range(100)]
+        assert gc.get_freeze_count() == frozen  # theirs untouched
+        assert len(kept) == 100
+    finally:
+        gc.unfreeze()

@@ -81,9 +81,11 @@ def cycle_message(exc: CycleError) -> str:
 
 def _reached_per_good(
     goods: Mapping[int, Good], units: Mapping[int, YieldType]
-) -> tuple[Mapping[int, frozenset[int] | None], CycleError | None]:
+) -> tuple[Mapping[int, frozenset[int] | None], str | None]:
     """good id → recipes it reaches (None for a good on or reaching a cycle),
-    and the catalog's cycle, if any."""
+    and what the baker reads about the catalog's cycle, if any. (The message,
+    not the exception: an exception kept after its handler holds its frames,
+    and they hold it, a cycle only the collector would free.)"""
     try:
         return recipes_reached(goods, units, sorted(goods)), None
     except CycleError as exc:
@@ -94,7 +96,7 @@ def _reached_per_good(
                 reached[gid] = recipes_reached(goods, units, [gid])[gid]
             except CycleError:
                 reached[gid] = None
-        return reached, exc
+        return reached, cycle_message(exc)
 
 
 def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | None]:
@@ -122,7 +124,7 @@ def _good_entries(catalog: PlanCatalog) -> tuple[tuple[GoodEntry, ...], str | No
             pairs = tuple(sorted(map(pair_of, mine)))
             found = sets[mine] = (pairs, tuple(map(_first, pairs)), tuple(map(_second, pairs)))
         entries.append(GoodEntry(good, is_bundle, found[0], mine, found[1], found[2]))
-    return tuple(entries), None if cycle is None else cycle_message(cycle)
+    return tuple(entries), cycle
 
 
 _first, _second = itemgetter(0), itemgetter(1)
