@@ -35,12 +35,12 @@ def needs_by_recipe(
 
 
 def _unit_counts(items: Mapping[int, int], units: Mapping[int, YieldType]) -> tuple[UnitCount, ...]:
-    return tuple(
-        sorted(
-            (UnitCount(u, units[u].name, n) for u, n in items.items()),
-            key=lambda c: (c.unit_name, c.unit_id),
-        )
-    )
+    """The items by yield type name, then id."""
+    if len(items) == 1:
+        ((u, n),) = items.items()
+        return (UnitCount(u, units[u].name, n),)
+    ordered = sorted((units[u].name, u, n) for u, n in items.items())
+    return tuple(UnitCount(u, name, n) for name, u, n in ordered)
 
 
 def _needed_choices(

@@ -63,26 +63,26 @@ def plain(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def _exact(column: Any) -> Callable[[Any], Decimal]:
-    """The reader of one exact-decimal column's values as the driver returns
-    them (src.models.types.ExactDecimal: a scaled integer on SQLite, a Decimal
-    elsewhere), made plain; each distinct value converted once per read."""
-    scale = column.type.digits.scale
-    seen: dict[Any, Decimal] = {}
+class _Exact(dict[Any, Decimal]):
+    """One exact-decimal column's values as the driver returns them
+    (src.models.types.ExactDecimal: a scaled integer on SQLite, a Decimal
+    elsewhere), made plain: ``exact[value]``. Each distinct value is converted
+    once per read, on its first lookup; the others are a plain dict lookup."""
 
-    def one(value: Any) -> Decimal:
-        found = seen.get(value)
-        if found is None:
-            if isinstance(value, int) and not isinstance(value, bool):
-                found = plain(Decimal(value).scaleb(-scale))
-            elif isinstance(value, Decimal):
-                found = plain(value)
-            else:
-                raise ValueError(f"expected an exact number in {column}, got {value!r}")
-            seen[value] = found
+    def __init__(self, column: Any) -> None:
+        super().__init__()
+        self._column = column
+        self._scale = column.type.digits.scale
+
+    def __missing__(self, value: Any) -> Decimal:
+        if isinstance(value, int) and not isinstance(value, bool):
+            found = plain(Decimal(value).scaleb(-self._scale))
+        elif isinstance(value, Decimal):
+            found = plain(value)
+        else:
+            raise ValueError(f"expected an exact number in {self._column}, got {value!r}")
+        self[value] = found
         return found
-
-    return one
 
 
 _SQL: dict[tuple[Any, str], tuple[str, Any]] = {}
@@ -199,9 +199,9 @@ def _build_recipes(rows: list[Any]) -> dict[int, RecipeInfo]:
 
 
 def _build_units(rows: list[Any]) -> dict[int, YieldType]:
-    p = _exact(_cols(FinishedUnit).batch_percentage)
+    p = _Exact(_cols(FinishedUnit).batch_percentage)
     return {
-        r[0]: YieldType(r[0], r[1], r[2], str(r[3]), r[4], None if r[5] is None else p(r[5]))
+        r[0]: YieldType(r[0], r[1], r[2], str(r[3]), r[4], None if r[5] is None else p[r[5]])
         for r in rows
     }
 
@@ -231,7 +231,7 @@ def _build_ingredients(
     """Ingredients and pantry lines (in pantry id order) from the tag-1 rows,
     purchase packs per ingredient (in the order entered) from the tag-2 rows
     and the currency symbol from a tag-3 row (see _ingredients_statement)."""
-    p = _exact(_cols(PantryItem).quantity)  # every exact column here has its scale
+    p = _Exact(_cols(PantryItem).quantity)  # every exact column here has its scale
     ingredients: dict[int, IngredientInfo] = {}
     pantry: list[tuple[int, PantryLine]] = []
     packs: dict[int, list[tuple[int, int, Pack]]] = {}
@@ -242,9 +242,9 @@ def _build_ingredients(
         elif tag == 2:  # name = label, category = store, density = price, preferred = unit
             pack = Pack(
                 name,
-                p(qty),
+                p[qty],
                 preferred,
-                None if density is None else p(density),
+                None if density is None else p[density],
                 category,
                 bool(flag),
             )
@@ -255,24 +255,24 @@ def _build_ingredients(
                     iid,
                     name,
                     category or "",
-                    None if density is None else p(density),
+                    None if density is None else p[density],
                     preferred,
                 )
             if pid is not None:
-                pantry.append((pid, PantryLine(iid, p(qty), unit)))
+                pantry.append((pid, PantryLine(iid, p[qty], unit)))
     pantry.sort(key=lambda x: x[0])
     by_ingredient = {
-        iid: tuple(pk for _, _, pk in sorted(found, key=lambda x: x[:2]))
+        iid: tuple(pk for _, _, pk in sorted(found))  # by (position, pack id): both unique
         for iid, found in packs.items()
     }
     return ingredients, [line for _, line in pantry], by_ingredient, currency
 
 
 def _build_lines(rows: list[Any]) -> dict[int, list[IngredientLine]]:
-    p = _exact(_cols(RecipeIngredient).quantity)
+    p = _Exact(_cols(RecipeIngredient).quantity)
     out: dict[int, list[IngredientLine]] = {}
     for rid, ing_id, qty, unit in rows:
-        out.setdefault(rid, []).append(IngredientLine(ing_id, p(qty), unit))
+        out.setdefault(rid, []).append(IngredientLine(ing_id, p[qty], unit))
     return out
 
 
