@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import os
 
-import pytest
+# Planning records refuse a second assignment at run time in the tests (before
+# any import of src: the check is chosen when the classes are made).
+os.environ["BAKE_PLANNER_CHECK_RECORDS"] = "1"
 
-import src.ui  # noqa: F401  (customtkinter's fonts copied safely: src/ui/font_files.py)
-from src.db import Database, open_database
+import pytest  # noqa: E402
 
-from .pg import PgCluster, PgUnavailable
+import src.ui  # noqa: E402, F401  (customtkinter's fonts copied safely: src/ui/font_files.py)
+from src.db import Database, open_database  # noqa: E402
+
+from .pg import PgCluster, PgUnavailable  # noqa: E402
 
 PG_ENABLED = os.environ.get("BAKE_PLANNER_TEST_PG", "") not in ("", "0")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from .records import record
 from .types import YieldType
 
 __all__ = [
@@ -37,7 +37,7 @@ EXACT = "exact"
 EXTRA = "extra"
 
 
-@dataclass(frozen=True)
+@record
 class BatchOption:
     """One choice of batch count for a recipe.
 
@@ -54,22 +54,8 @@ class BatchOption:
     difference_items: int | None
     difference_batches: Fraction
 
-    def __init__(
-        self,
-        batches: int,
-        kind: str,
-        yield_items: dict[int, int] | None,
-        difference_items: int | None,
-        difference_batches: Fraction,
-    ) -> None:
-        # Stored straight into __dict__, as src.planning.types explains.
-        fields = self.__dict__
-        fields["batches"], fields["kind"], fields["yield_items"] = batches, kind, yield_items
-        fields["difference_items"] = difference_items
-        fields["difference_batches"] = difference_batches
 
-
-@dataclass(frozen=True)
+@record
 class RecipeNeed:
     """A recipe's needed items per unit, its exact batch need and its options
     (ascending by batches)."""
@@ -78,17 +64,6 @@ class RecipeNeed:
     needed: dict[int, int]
     batches_needed: Fraction
     options: tuple[BatchOption, ...]
-
-    def __init__(
-        self,
-        recipe_id: int,
-        needed: dict[int, int],
-        batches_needed: Fraction,
-        options: tuple[BatchOption, ...],
-    ) -> None:
-        fields = self.__dict__
-        fields["recipe_id"], fields["needed"] = recipe_id, needed
-        fields["batches_needed"], fields["options"] = batches_needed, options
 
 
 def batch_need(needed: Mapping[int, int], units: Mapping[int, YieldType]) -> Fraction:

@@ -63,12 +63,6 @@ class LineStatus:
     status: str
     can_make: int
 
-    def __init__(self, good_id: int, quantity: int, status: str, can_make: int) -> None:
-        # Stored straight into __dict__, as src.planning.types explains.
-        fields = self.__dict__
-        fields["good_id"], fields["quantity"] = good_id, quantity
-        fields["status"], fields["can_make"] = status, can_make
-
 
 @dataclass(frozen=True)
 class AssemblyResult:

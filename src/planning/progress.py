@@ -24,14 +24,6 @@ class Progress:
     overage: int
     batches: int = 0
 
-    def __init__(
-        self, decided: int, baked: int, remaining: int, overage: int, batches: int = 0
-    ) -> None:
-        # Stored straight into __dict__, as src.planning.types explains.
-        fields = self.__dict__
-        fields["decided"], fields["baked"], fields["remaining"] = decided, baked, remaining
-        fields["overage"], fields["batches"] = overage, batches
-
 
 def effective_batches(decided: int | None, baked: int) -> int:
     """The batches a plan counts for a recipe: ``max(decided, baked)``."""

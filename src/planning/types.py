@@ -4,11 +4,12 @@ These mirror the FinishedUnit and FinishedGood rows of the database as frozen
 dataclasses, so the planning math can run without SQLAlchemy.
 
 Each class writes its own ``__init__`` (dataclass keeps it, and still gives
-eq, hash, repr and ``replace``): it checks the arguments, then stores the
-fields straight into the instance's ``__dict__``. A plan refresh builds every
-good, component and yield type of the catalog, thousands of them, and the
-generated frozen ``__init__`` plus ``__post_init__`` cost twice as much. A new
-field must be added to the class's ``__init__`` too.
+eq, hash, repr and ``replace``): it checks the arguments, then assigns the
+fields plainly, which src.planning.records.frozen_by_contract allows (frozen
+by contract: mypy refuses any other assignment, and the test suite refuses it
+at run time). A plan refresh builds every good, component and yield type of
+the catalog, thousands of them. A new field must be added to the class's
+``__init__`` too.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
+from .records import frozen_by_contract
+
 DISCRETE_COUNT = "discrete_count"
 BATCH_PORTION = "batch_portion"
 YIELD_MODES = (DISCRETE_COUNT, BATCH_PORTION)
 
 
+@frozen_by_contract
 @dataclass(frozen=True)
 class YieldType:
     """A FinishedUnit: one kind of item a recipe's batch yields.
@@ -68,10 +72,12 @@ class YieldType:
             batch_percentage = pct
         else:
             raise ValueError(f"yield type {name!r}: unknown mode {mode!r}")
-        fields = self.__dict__
-        fields["id"], fields["recipe_id"], fields["name"] = id, recipe_id, name
-        fields["mode"], fields["items_per_batch"] = mode, items_per_batch
-        fields["batch_percentage"] = batch_percentage
+        self.id = id  # type: ignore[misc]  # set once, here: src/planning/records.py
+        self.recipe_id = recipe_id  # type: ignore[misc]
+        self.name = name  # type: ignore[misc]
+        self.mode = mode  # type: ignore[misc]
+        self.items_per_batch = items_per_batch  # type: ignore[misc]
+        self.batch_percentage = batch_percentage  # type: ignore[misc]
 
     def batches_per_item(self) -> Fraction:
         """The exact share of one batch that one item of this type uses.
@@ -99,6 +105,7 @@ def _portion(percentage: Decimal) -> Fraction:
     return Fraction(percentage) / 100
 
 
+@frozen_by_contract
 @dataclass(frozen=True)
 class Component:
     """One component of a finished good: ``quantity`` (a whole number ≥ 1) of
@@ -120,10 +127,12 @@ class Component:
             or quantity < 1
         ):
             raise ValueError("a component quantity must be a whole number ≥ 1")
-        fields = self.__dict__
-        fields["quantity"], fields["unit_id"], fields["good_id"] = quantity, unit_id, good_id
+        self.quantity = quantity  # type: ignore[misc]  # set once: src/planning/records.py
+        self.unit_id = unit_id  # type: ignore[misc]
+        self.good_id = good_id  # type: ignore[misc]
 
 
+@frozen_by_contract
 @dataclass(frozen=True)
 class Good:
     """A finished good made of components; a good with a good component is a
@@ -141,5 +150,6 @@ class Good:
     ) -> None:
         if not isinstance(components, tuple):
             components = tuple(components)
-        fields = self.__dict__
-        fields["id"], fields["name"], fields["components"] = id, name, components
+        self.id = id  # type: ignore[misc]  # set once, here: src/planning/records.py
+        self.name = name  # type: ignore[misc]
+        self.components = components  # type: ignore[misc]
