@@ -2,10 +2,11 @@
 
 Builds synthetic bakeries with the real importer, times the planning tab's
 refresh call (each size in a new process, as at a first open), the raw-SQL
-floor under it, the statements it issues, how it scales, import / export, and — under a virtual X display, in child processes
-— cold start, a quantity edit in the window, the catalog tab, and peak
-memory. Prints a table and writes ``bench/results.json``. Every figure is the
-median of several runs after a warm-up, timed with ``time.perf_counter``.
+floor under it, the statements it issues, how it scales, import / export,
+and — under a virtual X display, in child processes — cold start, a quantity
+edit in the window, the catalog tab, and peak memory. Prints a table and
+writes ``bench/results.json``. Every figure is the median of several runs
+after a warm-up, timed with ``time.perf_counter``.
 """
 
 from __future__ import annotations
