@@ -62,3 +62,20 @@ def test_accepted_quantities_round_trip_exactly(dbs, value, as_text):
     import_document(second, document, replace=True)
     (again,) = [r.quantity for r in pantry.list_pantry(second) if r.quantity is not None]
     assert again == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    scaled_value=st.one_of(
+        st.integers(-(10**20), 10**20), st.integers(0, 10**6).map(lambda n: n * 10**6)
+    ),
+    scale=st.integers(0, 9),
+)
+def test_the_catalog_reader_makes_a_stored_integer_the_plain_decimal(scaled_value, scale):
+    """src.services.plan.catalog_rows.scaled_plain (the fast path) and plain():
+    the same value, written the same way (no trailing zeros)."""
+    from src.services.plan.catalog_rows import plain, scaled_plain
+
+    fast = scaled_plain(scaled_value, scale)
+    slow = plain(Decimal(scaled_value).scaleb(-scale))
+    assert fast == slow and str(fast) == str(slow)
