@@ -36,9 +36,6 @@ def needs_by_recipe(
 
 def _unit_counts(items: Mapping[int, int], units: Mapping[int, YieldType]) -> tuple[UnitCount, ...]:
     """The items by yield type name, then id."""
-    if len(items) == 1:
-        ((u, n),) = items.items()
-        return (UnitCount(u, units[u].name, n),)
     ordered = sorted((units[u].name, u, n) for u, n in items.items())
     return tuple(UnitCount(u, name, n) for name, u, n in ordered)
 
@@ -143,10 +140,10 @@ def assembly_view(
     needs: Mapping[int, Mapping[int, int]],
     decisions: Decisions,
     baked: Mapping[int, int],
-    per_good: Mapping[int, Mapping[int, int]] | None = None,
+    per_good: Mapping[int, Mapping[int, int]],
 ) -> AssemblyView:
     """Whether every line of the event can be assembled from what is planned
-    (``per_good``: the lines' goods expanded, when the caller has them)."""
+    (``per_good``: the lines' goods expanded)."""
     batches = {rid: b for rid, (b, _) in decisions.items()}
     supply = project_supply(batches, baked, needs, units)
     undecided = undecided_units(batches, baked, needs)

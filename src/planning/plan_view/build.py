@@ -95,12 +95,12 @@ def build_plan(
     lines, decisions, baked = inputs.lines, inputs.decisions, inputs.baked
     shopping = _shopping(catalog, index, inputs)
     cycle_error = None
-    per_good: Mapping[int, Mapping[int, int]] | None = None
+    per_good: Mapping[int, Mapping[int, int]]  # the lines' goods expanded: assembly and costs
     try:
         needs = needs_by_recipe(lines, goods, units)
-        per_good = expand_reachable(goods, list(lines))  # shared by assembly and costs
-    except CycleError as exc:
-        needs, cycle_error = None, cycle_message(exc)
+        per_good = expand_reachable(goods, list(lines))
+    except CycleError as exc:  # no good of the cycle has a cost: each reads "unknown"
+        needs, per_good, cycle_error = None, {}, cycle_message(exc)
     if needs is None:
         batches: tuple[BatchRow, ...] = ()
         assembly = AssemblyView(overall="empty", lines=())
@@ -118,7 +118,7 @@ def build_plan(
         baked=baked,
         batch_recipes=[b.recipe_id for b in batches],
         shopping=shopping,
-        per_good=per_good if per_good is not None else {},
+        per_good=per_good,
     )
     comparison = None
     if inputs.snapshot is not None:

@@ -8,7 +8,6 @@ from collections.abc import Set as AbstractSet
 
 from ..aggregation import IngredientLine
 from ..costs import Cost, good_cost, item_cost, lines_cost, total
-from ..decomposition import CycleError, expand_reachable
 from ..progress import effective_batches
 from ..variants import effective_recipe_lines
 from .buying import figure, shopping_totals
@@ -30,7 +29,7 @@ def costs_view(
     baked: Mapping[int, int],
     batch_recipes: Sequence[int],
     shopping: Sequence[ShoppingLineRow],
-    per_good: Mapping[int, Mapping[int, int]] | None = None,
+    per_good: Mapping[int, Mapping[int, int]],
 ) -> CostsView:
     """Per batch of ``batch_recipes``, per event line and the whole event.
 
@@ -39,14 +38,7 @@ def costs_view(
     recipe has an unknown cost naming its recipe."""
     goods, units, recipes = catalog.goods, catalog.units, catalog.recipes
     currency = catalog.currency
-    items: Mapping[int, Mapping[int, int]] = {}
-    if per_good is not None:
-        items = per_good
-    elif lines:
-        try:
-            items = expand_reachable(goods, sorted(lines))
-        except CycleError:
-            pass  # no good of a cycle has a cost: each reads "unknown"
+    items = per_good
     needed_units = {u for gid in lines if gid in items for u in items[gid]}
     wanted = set(batch_recipes) | set(decisions) | {units[u].recipe_id for u in needed_units}
     batch_cost = {
